@@ -1,0 +1,94 @@
+package dev.bellows.db;
+
+import dev.bellows.ConfigurationException;
+import dev.bellows.sql.SqlStatement;
+import dev.bellows.sql.SqlSyntax;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Everything that differs between PostgreSQL and MySQL/MariaDB, behind one narrow interface.
+ * No other class asks which database it talks to.
+ */
+public interface Dialect {
+
+    /** {@code postgresql} or {@code mysql}. */
+    String id();
+
+    SqlSyntax syntax();
+
+    /** Quotes an identifier for this database, doubling embedded quote characters. */
+    String quote(String identifier);
+
+    /** Statements that create the history table if it does not exist yet. */
+    List<String> createHistoryTable(String table);
+
+    /** Statements that create the instance registry table if it does not exist yet. */
+    List<String> createInstancesTable(String table);
+
+    /** Whether DDL takes part in transactions (PostgreSQL) or commits implicitly (MySQL/MariaDB). */
+    boolean transactionalDdl();
+
+    /** Whether the statement may run inside a transaction block. */
+    boolean canRunInTransaction(SqlStatement statement);
+
+    /** Session settings every Bellows connection gets (application name, lock timeouts, …). */
+    void configureSession(Connection connection, Duration lockTimeout) throws SQLException;
+
+    /** Whether the error means a lock could not be had in time (and the statement may be retried). */
+    boolean isLockTimeout(SQLException error);
+
+    /**
+     * Tries to take the one-migrator-per-database lock on this session, waiting up to {@code wait}.
+     * Returns false when another session still holds it after that.
+     */
+    boolean tryMigratorLock(Connection connection, Duration wait) throws SQLException;
+
+    void releaseMigratorLock(Connection connection) throws SQLException;
+
+    /** Who holds the migrator lock, where the database can tell (user, host, since when). */
+    Optional<String> migratorLockHolder(Connection connection) throws SQLException;
+
+    /**
+     * Called before a statement that runs outside a transaction is (re)tried: cleans up what an
+     * interrupted earlier attempt left behind (an INVALID index of a failed concurrent build) and
+     * tells whether an earlier attempt already completed it.
+     */
+    PriorAttempt prepareNonTransactional(Connection connection, SqlStatement statement) throws SQLException;
+
+    /** What an earlier, interrupted attempt at a non-transactional statement left behind. */
+    enum PriorAttempt {
+        /** Nothing, or leftovers that were cleaned up: run the statement. */
+        NONE,
+        /** The statement's effect is fully present (e.g. a valid index of that name): skip it. */
+        COMPLETED
+    }
+
+    /** The dialect of a JDBC URL. */
+    static Dialect forUrl(String url) {
+        String u = url == null ? "" : url.toLowerCase(Locale.ROOT);
+        if (u.startsWith("jdbc:postgresql:")) {
+            return new PostgresDialect();
+        }
+        if (u.startsWith("jdbc:mariadb:") || u.startsWith("jdbc:mysql:")) {
+            return new MySqlDialect();
+        }
+        throw new ConfigurationException("unsupported JDBC URL '" + url
+                + "': use jdbc:postgresql://HOST/DB or jdbc:mariadb://HOST/DB (or jdbc:mysql://)");
+    }
+
+    /** The dialect named on the command line: {@code postgresql} or {@code mysql} (also {@code mariadb}). */
+    static Dialect named(String name) {
+        return switch (name == null ? "" : name.toLowerCase(Locale.ROOT)) {
+            case "postgresql", "postgres", "pg" -> new PostgresDialect();
+            case "mysql", "mariadb" -> new MySqlDialect();
+            default -> throw new ConfigurationException("unknown dialect '" + name
+                    + "': use --dialect postgresql or --dialect mysql");
+        };
+    }
+}

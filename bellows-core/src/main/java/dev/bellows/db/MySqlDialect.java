@@ -1,0 +1,150 @@
+package dev.bellows.db;
+
+import dev.bellows.sql.SqlStatement;
+import dev.bellows.sql.SqlSyntax;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * MySQL 8 syntax, tested on MariaDB 10.11. DDL commits implicitly, so the runner records progress
+ * per statement. Lock waits are set in whole seconds (MariaDB's {@code lock_wait_timeout} and
+ * {@code innodb_lock_wait_timeout} take integers), so a 500 ms lock timeout becomes 1 s here.
+ */
+public final class MySqlDialect implements Dialect {
+
+    @Override
+    public String id() {
+        return "mysql";
+    }
+
+    @Override
+    public SqlSyntax syntax() {
+        return SqlSyntax.MYSQL;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    @Override
+    public List<String> createHistoryTable(String table) {
+        String t = quote(table);
+        return List.of("CREATE TABLE IF NOT EXISTS " + t + " ("
+                + "id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, "
+                + "migration varchar(400) NOT NULL, "
+                + "release_name varchar(64) NOT NULL, "
+                + "phase varchar(16) NOT NULL, "
+                + "file_name varchar(255) NOT NULL, "
+                + "checksum char(64) NOT NULL, "
+                + "statements_total int NOT NULL, "
+                + "statements_done int NOT NULL DEFAULT 0, "
+                + "rows_affected bigint NOT NULL DEFAULT 0, "
+                + "batches bigint NOT NULL DEFAULT 0, "
+                + "started_at datetime(3) NOT NULL, "
+                + "finished_at datetime(3) NULL, "
+                + "duration_ms bigint NULL, "
+                + "outcome varchar(16) NOT NULL, "
+                + "applied_by varchar(128) NOT NULL, "
+                + "host varchar(255) NOT NULL, "
+                + "message text NULL, "
+                + "UNIQUE KEY bellows_history_migration (migration)"
+                + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+    }
+
+    @Override
+    public List<String> createInstancesTable(String table) {
+        String t = quote(table);
+        return List.of("CREATE TABLE IF NOT EXISTS " + t + " ("
+                + "id varchar(128) NOT NULL PRIMARY KEY, "
+                + "release_name varchar(64) NOT NULL, "
+                + "host varchar(255) NOT NULL, "
+                + "pid bigint NULL, "
+                + "started_at datetime(3) NOT NULL, "
+                + "heartbeat_at datetime(3) NOT NULL, "
+                + "ttl_seconds int NOT NULL, "
+                + "metadata text NULL"
+                + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public boolean canRunInTransaction(SqlStatement statement) {
+        return true;
+    }
+
+    @Override
+    public void configureSession(Connection c, Duration lockTimeout) throws SQLException {
+        long seconds = Math.max(1, (lockTimeout.toMillis() + 999) / 1000);
+        try (Statement st = c.createStatement()) {
+            st.execute("SET SESSION lock_wait_timeout = " + seconds);
+            st.execute("SET SESSION innodb_lock_wait_timeout = " + seconds);
+        }
+    }
+
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        // 1205 ER_LOCK_WAIT_TIMEOUT (metadata and row locks), 1213 ER_LOCK_DEADLOCK
+        return e.getErrorCode() == 1205 || e.getErrorCode() == 1213;
+    }
+
+    private static String lockName(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT DATABASE()")) {
+            rs.next();
+            return "bellows:" + rs.getString(1);
+        }
+    }
+
+    @Override
+    public boolean tryMigratorLock(Connection c, Duration wait) throws SQLException {
+        long seconds = Math.max(0, (wait.toMillis() + 999) / 1000);
+        try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+            ps.setString(1, lockName(c));
+            ps.setLong(2, seconds);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    @Override
+    public void releaseMigratorLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+            ps.setString(1, lockName(c));
+            ps.executeQuery().close();
+        }
+    }
+
+    @Override
+    public Optional<String> migratorLockHolder(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT p.ID, p.USER, p.HOST, p.TIME FROM information_schema.PROCESSLIST p "
+                        + "WHERE p.ID = IS_USED_LOCK(?)")) {
+            ps.setString(1, lockName(c));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return Optional.of("connection " + rs.getLong(1) + " of user " + rs.getString(2)
+                            + " from " + rs.getString(3) + ", in its current state for " + rs.getLong(4) + " s");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public PriorAttempt prepareNonTransactional(Connection connection, SqlStatement statement) {
+        return PriorAttempt.NONE;
+    }
+}

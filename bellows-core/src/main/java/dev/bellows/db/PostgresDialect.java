@@ -1,0 +1,232 @@
+package dev.bellows.db;
+
+import dev.bellows.sql.SqlStatement;
+import dev.bellows.sql.SqlSyntax;
+import dev.bellows.sql.Token;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** PostgreSQL 13–18. */
+public final class PostgresDialect implements Dialect {
+
+    /** Advisory lock key: the bytes of "bellows". Advisory locks are per database. */
+    static final long LOCK_KEY = 0x62656c6c6f7773L;
+
+    @Override
+    public String id() {
+        return "postgresql";
+    }
+
+    @Override
+    public SqlSyntax syntax() {
+        return SqlSyntax.POSTGRESQL;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public List<String> createHistoryTable(String table) {
+        String t = quote(table);
+        return List.of("CREATE TABLE IF NOT EXISTS " + t + " ("
+                + "id bigserial PRIMARY KEY, "
+                + "migration varchar(400) NOT NULL UNIQUE, "
+                + "release_name varchar(64) NOT NULL, "
+                + "phase varchar(16) NOT NULL, "
+                + "file_name varchar(255) NOT NULL, "
+                + "checksum char(64) NOT NULL, "
+                + "statements_total integer NOT NULL, "
+                + "statements_done integer NOT NULL DEFAULT 0, "
+                + "rows_affected bigint NOT NULL DEFAULT 0, "
+                + "batches bigint NOT NULL DEFAULT 0, "
+                + "started_at timestamptz NOT NULL, "
+                + "finished_at timestamptz, "
+                + "duration_ms bigint, "
+                + "outcome varchar(16) NOT NULL, "
+                + "applied_by varchar(128) NOT NULL, "
+                + "host varchar(255) NOT NULL, "
+                + "message text)");
+    }
+
+    @Override
+    public List<String> createInstancesTable(String table) {
+        String t = quote(table);
+        return List.of("CREATE TABLE IF NOT EXISTS " + t + " ("
+                + "id varchar(128) PRIMARY KEY, "
+                + "release_name varchar(64) NOT NULL, "
+                + "host varchar(255) NOT NULL, "
+                + "pid bigint, "
+                + "started_at timestamptz NOT NULL, "
+                + "heartbeat_at timestamptz NOT NULL, "
+                + "ttl_seconds integer NOT NULL, "
+                + "metadata text)");
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public boolean canRunInTransaction(SqlStatement s) {
+        List<Token> t = s.tokens();
+        if (t.isEmpty()) {
+            return true;
+        }
+        if (s.startsWith("VACUUM") || s.startsWith("CREATE", "DATABASE") || s.startsWith("DROP", "DATABASE")
+                || s.startsWith("ALTER", "SYSTEM") || s.startsWith("CREATE", "TABLESPACE")
+                || s.startsWith("DROP", "TABLESPACE")) {
+            return false;
+        }
+        boolean index = s.startsWith("CREATE", "INDEX") || s.startsWith("CREATE", "UNIQUE", "INDEX")
+                || s.startsWith("DROP", "INDEX") || s.startsWith("REINDEX");
+        boolean detach = s.startsWith("ALTER", "TABLE") && containsWord(t, "DETACH");
+        return !((index || detach) && containsWord(t, "CONCURRENTLY"));
+    }
+
+    private static boolean containsWord(List<Token> tokens, String word) {
+        for (Token t : tokens) {
+            if (t.is(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void configureSession(Connection c, Duration lockTimeout) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET application_name = 'bellows'");
+            st.execute("SET lock_timeout = '" + Math.max(1, lockTimeout.toMillis()) + "ms'");
+        }
+        if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
+            // A killed migrator's running statement is cancelled instead of finishing unobserved.
+            try (Statement st = c.createStatement()) {
+                st.execute("SET client_connection_check_interval = '1s'");
+            }
+        }
+    }
+
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        String state = e.getSQLState();
+        return "55P03".equals(state) || "40P01".equals(state);
+    }
+
+    @Override
+    public boolean tryMigratorLock(Connection c, Duration wait) throws SQLException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                ps.setLong(1, LOCK_KEY);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return true;
+                    }
+                }
+            }
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(Math.min(250, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    @Override
+    public void releaseMigratorLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            ps.setLong(1, LOCK_KEY);
+            ps.executeQuery().close();
+        }
+    }
+
+    @Override
+    public Optional<String> migratorLockHolder(Connection c) throws SQLException {
+        String sql = "SELECT a.pid, a.usename, a.application_name, a.client_addr, a.backend_start "
+                + "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                + "WHERE l.locktype = 'advisory' AND l.granted AND l.database = "
+                + "(SELECT oid FROM pg_database WHERE datname = current_database()) "
+                + "AND l.classid = ? AND l.objid = ? AND l.objsubid = 1";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, LOCK_KEY >>> 32);
+            ps.setLong(2, LOCK_KEY & 0xffffffffL);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return Optional.of("session pid " + rs.getInt(1) + " of user " + rs.getString(2)
+                            + " (" + rs.getString(3) + ") from " + (rs.getString(4) == null ? "local socket"
+                            : rs.getString(4)) + ", connected since " + rs.getTimestamp(5).toInstant());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public PriorAttempt prepareNonTransactional(Connection c, SqlStatement s) throws SQLException {
+        Optional<String> index = concurrentIndexName(s);
+        if (index.isEmpty()) {
+            return PriorAttempt.NONE;
+        }
+        String sql = "SELECT i.indisvalid FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid "
+                + "WHERE c.relname = ? AND pg_catalog.pg_table_is_visible(c.oid)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, index.get());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return PriorAttempt.NONE;
+                }
+                if (rs.getBoolean(1)) {
+                    return PriorAttempt.COMPLETED;
+                }
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP INDEX CONCURRENTLY IF EXISTS " + quote(index.get()));
+        }
+        return PriorAttempt.NONE;
+    }
+
+    /** The (unqualified) name built by {@code CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS] name}. */
+    static Optional<String> concurrentIndexName(SqlStatement s) {
+        List<Token> t = s.tokens();
+        int i = 0;
+        if (i < t.size() && t.get(i).is("CREATE")) {
+            i++;
+        } else {
+            return Optional.empty();
+        }
+        if (i < t.size() && t.get(i).is("UNIQUE")) {
+            i++;
+        }
+        if (!(i + 1 < t.size() && t.get(i).is("INDEX") && t.get(i + 1).is("CONCURRENTLY"))) {
+            return Optional.empty();
+        }
+        i += 2;
+        if (i + 2 < t.size() && t.get(i).is("IF") && t.get(i + 1).is("NOT") && t.get(i + 2).is("EXISTS")) {
+            i += 3;
+        }
+        if (i >= t.size() || t.get(i).is("ON")) {
+            return Optional.empty();
+        }
+        // schema.name: the relation name is the last part
+        while (i + 2 < t.size() && t.get(i + 1).isSymbol(".")) {
+            i += 2;
+        }
+        return Optional.of(t.get(i).identifier());
+    }
+}
