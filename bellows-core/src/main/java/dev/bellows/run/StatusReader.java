@@ -17,6 +17,19 @@ public final class StatusReader {
     private StatusReader() {
     }
 
+    /** The earliest (release, phase) with pending files, in release order, then phase order. */
+    static Optional<Step> firstPending(SchemaState state) {
+        for (Release r : state.migrations().releases()) {
+            for (Phase p : Phase.values()) {
+                List<Migration> pending = state.pending(r, p);
+                if (!pending.isEmpty()) {
+                    return Optional.of(new Step(r, p, pending));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     public static StatusReport read(SchemaState state, List<String> contractBlockers) {
         List<StatusReport.ReleaseRow> rows = new ArrayList<>();
         for (Release r : state.migrations().releases()) {
@@ -42,12 +55,11 @@ public final class StatusReader {
         String reason = "every migration is applied";
         try {
             state.validate();
-            for (Command command : List.of(Command.EXPAND, Command.MIGRATE, Command.CONTRACT)) {
-                Plan plan = Planner.plan(command, null, state);
-                if (plan.nothingToDo()) {
-                    continue;
-                }
-                Step first = plan.steps().stream().filter(s -> !s.pending().isEmpty()).findFirst().orElseThrow();
+            Optional<Step> first = firstPending(state);
+            if (first.isPresent()) {
+                Step step = first.get();
+                Command command = Command.valueOf(step.phase().name());
+                Plan plan = Planner.plan(command, step.release(), state);
                 if (plan.refusal().isPresent()) {
                     String refusal = plan.refusal().get();
                     int at = refusal.indexOf("`bellows ");
@@ -55,15 +67,14 @@ public final class StatusReader {
                             : command.id());
                     reason = refusal;
                 } else if (command == Command.CONTRACT && !contractBlockers.isEmpty()) {
-                    next = Optional.of("contract --to " + first.release());
-                    reason = "contract " + first.release() + " is pending but blocked: "
+                    next = Optional.of("contract --to " + step.release());
+                    reason = "contract " + step.release() + " is pending but blocked: "
                             + String.join("; ", contractBlockers);
                 } else {
-                    next = Optional.of(command.id() + " --to " + first.release());
-                    reason = first + " has " + first.pending().size() + " pending file"
-                            + (first.pending().size() == 1 ? "" : "s");
+                    next = Optional.of(command.id() + " --to " + step.release());
+                    reason = step + " has " + step.pending().size() + " pending file"
+                            + (step.pending().size() == 1 ? "" : "s");
                 }
-                break;
             }
         } catch (RefusedException e) {
             next = Optional.of("repair");
