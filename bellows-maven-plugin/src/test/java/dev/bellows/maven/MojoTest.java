@@ -1,0 +1,146 @@
+package dev.bellows.maven;
+
+import dev.bellows.testing.Databases;
+import dev.bellows.testing.MigrationTree;
+import dev.bellows.testing.TestDatabase;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The database goals as Maven runs them (parameters set, {@code execute()} called) against a real
+ * PostgreSQL, on the bookshop example: they apply, print and fail the way the CLI does.
+ */
+class MojoTest {
+
+    static final File BOOKSHOP = new File("../examples/bookshop/db/migrations");
+
+    final TestDatabase db = Databases.postgres();
+    final RecordingLog log = new RecordingLog();
+
+    <T extends AbstractBellowsMojo> T mojo(T mojo) {
+        mojo.location = BOOKSHOP;
+        mojo.url = db.url();
+        mojo.user = db.user();
+        mojo.password = db.password();
+        mojo.setLog(log);
+        if (mojo instanceof AbstractApplyMojo apply) {
+            apply.lockTimeout = 500;
+            apply.lockRetries = 10;
+            apply.lockWait = 60;
+            apply.maxBatches = 1_000_000;
+        }
+        return mojo;
+    }
+
+    <T extends AbstractApplyMojo> T to(T mojo, String release) {
+        mojo(mojo).to = release;
+        return mojo;
+    }
+
+    @Test
+    void upgradeStatusCheckContractThroughTheGoals() throws Exception {
+        to(new UpgradeMojo(), "1.1").execute();
+        assertThat(log.text()).contains("expand 1.0: 2 files", "expand 1.1: 3 files", "migrate 1.1: 1 file");
+        assertThat(db.count("SELECT count(*) FROM books WHERE isbn IS NULL")).isZero();
+
+        mojo(new StatusMojo()).execute();
+        assertThat(log.text()).containsPattern("1\\.1 +applied 3/3 +applied 1/1 +pending 0/1")
+                .contains("next: bellows:contract -Dbellows.to=1.1");
+
+        CheckMojo check = mojo(new CheckMojo());
+        assertThatThrownBy(check::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("next: bellows:contract -Dbellows.to=1.1");
+
+        to(new ContractMojo(), "1.1").execute();
+        assertThat(db.count("SELECT count(*) FROM information_schema.columns WHERE column_name = 'legacy_code'"))
+                .isZero();
+        to(new UpgradeMojo(), null).execute();
+        to(new ContractMojo(), null).execute();
+        mojo(new CheckMojo()).execute();
+        assertThat(log.lines).last().isEqualTo("[INFO] up to date");
+    }
+
+    @Test
+    void aRefusedStepFailsTheBuildWithBellowsReason() throws Exception {
+        MigrateMojo migrate = to(new MigrateMojo(), "1.1");
+        assertThatThrownBy(migrate::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("bellows: migrate 1.1 needs expand 1.1 first");
+
+        ContractMojo contract = to(new ContractMojo(), null);
+        assertThatThrownBy(contract::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("bellows: contract 1.1 needs expand 1.1 first");
+        assertThat(db.count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'books'")).isZero();
+    }
+
+    @Test
+    void planPrintsStepsAndNumberedSqlWithoutRunningThem() throws Exception {
+        PlanMojo plan = mojo(new PlanMojo());
+        plan.command = "upgrade";
+        plan.to = "1.1";
+        plan.execute();
+        assertThat(log.text()).contains("expand 1.1: 3 files", "002_books_isbn_index.sql  [statement by statement, pending]",
+                "       3 | ALTER TABLE books ADD COLUMN isbn varchar(20)", "migrate 1.1: 1 file");
+        assertThat(db.count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'books'")).isZero();
+    }
+
+    @Test
+    void planCanFailTheBuildOnARefusedStep() {
+        PlanMojo plan = mojo(new PlanMojo());
+        plan.command = "contract";
+        plan.failOnRefusal = true;
+        assertThatThrownBy(plan::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("contract 1.1 needs expand 1.1 first");
+        assertThat(log.text()).contains("[WARNING] REFUSED: contract 1.1 needs expand 1.1 first");
+    }
+
+    @Test
+    void configurationAndDatabaseProblemsAreExecutionErrors(@TempDir Path dir) {
+        UpgradeMojo noUrl = to(new UpgradeMojo(), null);
+        noUrl.url = " ";
+        assertThatThrownBy(noUrl::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("-Dbellows.url=jdbc:postgresql://HOST/DB");
+
+        UpgradeMojo badLocation = to(new UpgradeMojo(), null);
+        badLocation.location = dir.resolve("nope").toFile();
+        assertThatThrownBy(badLocation::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("nope").hasMessageContaining("does not exist");
+
+        new MigrationTree(dir).file("1.0", "expand", "001_broken.sql", "CREATE TABLE t (id int;\n");
+        UpgradeMojo broken = to(new UpgradeMojo(), null);
+        broken.location = dir.toFile();
+        assertThatThrownBy(broken::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("001_broken.sql");
+
+        StatusMojo unreachable = mojo(new StatusMojo());
+        unreachable.url = "jdbc:postgresql://127.0.0.1:1/nothing";
+        unreachable.password = "s3cret-pw";
+        assertThatThrownBy(unreachable::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("cannot connect to jdbc:postgresql://127.0.0.1:1/nothing")
+                .hasMessageNotContaining("s3cret-pw");
+    }
+
+    @Test
+    void contractForceNeedsConfirm() {
+        ContractMojo contract = to(new ContractMojo(), null);
+        contract.force = true;
+        assertThatThrownBy(contract::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("-Dbellows.confirm");
+    }
+
+    @Test
+    void skipRunsNothing() throws Exception {
+        UpgradeMojo upgrade = to(new UpgradeMojo(), null);
+        upgrade.skip = true;
+        upgrade.url = null;
+        upgrade.execute();
+        assertThat(log.text()).contains("skipped");
+    }
+}
