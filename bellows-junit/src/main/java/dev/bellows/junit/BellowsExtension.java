@@ -1,0 +1,83 @@
+package dev.bellows.junit;
+
+import dev.bellows.ConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+import javax.sql.DataSource;
+import java.util.function.Supplier;
+
+/**
+ * Registered by {@link BellowsMigrations}: resolves {@link BellowsSchema}, and {@link DataSource} or
+ * {@link BellowsDatabase} parameters annotated {@link AfterExpand} or {@link AfterContract}. The
+ * database server (embedded PostgreSQL, or the one named by URL) is started on first use and
+ * shared by the whole test run; it stops when the run ends.
+ */
+public final class BellowsExtension implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BellowsExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext context) {
+        Class<?> type = p.getParameter().getType();
+        if (type == BellowsSchema.class) {
+            return true;
+        }
+        return (type == DataSource.class || type == BellowsDatabase.class)
+                && (p.isAnnotated(AfterExpand.class) || p.isAnnotated(AfterContract.class));
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext context) {
+        BellowsSchema schema = schema(context);
+        if (p.getParameter().getType() == BellowsSchema.class) {
+            return schema;
+        }
+        BellowsDatabase db = p.findAnnotation(AfterExpand.class).map(a -> schema.afterExpand(a.value()))
+                .orElseGet(() -> schema.afterContract(p.findAnnotation(AfterContract.class).orElseThrow().value()));
+        return p.getParameter().getType() == DataSource.class ? db.dataSource() : db;
+    }
+
+    private static BellowsSchema schema(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        BellowsMigrations annotation = AnnotationSupport.findAnnotation(testClass, BellowsMigrations.class)
+                .orElseThrow(() -> new ParameterResolutionException(testClass.getName() + " needs "
+                        + "@BellowsMigrations(location = \"db/migrations\") to say where its migrations are"));
+        Settings settings = Settings.of(annotation, testClass);
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(testClass,
+                k -> new BellowsSchema(settings, server(context.getRoot(), settings)), BellowsSchema.class);
+    }
+
+    /** The server, started on first use and kept in the root store, so one run starts it once. */
+    private static Supplier<ScratchServer> server(ExtensionContext root, Settings settings) {
+        return () -> {
+            if (settings.url().isEmpty() && !settings.dialect().id().equals(ScratchServer.EMBEDDED_DIALECT)) {
+                throw new ConfigurationException("dialect " + settings.dialect().id() + " needs a database server "
+                        + "of that kind: set @BellowsMigrations(url = ...) or -D" + Settings.URL_PROPERTY
+                        + "=jdbc:mariadb://HOST/DB (the embedded server is PostgreSQL)");
+            }
+            String key = settings.url().map(u -> "url:" + u + ":" + settings.user()).orElse("embedded");
+            return root.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> new StoredServer(start(settings)),
+                    StoredServer.class).server;
+        };
+    }
+
+    private static ScratchServer start(Settings settings) {
+        return settings.url().isPresent()
+                ? ScratchServer.at(settings.url().get(), settings.user(), settings.password())
+                : ScratchServer.embedded();
+    }
+
+    /** Closes the server when the test run ends. */
+    @SuppressWarnings("deprecation")
+    private record StoredServer(ScratchServer server) implements ExtensionContext.Store.CloseableResource,
+            AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+}

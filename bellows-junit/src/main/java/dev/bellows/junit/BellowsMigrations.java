@@ -1,0 +1,67 @@
+package dev.bellows.junit;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Where a test class's migrations are and how to check them. With {@link BellowsMigrationTests} it
+ * is the whole "our migrations are safe for rolling upgrades" test:
+ *
+ * <pre>{@code
+ * @BellowsMigrations(location = "db/migrations")
+ * class MigrationsTest implements BellowsMigrationTests {}
+ * }</pre>
+ *
+ * It also enables the phase hooks ({@link AfterExpand}, {@link AfterContract}, {@link BellowsSchema})
+ * in the class's own tests.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(BellowsExtension.class)
+public @interface BellowsMigrations {
+
+    /**
+     * The directory with the release directories: a path relative to the working directory (the
+     * module's directory under Maven and Gradle), or {@code classpath:db/migrations} for a directory
+     * on the test class path.
+     */
+    String location() default "db/migrations";
+
+    /** The database the migrations are written for: {@code postgresql} or {@code mysql}. */
+    String dialect() default "postgresql";
+
+    /**
+     * Whether {@code -- bellows:allow <rule> <reason>} comments may waive a finding. When false, a
+     * waived finding fails its test like any other.
+     */
+    boolean allowWaivers() default true;
+
+    /**
+     * The cut-over release: releases up to and including it are applied (so later ones have their
+     * schema) but not checked. Empty: every release is checked.
+     */
+    String startAfter() default "";
+
+    /**
+     * JDBC URL of a database server to use instead of the embedded PostgreSQL (needed for
+     * {@code dialect = "mysql"}); Bellows creates a throwaway database on it for each use and drops
+     * it afterwards, so the user needs the right to create databases. The system property
+     * {@code bellows.shadow.url} (with {@code bellows.shadow.user} and {@code bellows.shadow.password})
+     * wins over this.
+     */
+    String url() default "";
+
+    /** The user for {@link #url()}. */
+    String user() default "";
+
+    /** The password for {@link #url()}. */
+    String password() default "";
+}

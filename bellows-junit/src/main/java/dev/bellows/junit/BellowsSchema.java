@@ -1,0 +1,115 @@
+package dev.bellows.junit;
+
+import dev.bellows.Bellows;
+import dev.bellows.BellowsConfig;
+import dev.bellows.ConfigurationException;
+import dev.bellows.load.MigrationLoader;
+import dev.bellows.load.Paths;
+import dev.bellows.model.MigrationSet;
+import dev.bellows.model.Release;
+import dev.bellows.run.RunOptions;
+
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Phase hooks: fresh databases with the migrations applied up to a point of a rolling upgrade, for
+ * a project's own compatibility tests. Inject it into any test of a class annotated with
+ * {@link BellowsMigrations}:
+ *
+ * <pre>{@code
+ * @Test
+ * void release11ReadsBooksDuringTheRolloutOf12(BellowsSchema schema) {
+ *     BookRepository11 repo = new BookRepository11(schema.afterExpand("1.2").dataSource());
+ *     ...
+ * }
+ * }</pre>
+ *
+ * Each call creates a new database (on the embedded PostgreSQL, or the server named by
+ * {@code bellows.shadow.url}), so tests may write freely.
+ */
+public final class BellowsSchema {
+
+    private final Settings settings;
+    private final MigrationSet migrations;
+    private final Supplier<ScratchServer> server;
+
+    BellowsSchema(Settings settings, Supplier<ScratchServer> server) {
+        this.settings = settings;
+        this.migrations = MigrationLoader.load(settings.location(), settings.dialect().syntax());
+        this.server = server;
+    }
+
+    /** The releases found, oldest first. */
+    public List<Release> releases() {
+        return migrations.releases();
+    }
+
+    /**
+     * A database just after {@code expand(release)}: every earlier release completely applied
+     * (expand, migrate, contract, in rollout order), then the release's expand phase. The previous
+     * release's code must still work here.
+     */
+    public BellowsDatabase afterExpand(String release) {
+        Release target = known(release);
+        BellowsDatabase db = server.get().create();
+        Bellows bellows = bellows(db);
+        previous(target).ifPresent(p -> applyThrough(bellows, p));
+        bellows.expand(target);
+        return db;
+    }
+
+    /** A database just after {@code contract(release)}: the release and every earlier one completely applied. */
+    public BellowsDatabase afterContract(String release) {
+        Release target = known(release);
+        BellowsDatabase db = server.get().create();
+        applyThrough(bellows(db), target);
+        return db;
+    }
+
+    /** A new empty database on the same server, e.g. to run your own migration tool against. */
+    public BellowsDatabase empty() {
+        return server.get().create();
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    MigrationSet migrations() {
+        return migrations;
+    }
+
+    Supplier<ScratchServer> server() {
+        return server;
+    }
+
+    /** The rollout order: for each release, expand and migrate, then contract. */
+    private void applyThrough(Bellows bellows, Release last) {
+        for (Release r : releases()) {
+            if (r.compareTo(last) > 0) {
+                break;
+            }
+            bellows.upgrade(r);
+            bellows.contract(r);
+        }
+    }
+
+    private java.util.Optional<Release> previous(Release target) {
+        return releases().stream().filter(r -> r.compareTo(target) < 0).reduce((a, b) -> b);
+    }
+
+    private Bellows bellows(BellowsDatabase db) {
+        return new Bellows(new BellowsConfig(settings.location(), db.settings(), RunOptions.defaults()));
+    }
+
+    private Release known(String name) {
+        Release r = Release.of(name);
+        if (!releases().contains(r)) {
+            throw new ConfigurationException("release " + name + " is not in " + Paths.display(settings.location())
+                    + " (releases: " + releases().stream().map(Release::name).collect(Collectors.joining(", ")) + ")");
+        }
+        return r;
+    }
+}

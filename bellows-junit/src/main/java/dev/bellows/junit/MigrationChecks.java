@@ -1,0 +1,120 @@
+package dev.bellows.junit;
+
+import dev.bellows.Bellows;
+import dev.bellows.BellowsConfig;
+import dev.bellows.model.Migration;
+import dev.bellows.model.Phase;
+import dev.bellows.model.Release;
+import dev.bellows.run.Command;
+import dev.bellows.run.MigrationFailedException;
+import dev.bellows.run.RunOptions;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The dynamic tests of {@link BellowsMigrationTests}. */
+final class MigrationChecks {
+
+    private MigrationChecks() {
+    }
+
+    static Stream<DynamicNode> of(BellowsSchema schema) {
+        return Stream.of(apply(schema));
+    }
+
+    /**
+     * One test per checked migration: it applies on a real database, in rollout order (each release's
+     * expand, migrate, then contract), after every migration before it.
+     */
+    static DynamicNode apply(BellowsSchema schema) {
+        Rollout rollout = new Rollout(schema);
+        List<DynamicTest> tests = schema.migrations().migrations().stream()
+                .filter(m -> schema.settings().checked(m.release()))
+                .map(m -> DynamicTest.dynamicTest(m.id(), m.path().toUri(), () -> rollout.check(m)))
+                .toList();
+        return DynamicContainer.dynamicContainer("applies on " + rollout.where(), tests);
+    }
+
+    /** Runs the phases on one throwaway database as the tests ask for them, remembering each outcome. */
+    private static final class Rollout {
+        private final BellowsSchema schema;
+        private final Map<String, Optional<RuntimeException>> outcomes = new HashMap<>();
+        private Bellows bellows;
+        private RuntimeException firstFailure;
+
+        Rollout(BellowsSchema schema) {
+            this.schema = schema;
+        }
+
+        String where() {
+            return schema.settings().url().isPresent() ? "a database at " + schema.settings().url().get()
+                    : "the embedded PostgreSQL";
+        }
+
+        void check(Migration m) {
+            Optional<RuntimeException> failure = runThrough(m.release(), m.phase());
+            if (failure.isEmpty()) {
+                return;
+            }
+            RuntimeException e = failure.get();
+            if (!(e instanceof MigrationFailedException f)) {
+                throw e; // no database, or a refused step: every test says so
+            }
+            if (f.file().equals(m.displayPath())) {
+                throw new AssertionFailedError(e.getMessage(), e);
+            }
+            if (failedAfter(f, m)) {
+                return; // applied before the failing file of the same phase
+            }
+            throw new TestAbortedException("not applied: an earlier migration failed: " + e.getMessage());
+        }
+
+        /** Whether {@code f} failed on a later file of {@code m}'s own phase, so {@code m} was applied. */
+        private boolean failedAfter(MigrationFailedException f, Migration m) {
+            return schema.migrations().of(m.release(), m.phase()).stream()
+                    .filter(x -> x.displayPath().equals(f.file())).anyMatch(x -> x.number() > m.number());
+        }
+
+        /** Applies every phase in rollout order up to {@code (release, phase)}; the outcome of that phase. */
+        private Optional<RuntimeException> runThrough(Release release, Phase phase) {
+            for (Release r : schema.releases()) {
+                for (Phase p : Phase.values()) {
+                    String key = key(r, p);
+                    if (!outcomes.containsKey(key)) {
+                        outcomes.put(key, Optional.ofNullable(firstFailure == null ? run(r, p) : firstFailure));
+                    }
+                    if (r.equals(release) && p == phase) {
+                        return outcomes.get(key);
+                    }
+                }
+            }
+            throw new IllegalStateException(release + "/" + phase.id() + " is not a step of the rollout");
+        }
+
+        private RuntimeException run(Release r, Phase p) {
+            try {
+                if (bellows == null) {
+                    bellows = new Bellows(new BellowsConfig(schema.settings().location(),
+                            schema.server().get().create().settings(), RunOptions.defaults()));
+                }
+                bellows.run(Command.valueOf(p.name()), r);
+                return null;
+            } catch (RuntimeException e) {
+                firstFailure = e;
+                return e;
+            }
+        }
+
+        private static String key(Release r, Phase p) {
+            return r.name() + "/" + p.id();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.bellows.junit;
+
+import dev.bellows.ConfigurationException;
+import dev.bellows.db.Dialect;
+import dev.bellows.model.Release;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A {@link BellowsMigrations} annotation resolved once: the location as a directory, the dialect,
+ * the cut-over release, and the database server (system properties win over the annotation).
+ */
+record Settings(String declaredLocation, Path location, Dialect dialect, boolean allowWaivers,
+                Optional<Release> startAfter, Optional<String> url, String user, String password) {
+
+    static final String URL_PROPERTY = "bellows.shadow.url";
+    static final String USER_PROPERTY = "bellows.shadow.user";
+    static final String PASSWORD_PROPERTY = "bellows.shadow.password";
+    private static final String CLASSPATH = "classpath:";
+
+    static Settings of(BellowsMigrations a, Class<?> testClass) {
+        String url = System.getProperty(URL_PROPERTY, a.url());
+        String user = System.getProperty(USER_PROPERTY, a.user());
+        String password = System.getProperty(PASSWORD_PROPERTY, a.password());
+        Dialect dialect = Dialect.named(a.dialect());
+        return new Settings(a.location(), locate(a.location(), testClass), dialect, a.allowWaivers(),
+                a.startAfter().isBlank() ? Optional.empty() : Optional.of(Release.of(a.startAfter().trim())),
+                url.isBlank() ? Optional.empty() : Optional.of(url.trim()), user.isBlank() ? null : user,
+                password);
+    }
+
+    /** A directory relative to the working directory, or {@code classpath:DIR} on the test class's class path. */
+    static Path locate(String location, Class<?> testClass) {
+        if (!location.startsWith(CLASSPATH)) {
+            Path dir = Path.of(location);
+            if (!Files.isDirectory(dir)) {
+                throw new ConfigurationException("@BellowsMigrations(location = \"" + location + "\"): "
+                        + dir.toAbsolutePath().normalize() + " is not a directory; give a path relative to "
+                        + Path.of("").toAbsolutePath() + " or classpath:DIR");
+            }
+            return dir;
+        }
+        String resource = location.substring(CLASSPATH.length()).replaceAll("^/+", "");
+        URL url = testClass.getClassLoader().getResource(resource);
+        if (url == null || !"file".equals(url.getProtocol())) {
+            throw new ConfigurationException("@BellowsMigrations(location = \"" + location + "\"): "
+                    + (url == null ? "no directory " + resource + " on the test class path"
+                    : resource + " is inside " + url + ", not a directory; keep migrations unpacked on the class path"));
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException("@BellowsMigrations(location = \"" + location + "\"): " + e.getMessage());
+        }
+    }
+
+    /** Whether a release is checked: every release after the cut-over, or all without one. */
+    boolean checked(Release release) {
+        return startAfter.map(cut -> release.compareTo(cut) > 0).orElse(true);
+    }
+}
