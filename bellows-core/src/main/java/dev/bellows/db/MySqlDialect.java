@@ -9,6 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,6 +75,22 @@ public final class MySqlDialect implements Dialect {
                 + "ttl_seconds int NOT NULL, "
                 + "metadata text NULL"
                 + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+    }
+
+    @Override
+    public String currentTimestamp() {
+        return "UTC_TIMESTAMP(3)";
+    }
+
+    @Override
+    public String plusSeconds(String timestamp, String seconds) {
+        return "DATE_ADD(" + timestamp + ", INTERVAL (" + seconds + ") SECOND)";
+    }
+
+    @Override
+    public Instant readTimestamp(ResultSet rs, int column) throws SQLException {
+        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,6 +71,22 @@ public final class PostgresDialect implements Dialect {
                 + "heartbeat_at timestamptz NOT NULL, "
                 + "ttl_seconds integer NOT NULL, "
                 + "metadata text)");
+    }
+
+    @Override
+    public String currentTimestamp() {
+        return "CURRENT_TIMESTAMP";
+    }
+
+    @Override
+    public String plusSeconds(String timestamp, String seconds) {
+        return "(" + timestamp + " + (" + seconds + ") * INTERVAL '1 second')";
+    }
+
+    @Override
+    public Instant readTimestamp(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 
     @Override
