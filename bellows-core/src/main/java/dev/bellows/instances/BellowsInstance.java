@@ -111,8 +111,8 @@ public final class BellowsInstance implements AutoCloseable {
                 reg.register(c, registration);
                 return null;
             });
-            LOG.info("registered instance {} of release {} (heartbeat every {} s, gone after {} s of silence)", id(),
-                    registration.release(), interval.toMillis() / 1000.0, registration.ttlSeconds());
+            LOG.info("registered instance {} of release {} (heartbeat every {}, gone after {} s of silence)", id(),
+                    registration.release(), Ages.format(interval), registration.ttlSeconds());
         } catch (SQLException e) {
             if (guardMode == GuardMode.FAIL) {
                 throw new DatabaseException("cannot register instance " + id() + " of release "
@@ -120,8 +120,8 @@ public final class BellowsInstance implements AutoCloseable {
                         + "with guard mode WARN the application starts anyway and registers once it is.", e);
             }
             failures = 1;
-            LOG.warn("cannot register instance {} of release {} now ({}); retrying every {} s", id(),
-                    registration.release(), e.getMessage(), interval.toMillis() / 1000.0);
+            LOG.warn("cannot register instance {} of release {} now ({}); retrying every {}", id(),
+                    registration.release(), e.getMessage(), Ages.format(interval));
         }
         long ms = interval.toMillis();
         heartbeats.scheduleWithFixedDelay(this::beat, ms, ms, TimeUnit.MILLISECONDS);
@@ -156,8 +156,8 @@ public final class BellowsInstance implements AutoCloseable {
             int n = failures + 1;
             failures = n;
             if (n == 1) {
-                LOG.warn("heartbeat of instance {} failed: {}; retrying every {} s (other tools count the instance "
-                        + "as gone after {} s without one)", id(), e.getMessage(), interval.toMillis() / 1000.0,
+                LOG.warn("heartbeat of instance {} failed: {}; retrying every {} (other tools count the instance "
+                        + "as gone after {} s without one)", id(), e.getMessage(), Ages.format(interval),
                         registration.ttlSeconds());
             } else {
                 LOG.debug("heartbeat of instance {} failed again ({} in a row): {}", id(), n, e.getMessage());
