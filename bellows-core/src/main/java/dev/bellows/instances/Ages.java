@@ -3,12 +3,12 @@ package dev.bellows.instances;
 import java.time.Duration;
 
 /** Formats short durations for people: {@code 850 ms}, {@code 4 s}, {@code 3 min 20 s}, {@code 2 h 5 min}. */
-final class Ages {
+public final class Ages {
 
     private Ages() {
     }
 
-    static String format(Duration d) {
+    public static String format(Duration d) {
         if (d.isNegative()) {
             d = Duration.ZERO;
         }

@@ -1,5 +1,6 @@
 package dev.bellows.instances;
 
+import dev.bellows.history.HistoryTable;
 import dev.bellows.model.Release;
 import dev.bellows.testing.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,11 +68,11 @@ class StartupGuardTest {
     void onlyCompletedMarkersCount(TestDatabase db) throws Exception {
         Markers.expanded(db, "1.0");
         // a file row of 1.1 (not a marker) and a failed marker do not make 1.1 expanded
-        db.execute("INSERT INTO " + db.dialect().quote(StartupGuard.HISTORY_TABLE)
+        db.execute("INSERT INTO " + db.dialect().quote(HistoryTable.NAME)
                         + " (migration, release_name, phase, file_name, checksum, statements_total, started_at, outcome,"
                         + " applied_by, host) VALUES ('1.1/expand/001_a.sql', '1.1', 'expand', '001_a.sql', 'x', 1,"
                         + " CURRENT_TIMESTAMP, 'success', 't', 't')",
-                "INSERT INTO " + db.dialect().quote(StartupGuard.HISTORY_TABLE)
+                "INSERT INTO " + db.dialect().quote(HistoryTable.NAME)
                         + " (migration, release_name, phase, file_name, checksum, statements_total, started_at, outcome,"
                         + " applied_by, host) VALUES ('1.1/expand', '1.1', 'expand', '', '', 0,"
                         + " CURRENT_TIMESTAMP, 'failed', 't', 't')");
