@@ -31,8 +31,8 @@ public record Registration(String id, Release release, String host, Long pid, Du
             throw new ConfigurationException("instance " + id + " has no release: give the release it runs, e.g. 1.4");
         }
         if (ttl == null || ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.toSeconds() > Integer.MAX_VALUE) {
-            throw new ConfigurationException("TTL " + ttl + " of instance " + id
-                    + " is not usable: give at least 1 second (default 30 s)");
+            throw new ConfigurationException("TTL " + (ttl == null ? "(none)" : Ages.format(ttl)) + " of instance "
+                    + id + " is not usable: give at least 1 second (default 30 s)");
         }
         host = host == null || host.isBlank() ? "unknown" : host;
         host = host.length() > MAX_HOST_LENGTH ? host.substring(0, MAX_HOST_LENGTH) : host;
@@ -40,9 +40,23 @@ public record Registration(String id, Release release, String host, Long pid, Du
 
     /** This process on this host, with a generated id ({@code HOST-PID-XXXX}) and the default TTL. */
     public static Registration of(Release release) {
-        String host = localHost();
-        long pid = ProcessHandle.current().pid();
-        return new Registration(generatedId(host, pid), release, host, pid, DEFAULT_TTL, null);
+        return of(release, localHost(), ProcessHandle.current().pid());
+    }
+
+    /** A process on a host, with a generated id ({@code HOST-PID-XXXX}, or {@code HOST-XXXX} without a pid). */
+    public static Registration of(Release release, String host, Long pid) {
+        String h = host == null || host.isBlank() ? "unknown" : host;
+        return new Registration(generatedId(h, pid), release, h, pid, DEFAULT_TTL, null);
+    }
+
+    /** The name of this host, or {@code $HOSTNAME}, or {@code unknown}. */
+    public static String localHost() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            String env = System.getenv("HOSTNAME");
+            return env == null || env.isBlank() ? "unknown" : env;
+        }
     }
 
     public Registration withId(String newId) {
@@ -71,17 +85,9 @@ public record Registration(String id, Release release, String host, Long pid, Du
         return (int) Math.min(Integer.MAX_VALUE, s);
     }
 
-    static String generatedId(String host, long pid) {
+    static String generatedId(String host, Long pid) {
         String h = host.length() > 100 ? host.substring(0, 100) : host;
-        return h + "-" + pid + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
-    }
-
-    static String localHost() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            String env = System.getenv("HOSTNAME");
-            return env == null || env.isBlank() ? "unknown" : env;
-        }
+        return h + (pid == null ? "" : "-" + pid) + "-"
+                + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
     }
 }
