@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  *
  * Each heartbeat borrows one connection from the DataSource and returns it at once, so pass the
- * application's pool. The only global state is one JVM shutdown hook per open instance.
+ * application's pool. The only global state is one JVM shutdown hook per open instance (optional).
  */
 public final class BellowsInstance implements AutoCloseable {
 
@@ -46,6 +46,7 @@ public final class BellowsInstance implements AutoCloseable {
     private final GuardMode guardMode;
     private final Dialect configuredDialect;
     private final ScheduledExecutorService heartbeats;
+    /** Null when the application closes the instance itself (a container that manages lifecycles). */
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Known after the first connection: the dialect comes from its URL unless configured. */
@@ -64,7 +65,7 @@ public final class BellowsInstance implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.shutdownHook = new Thread(this::close, "bellows-deregister-" + registration.id());
+        this.shutdownHook = b.shutdownHook ? new Thread(this::close, "bellows-deregister-" + registration.id()) : null;
     }
 
     /** Registers this process as an instance of {@code release} with the defaults (TTL 30 s, heartbeat 10 s, FAIL). */
@@ -125,7 +126,9 @@ public final class BellowsInstance implements AutoCloseable {
         }
         long ms = interval.toMillis();
         heartbeats.scheduleWithFixedDelay(this::beat, ms, ms, TimeUnit.MILLISECONDS);
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        if (shutdownHook != null) {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
     }
 
     /** One heartbeat; never throws (an exception would cancel all later heartbeats). */
@@ -183,7 +186,7 @@ public final class BellowsInstance implements AutoCloseable {
             heartbeats.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        if (Thread.currentThread() != shutdownHook) {
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
             } catch (IllegalStateException shuttingDown) {
@@ -244,6 +247,7 @@ public final class BellowsInstance implements AutoCloseable {
         private Duration heartbeatInterval;
         private GuardMode guardMode = GuardMode.FAIL;
         private Dialect dialect;
+        private boolean shutdownHook = true;
 
         private Builder(DataSource dataSource, Release release) {
             if (dataSource == null) {
@@ -292,6 +296,16 @@ public final class BellowsInstance implements AutoCloseable {
         /** The dialect, when the DataSource's JDBC URL does not tell (a proxy, a wrapper). */
         public Builder dialect(Dialect dialect) {
             this.dialect = dialect;
+            return this;
+        }
+
+        /**
+         * Whether a JVM shutdown hook closes the instance (default true). Turn it off when a container
+         * closes it (Spring's {@code destroyMethod}), so that the row is removed before the pool closes
+         * rather than by a hook racing the container's own shutdown.
+         */
+        public Builder shutdownHook(boolean enabled) {
+            this.shutdownHook = enabled;
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.bellows.instances;
 
 import dev.bellows.testing.Databases;
 import dev.bellows.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,6 +41,23 @@ class ShutdownHookTest {
             }
             assertThat(child.waitFor(20, TimeUnit.SECONDS)).as("the child JVM ended").isTrue();
             assertThat(db.count("SELECT count(*) FROM bellows_instances")).as("the hook removed the row").isZero();
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    @Test
+    void withoutTheHookTheRowStaysUntilItExpires() throws Exception {
+        TestDatabase db = Databases.postgres();
+        Markers.expanded(db, "1.0");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                ShutdownHookProbe.class.getName(), db.url(), "probe-nohook", "nohook")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            assertThat(child.waitFor(20, TimeUnit.SECONDS)).as("the child JVM ended by itself").isTrue();
+            assertThat(child.exitValue()).isZero();
+            assertThat(db.count("SELECT count(*) FROM bellows_instances")).isEqualTo(1);
         } finally {
             child.destroyForcibly();
         }
