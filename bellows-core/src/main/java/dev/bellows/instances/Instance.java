@@ -34,8 +34,8 @@ public record Instance(String id, String release, String host, Long pid, Instant
     public String describe() {
         String where = "host " + host + (pid == null ? "" : ", pid " + pid);
         String rel = version().isPresent() ? "release " + release : "unrecognised release '" + release + "'";
+        String expired = live ? "" : ", expired after " + ttl.toSeconds() + " s";
         return "instance " + id + " (" + where + ") runs " + rel + ", last heartbeat " + heartbeatAt
-                + " (" + Ages.format(sinceHeartbeat) + " ago" + (live ? "" : ", expired after " + ttl.toSeconds() + " s")
-                + ")";
+                + " (" + Ages.format(sinceHeartbeat) + " ago" + expired + ")";
     }
 }

@@ -63,7 +63,8 @@ class BellowsInstanceTest {
             // well past the TTL, the heartbeats keep it live
             Thread.sleep(2500);
             try (Connection c = db.connect()) {
-                assertThat(new InstanceRegistry(db.dialect()).live(c)).extracting(Instance::id).containsExactly("api-1");
+                assertThat(new InstanceRegistry(db.dialect()).live(c)).extracting(Instance::id)
+                        .containsExactly("api-1");
             }
             assertThat(instance.consecutiveFailures()).isZero();
         }

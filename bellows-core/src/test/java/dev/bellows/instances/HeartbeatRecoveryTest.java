@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real database restart under a registered instance: the server is stopped (every connection cut)
- * and started again on the same port and data directory, down for longer than the instance's TTL. The heartbeat thread must
- * keep failing quietly while it is down and resume on its own afterwards.
+ * and started again on the same port and data directory, down for longer than the instance's TTL.
+ * The heartbeat thread must keep failing quietly while it is down and resume on its own afterwards.
  */
 class HeartbeatRecoveryTest {
 

@@ -69,12 +69,12 @@ class StartupGuardTest {
         Markers.expanded(db, "1.0");
         // a file row of 1.1 (not a marker) and a failed marker do not make 1.1 expanded
         db.execute("INSERT INTO " + db.dialect().quote(HistoryTable.NAME)
-                        + " (migration, release_name, phase, file_name, checksum, statements_total, started_at, outcome,"
-                        + " applied_by, host) VALUES ('1.1/expand/001_a.sql', '1.1', 'expand', '001_a.sql', 'x', 1,"
-                        + " CURRENT_TIMESTAMP, 'success', 't', 't')",
+                        + " (migration, release_name, phase, file_name, checksum, statements_total, started_at,"
+                        + " outcome, applied_by, host) VALUES ('1.1/expand/001_a.sql', '1.1', 'expand', '001_a.sql',"
+                        + " 'x', 1, CURRENT_TIMESTAMP, 'success', 't', 't')",
                 "INSERT INTO " + db.dialect().quote(HistoryTable.NAME)
-                        + " (migration, release_name, phase, file_name, checksum, statements_total, started_at, outcome,"
-                        + " applied_by, host) VALUES ('1.1/expand', '1.1', 'expand', '', '', 0,"
+                        + " (migration, release_name, phase, file_name, checksum, statements_total, started_at,"
+                        + " outcome, applied_by, host) VALUES ('1.1/expand', '1.1', 'expand', '', '', 0,"
                         + " CURRENT_TIMESTAMP, 'failed', 't', 't')");
         assertThat(check(db, "1.1")).get().extracting(StartupRefusal::reason)
                 .isEqualTo(StartupRefusal.Reason.NOT_EXPANDED);
