@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -53,6 +54,9 @@ public final class InstancesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    BellowsCli parent;
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text).")
     String format = "text";
 
@@ -64,7 +68,7 @@ public final class InstancesCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new ConfigurationException("unknown --format '" + format + "': use text or json");
         }
-        ConnectionSettings settings = settings(connection);
+        ConnectionSettings settings = settings(connection, this);
         InstanceRegistry registry = new InstanceRegistry(settings.dialect());
         int pruned;
         List<Instance> instances;
@@ -135,8 +139,11 @@ public final class InstancesCommand implements Callable<Integer> {
         }
     }
 
-    static ConnectionSettings settings(ConnectionOptions options) {
-        return options.connection(options.settings(Map.of()));
+    /** The connection from flags, then the environment the CLI was started with, then bellows.yaml. */
+    static ConnectionSettings settings(ConnectionOptions options, InstancesCommand instances) {
+        Map<String, String> env = instances == null || instances.parent == null ? Map.of()
+                : instances.parent.environment;
+        return options.connection(options.settings(Map.of(), env));
     }
 
     static DatabaseException databaseError(String what, SQLException e) {
@@ -162,6 +169,9 @@ public final class InstancesCommand implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
+
+        @ParentCommand
+        InstancesCommand parent;
 
         @Option(names = "--release", required = true, paramLabel = "R", description = "The release the service runs.")
         String release;
@@ -200,7 +210,7 @@ public final class InstancesCommand implements Callable<Integer> {
             if (id != null) {
                 reg = reg.withId(id);
             }
-            ConnectionSettings settings = settings(connection);
+            ConnectionSettings settings = settings(connection, parent);
             PrintWriter err = spec.commandLine().getErr();
             try (Connection c = settings.connect()) {
                 Optional<StartupRefusal> refusal = new StartupGuard(settings.dialect()).check(c, r);
@@ -234,12 +244,15 @@ public final class InstancesCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @ParentCommand
+        InstancesCommand parent;
+
         @Option(names = "--id", required = true, paramLabel = "ID", description = "The id printed by register.")
         String id;
 
         @Override
         public Integer call() {
-            ConnectionSettings settings = settings(connection);
+            ConnectionSettings settings = settings(connection, parent);
             boolean found;
             try (Connection c = settings.connect()) {
                 found = new InstanceRegistry(settings.dialect()).heartbeat(c, id);
@@ -269,12 +282,15 @@ public final class InstancesCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @ParentCommand
+        InstancesCommand parent;
+
         @Option(names = "--id", required = true, paramLabel = "ID", description = "The id printed by register.")
         String id;
 
         @Override
         public Integer call() {
-            ConnectionSettings settings = settings(connection);
+            ConnectionSettings settings = settings(connection, parent);
             boolean removed;
             try (Connection c = settings.connect()) {
                 removed = new InstanceRegistry(settings.dialect()).deregister(c, id);

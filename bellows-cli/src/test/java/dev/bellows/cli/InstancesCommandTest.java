@@ -8,8 +8,6 @@ import dev.bellows.model.Phase;
 import dev.bellows.model.Release;
 import dev.bellows.testing.Databases;
 import dev.bellows.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,23 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code bellows instances …} run in-process through the real command line, output captured. */
 class InstancesCommandTest {
 
-    private static Map<String, String> savedEnvironment;
-
-    @BeforeAll
-    static void noEnvironment() {
-        savedEnvironment = ConnectionOptions.environment;
-        ConnectionOptions.environment = Map.of();
-    }
-
-    @AfterAll
-    static void restoreEnvironment() {
-        ConnectionOptions.environment = savedEnvironment;
-    }
-
     record Result(int exitCode, String out, String err) {
     }
 
     static Result run(TestDatabase db, String... args) {
+        return run(Map.of(), db, args);
+    }
+
+    static Result run(Map<String, String> env, TestDatabase db, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         if (db != null) {
             all.addAll(List.of("--url", db.url(), "--user", db.user()));
@@ -52,7 +41,7 @@ class InstancesCommandTest {
         StringWriter err = new StringWriter();
         PrintWriter o = new PrintWriter(out, true);
         PrintWriter e = new PrintWriter(err, true);
-        CommandLine cl = BellowsCli.commandLine(o, e);
+        CommandLine cl = BellowsCli.commandLine(o, e, env);
         if (!cl.getSubcommands().containsKey("instances")) {
             // until the command is registered in BellowsCli: add it, then hand the streams and handler down again
             cl.addSubcommand(new InstancesCommand());
@@ -172,6 +161,18 @@ class InstancesCommandTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).isEqualTo("no instances registered\n");
         assertThat(run(db, "instances", "--format", "json").out()).contains("\"instances\" : [ ]");
+    }
+
+    @Test
+    void theConnectionComesFromTheEnvironmentToo() throws Exception {
+        TestDatabase db = Databases.mariadb();
+        complete(db, "2.0", Phase.EXPAND);
+        Map<String, String> env = Map.of("BELLOWS_URL", db.url(), "BELLOWS_USER", db.user());
+        Result r = run(env, null, "instances", "register", "--release", "2.0", "--id", "from-env");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(run(env, null, "instances").out()).contains("from-env");
+        assertThat(run(env, null, "instances", "heartbeat", "--id", "from-env").exitCode()).isZero();
+        assertThat(run(env, null, "instances", "deregister", "--id", "from-env").exitCode()).isZero();
     }
 
     @Test
