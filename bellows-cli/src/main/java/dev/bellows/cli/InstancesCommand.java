@@ -44,7 +44,7 @@ import java.util.concurrent.Callable;
                 "Subcommands register, heartbeat and deregister let non-JVM services take part."},
         subcommands = {InstancesCommand.Register.class, InstancesCommand.Heartbeat.class,
                 InstancesCommand.Deregister.class},
-        footer = {"", "Examples:", "  bellows instances --url jdbc:postgresql://db/app --user app",
+        footer = {"", "Example:", "  bellows instances --url jdbc:postgresql://db/app --user app",
                 "  bellows instances --prune --format json"})
 public final class InstancesCommand implements Callable<Integer> {
 
@@ -156,7 +156,7 @@ public final class InstancesCommand implements Callable<Integer> {
                     "Refuses with exit code 1 and says what to run when the schema is not ready; "
                             + "--warn-only registers anyway with a warning.",
                     "Keep it live with `bellows instances heartbeat --id ID` more often than the TTL."},
-            footer = {"", "Example (a start script; BELLOWS_URL/USER/PASSWORD set):",
+            footer = {"", "Example:", "  # in a start script, with BELLOWS_URL, BELLOWS_USER, BELLOWS_PASSWORD set",
                     "  ID=$(bellows instances register --release 1.4 --ttl 60) || exit 1",
                     "  (while sleep 20; do bellows instances heartbeat --id \"$ID\"; done) &",
                     "  HB=$!",

@@ -199,7 +199,7 @@ class InstancesCommandTest {
                 new String[]{"instances", "deregister", "--help"})) {
             Result r = run(null, args);
             assertThat(r.exitCode()).isZero();
-            assertThat(r.out()).contains("Example", "--url", "bellows instances");
+            assertThat(r.out()).contains("Example:", "--url", "bellows instances");
         }
     }
 }

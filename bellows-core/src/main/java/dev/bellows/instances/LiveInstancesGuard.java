@@ -9,11 +9,18 @@ import java.util.List;
 
 /**
  * The contract gate: {@code contract(N)} would break every live instance that still runs a release
- * older than N. One line per such instance (id, host, pid, release, last heartbeat).
+ * older than N. One line per such instance (id, host, pid, release, last heartbeat), oldest release
+ * first; empty when contract is safe (also when no instance ever registered).
  */
 public final class LiveInstancesGuard implements ContractGuard {
 
+    /** Null: take the dialect from each connection's JDBC URL. */
     private final InstanceRegistry registry;
+
+    /** A guard that takes the dialect from the connection it is given. */
+    public LiveInstancesGuard() {
+        this(null);
+    }
 
     public LiveInstancesGuard(InstanceRegistry registry) {
         this.registry = registry;
@@ -21,6 +28,7 @@ public final class LiveInstancesGuard implements ContractGuard {
 
     @Override
     public List<String> blockers(Connection connection, Release target) throws SQLException {
-        return registry.liveOlderThan(connection, target).stream().map(Instance::describe).toList();
+        InstanceRegistry r = registry != null ? registry : InstanceRegistry.forConnection(connection);
+        return r.liveOlderThan(connection, target).stream().map(Instance::describe).toList();
     }
 }

@@ -58,6 +58,9 @@ class InstanceRegistryTest {
             assertThat(blockers.get(0)).contains("old-a", "host-old-a", "release 1.9", "last heartbeat");
             assertThat(blockers.get(1)).contains("old-b");
             assertThat(guard.blockers(c, Release.of("1.9"))).isEmpty();
+            assertThat(new LiveInstancesGuard().blockers(c, Release.of("1.10")))
+                    .as("the dialect taken from the connection").hasSize(2)
+                    .satisfiesExactly(l -> assertThat(l).contains("old-a"), l -> assertThat(l).contains("old-b"));
 
             assertThat(registry.deregister(c, "old-a")).isTrue();
             assertThat(registry.deregister(c, "old-a")).isFalse();
