@@ -31,6 +31,12 @@ public interface Dialect {
     /** Statements that create the instance registry table if it does not exist yet. */
     List<String> createInstancesTable(String table);
 
+    /** Column definition of an auto-incremented bigint primary key. */
+    String autoIncrementPrimaryKey(String column);
+
+    /** What follows the closing parenthesis of Bellows' own CREATE TABLE statements. */
+    String tableOptions();
+
     /** Whether DDL takes part in transactions (PostgreSQL) or commits implicitly (MySQL/MariaDB). */
     boolean transactionalDdl();
 
