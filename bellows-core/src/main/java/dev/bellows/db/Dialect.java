@@ -46,6 +46,12 @@ public interface Dialect {
     /** Reads a timestamp column written with {@link #currentTimestamp()}; null stays null. */
     Instant readTimestamp(ResultSet rs, int column) throws SQLException;
 
+    /** Column definition of an auto-incremented bigint primary key. */
+    String autoIncrementPrimaryKey(String column);
+
+    /** What follows the closing parenthesis of Bellows' own CREATE TABLE statements. */
+    String tableOptions();
+
     /** Whether DDL takes part in transactions (PostgreSQL) or commits implicitly (MySQL/MariaDB). */
     boolean transactionalDdl();
 
