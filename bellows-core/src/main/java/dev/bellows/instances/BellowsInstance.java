@@ -162,10 +162,20 @@ public final class BellowsInstance implements AutoCloseable {
                 LOG.warn("heartbeat of instance {} failed: {}; retrying every {} (other tools count the instance "
                         + "as gone after {} s without one)", id(), e.getMessage(), Ages.format(interval),
                         registration.ttlSeconds());
+            } else if (n == failuresUntilGone()) {
+                LOG.warn("instance {} has sent no heartbeat for longer than its TTL of {} s ({} failures in a row, "
+                        + "last: {}); others now count it as gone, so a contract could remove what release {} needs",
+                        id(), registration.ttlSeconds(), n, e.getMessage(), registration.release());
             } else {
                 LOG.debug("heartbeat of instance {} failed again ({} in a row): {}", id(), n, e.getMessage());
             }
         }
+    }
+
+    /** Consecutive failures after which the last successful heartbeat is older than the TTL. */
+    private int failuresUntilGone() {
+        long ttlMs = registration.ttlSeconds() * 1000L;
+        return (int) Math.max(2, (ttlMs + interval.toMillis() - 1) / interval.toMillis());
     }
 
     /**
