@@ -1,5 +1,6 @@
 package dev.bellows.maven;
 
+import dev.bellows.instances.BellowsInstance;
 import dev.bellows.testing.Databases;
 import dev.bellows.testing.MigrationTree;
 import dev.bellows.testing.TestDatabase;
@@ -7,6 +8,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -125,6 +127,29 @@ class MojoTest {
         assertThatThrownBy(unreachable::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("cannot connect to jdbc:postgresql://127.0.0.1:1/nothing")
                 .hasMessageNotContaining("s3cret-pw");
+    }
+
+    @Test
+    void contractWaitsForLiveInstancesOfOlderReleasesUnlessForced() throws Exception {
+        to(new UpgradeMojo(), "1.1").execute();
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(db.url());
+        ds.setUser(db.user());
+        try (BellowsInstance old = BellowsInstance.builder(ds, "1.0").id("old-1.0").register()) {
+            ContractMojo contract = to(new ContractMojo(), "1.1");
+            assertThatThrownBy(contract::execute).isInstanceOf(MojoFailureException.class)
+                    .hasMessageContaining("contract refused").hasMessageContaining("instance old-1.0");
+            mojo(new StatusMojo()).execute();
+            assertThat(log.text()).contains("contract safe: no (instance old-1.0");
+
+            ContractMojo forced = to(new ContractMojo(), "1.1");
+            forced.force = true;
+            forced.confirm = true;
+            forced.execute();
+            assertThat(log.text()).contains("WARNING: contract FORCED by");
+            assertThat(db.count("SELECT count(*) FROM information_schema.columns WHERE column_name = 'legacy_code'"))
+                    .isZero();
+        }
     }
 
     @Test
