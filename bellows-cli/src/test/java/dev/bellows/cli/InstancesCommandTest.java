@@ -42,13 +42,6 @@ class InstancesCommandTest {
         PrintWriter o = new PrintWriter(out, true);
         PrintWriter e = new PrintWriter(err, true);
         CommandLine cl = BellowsCli.commandLine(o, e, env);
-        if (!cl.getSubcommands().containsKey("instances")) {
-            // until the command is registered in BellowsCli: add it, then hand the streams and handler down again
-            cl.addSubcommand(new InstancesCommand());
-            cl.setOut(o);
-            cl.setErr(e);
-            cl.setExecutionExceptionHandler(cl.getExecutionExceptionHandler());
-        }
         int code = cl.execute(all.toArray(String[]::new));
         return new Result(code, out.toString(), err.toString());
     }
