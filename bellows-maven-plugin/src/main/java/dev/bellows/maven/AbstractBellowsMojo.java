@@ -5,7 +5,6 @@ import dev.bellows.BellowsConfig;
 import dev.bellows.BellowsException;
 import dev.bellows.ConfigurationException;
 import dev.bellows.db.ConnectionSettings;
-import dev.bellows.instances.LiveInstancesGuard;
 import dev.bellows.run.RunOptions;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -17,7 +16,7 @@ import java.time.Duration;
 
 /**
  * What every Bellows goal shares: where the migrations are, the target database, the runner's
- * options (with the contract gate: contract waits for live instances of older releases), and one mapping of Bellows errors to Maven's: a refused step or findings fail the build
+ * options, and one mapping of Bellows errors to Maven's: a refused step or findings fail the build
  * ({@link MojoFailureException}), bad configuration or a database error is an execution error
  * ({@link MojoExecutionException}). Each goal is a few lines over the {@link Bellows} API.
  */
@@ -67,8 +66,7 @@ public abstract class AbstractBellowsMojo extends AbstractMojo {
     abstract void run() throws MojoExecutionException, MojoFailureException;
 
     RunOptions runOptions() {
-        return RunOptions.defaults().withProgress(line -> getLog().info(line))
-                .withContractGuard(new LiveInstancesGuard(), false);
+        return RunOptions.defaults().withProgress(line -> getLog().info(line));
     }
 
     BellowsConfig config() {

@@ -5,6 +5,7 @@ import dev.bellows.run.StatusReport;
 import org.apache.maven.plugins.annotations.Mojo;
 
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Shows releases × phases (applied, pending, partial, failed), whether contract is safe now, and the
@@ -25,6 +26,9 @@ public class StatusMojo extends AbstractBellowsMojo {
         }
         getLog().info("contract safe: " + (report.contractSafe() ? "yes"
                 : "no (" + String.join("; ", report.contractBlockers()) + ")"));
+        getLog().info("live instances: " + (report.liveInstances().isEmpty() ? "none registered"
+                : report.liveInstances().entrySet().stream().map(e -> e.getValue() + " of release " + e.getKey())
+                .collect(Collectors.joining(", "))));
         getLog().info("next: " + report.next().map(n -> goal(n) + " (" + report.reason() + ")")
                 .orElse("nothing, up to date"));
     }

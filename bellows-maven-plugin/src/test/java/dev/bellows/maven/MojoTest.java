@@ -140,7 +140,7 @@ class MojoTest {
             assertThatThrownBy(contract::execute).isInstanceOf(MojoFailureException.class)
                     .hasMessageContaining("contract refused").hasMessageContaining("instance old-1.0");
             mojo(new StatusMojo()).execute();
-            assertThat(log.text()).contains("contract safe: no (instance old-1.0");
+            assertThat(log.text()).contains("contract safe: no (instance old-1.0", "live instances: 1 of release 1.0");
 
             ContractMojo forced = to(new ContractMojo(), "1.1");
             forced.force = true;
