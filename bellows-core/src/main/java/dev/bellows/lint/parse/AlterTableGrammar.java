@@ -1,0 +1,219 @@
+package dev.bellows.lint.parse;
+
+import dev.bellows.sql.Token;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The sub-commands of ALTER TABLE, for PostgreSQL and MySQL/MariaDB. */
+final class AlterTableGrammar {
+
+    private AlterTableGrammar() {
+    }
+
+    /** After {@code ALTER TABLE}: the table name and its comma-separated sub-commands. */
+    static void parse(TokenCursor c, StatementBuilder b) {
+        b.kind(Verb.ALTER, ObjectType.TABLE);
+        if (c.accept("IF", "EXISTS")) {
+            b.flag(Flag.IF_EXISTS);
+        }
+        c.accept("ONLY");
+        b.table = c.name();
+        b.names.add(b.table);
+        c.acceptSymbol("*");
+        while (!c.atEnd()) {
+            action(c, b);
+            if (!c.atEnd() && !c.acceptSymbol(",")) {
+                throw new Unrecognized("expected , between ALTER TABLE sub-commands");
+            }
+        }
+    }
+
+    private static void action(TokenCursor c, StatementBuilder b) {
+        Token at = c.here();
+        if (c.accept("ADD")) {
+            add(c, b, at);
+        } else if (c.accept("DROP")) {
+            drop(c, b, at);
+        } else if (c.accept("ALTER")) {
+            alterColumn(c, b, at);
+        } else if (c.accept("RENAME")) {
+            rename(c, b, at);
+        } else if (c.accept("MODIFY")) {
+            c.accept("COLUMN");
+            ColumnDef def = Definitions.column(c, b.constraints, b.table);
+            b.actions.add(new AlterAction(Op.REDEFINE_COLUMN, def.name(), null, def, null, null, at));
+        } else if (c.accept("CHANGE")) {
+            c.accept("COLUMN");
+            String old = c.name();
+            ColumnDef def = Definitions.column(c, b.constraints, b.table);
+            b.actions.add(new AlterAction(Op.REDEFINE_COLUMN, old, def.name().equals(old) ? null : def.name(), def,
+                    null, null, at));
+        } else if (c.accept("VALIDATE", "CONSTRAINT")) {
+            b.actions.add(AlterAction.value(Op.VALIDATE_CONSTRAINT, c.name(), at));
+        } else if (c.accept("SET", "TABLESPACE")) {
+            b.actions.add(AlterAction.value(Op.SET_TABLESPACE, c.name(), at));
+        } else if (c.accept("SET", "LOGGED") || c.accept("SET", "UNLOGGED") || c.accept("SET", "ACCESS", "METHOD")
+                || c.accept("FORCE")) {
+            skipItem(c);
+            b.actions.add(AlterAction.of(Op.REBUILD, at));
+        } else if (c.accept("ALGORITHM")) {
+            c.acceptSymbol("=");
+            b.actions.add(AlterAction.value(Op.ALGORITHM, c.next().identifier(), at));
+        } else if (c.accept("LOCK")) {
+            c.acceptSymbol("=");
+            b.actions.add(AlterAction.value(Op.LOCK, c.next().identifier(), at));
+        } else if (c.accept("CONVERT", "TO")) {
+            skipItem(c);
+            b.actions.add(AlterAction.of(Op.CONVERT_CHARSET, at));
+        } else if (c.accept("ENGINE") || c.accept("ROW_FORMAT") || c.accept("KEY_BLOCK_SIZE")) {
+            skipItem(c);
+            b.actions.add(AlterAction.of(Op.REBUILD, at));
+        } else if (isOther(c)) {
+            skipItem(c);
+            b.actions.add(AlterAction.of(Op.OTHER, at));
+        } else {
+            throw new Unrecognized("unknown ALTER TABLE sub-command " + at.text());
+        }
+    }
+
+    private static boolean isOther(TokenCursor c) {
+        for (String w : List.of("OWNER", "ENABLE", "DISABLE", "CLUSTER", "INHERIT", "NO", "ATTACH", "DETACH",
+                "REPLICA", "SET", "RESET", "OF", "NOT", "AUTO_INCREMENT", "COMMENT", "ORDER", "PARTITION", "DISCARD",
+                "IMPORT", "DEFAULT", "CHARACTER", "CHARSET", "COLLATE", "COALESCE", "REORGANIZE", "EXCHANGE",
+                "ANALYZE", "CHECK", "OPTIMIZE", "REBUILD", "REPAIR", "TRUNCATE", "REMOVE", "UPGRADE", "STATS_PERSISTENT",
+                "PACK_KEYS", "CHECKSUM", "WAIT", "NOWAIT", "MAX_ROWS", "MIN_ROWS", "AVG_ROW_LENGTH", "PAGE_CHECKSUM",
+                "ENCRYPTION", "COMPRESSION", "SPLIT", "MERGE", "WITH", "WITHOUT")) {
+            if (c.is(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void add(TokenCursor c, StatementBuilder b, Token at) {
+        if (c.is("INDEX") || c.is("KEY") || c.is("FULLTEXT") || c.is("SPATIAL")) {
+            String kind = c.next().identifier();
+            c.accept("INDEX");
+            c.accept("KEY");
+            String name = c.isSymbol("(") ? null : c.name();
+            skipItem(c);
+            b.actions.add(new AlterAction(Op.ADD_INDEX, null, name, null, null, kind, at));
+            return;
+        }
+        if (c.accept("PARTITION")) {
+            skipItem(c);
+            b.actions.add(AlterAction.of(Op.OTHER, at));
+            return;
+        }
+        if (Definitions.startsConstraint(c) && !c.is("KEY") && !c.is("INDEX")) {
+            ConstraintDef con = Definitions.constraint(c);
+            b.actions.add(new AlterAction(Op.ADD_CONSTRAINT, null, null, null, con, con.name(), at));
+            return;
+        }
+        c.accept("COLUMN");
+        if (c.accept("IF", "NOT", "EXISTS")) {
+            b.flag(Flag.IF_NOT_EXISTS);
+        }
+        if (c.isSymbol("(")) { // MySQL: ADD (a int, b int)
+            c.next();
+            while (!c.atEnd() && !c.isSymbol(")")) {
+                addColumn(c, b, c.here());
+                c.acceptSymbol(",");
+            }
+            c.expectSymbol(")");
+            return;
+        }
+        addColumn(c, b, at);
+    }
+
+    private static void addColumn(TokenCursor c, StatementBuilder b, Token at) {
+        List<ConstraintDef> inline = new ArrayList<>();
+        ColumnDef def = Definitions.column(c, inline, b.table);
+        if (def.type() == null) {
+            throw new Unrecognized("ADD COLUMN without a type");
+        }
+        b.actions.add(new AlterAction(Op.ADD_COLUMN, def.name(), null, def, null, null, at));
+        for (ConstraintDef con : inline) {
+            b.actions.add(new AlterAction(Op.ADD_CONSTRAINT, def.name(), null, null, con, con.name(), con.at()));
+        }
+    }
+
+    private static void drop(TokenCursor c, StatementBuilder b, Token at) {
+        if (c.accept("CONSTRAINT") || c.accept("CHECK")) {
+            c.accept("IF", "EXISTS");
+            b.actions.add(AlterAction.value(Op.DROP_CONSTRAINT, c.name(), at));
+        } else if (c.accept("PRIMARY", "KEY")) {
+            b.actions.add(AlterAction.of(Op.DROP_PRIMARY_KEY, at));
+        } else if (c.accept("FOREIGN", "KEY")) {
+            c.accept("IF", "EXISTS");
+            b.actions.add(AlterAction.value(Op.DROP_FOREIGN_KEY, c.name(), at));
+        } else if (c.accept("INDEX") || c.accept("KEY")) {
+            c.accept("IF", "EXISTS");
+            b.actions.add(AlterAction.value(Op.DROP_INDEX, c.name(), at));
+        } else if (c.accept("PARTITION") || c.accept("DEFAULT") || c.accept("SYSTEM")) {
+            skipItem(c);
+            b.actions.add(AlterAction.of(Op.OTHER, at));
+        } else {
+            c.accept("COLUMN");
+            c.accept("IF", "EXISTS");
+            String column = c.name();
+            if (c.accept("CASCADE")) {
+                b.flag(Flag.CASCADE);
+            }
+            c.accept("RESTRICT");
+            b.actions.add(AlterAction.column(Op.DROP_COLUMN, column, at));
+        }
+    }
+
+    private static void alterColumn(TokenCursor c, StatementBuilder b, Token at) {
+        if (c.is("CONSTRAINT") || c.is("INDEX") || c.is("CHECK")) {
+            skipItem(c);
+            b.actions.add(AlterAction.of(Op.OTHER, at));
+            return;
+        }
+        c.accept("COLUMN");
+        String column = c.name();
+        if (c.accept("TYPE") || c.accept("SET", "DATA", "TYPE")) {
+            ColumnType type = Definitions.type(c);
+            ColumnDef def = new ColumnDef(column, type, false, null, false, false, false, false, null, false, at);
+            skipItem(c); // COLLATE, USING expression
+            b.actions.add(new AlterAction(Op.ALTER_COLUMN_TYPE, column, null, def, null, null, at));
+        } else if (c.accept("SET", "NOT", "NULL")) {
+            b.actions.add(AlterAction.column(Op.SET_NOT_NULL, column, at));
+        } else if (c.accept("DROP", "NOT", "NULL")) {
+            b.actions.add(AlterAction.column(Op.DROP_NOT_NULL, column, at));
+        } else if (c.accept("SET", "DEFAULT")) {
+            int from = c.position();
+            skipItem(c);
+            b.actions.add(new AlterAction(Op.SET_DEFAULT, column, null, null, null,
+                    Definitions.text(c.slice(from, c.position())), at));
+        } else if (c.accept("DROP", "DEFAULT")) {
+            b.actions.add(AlterAction.column(Op.DROP_DEFAULT, column, at));
+        } else if (c.is("SET") || c.is("RESET") || c.is("ADD") || c.is("DROP") || c.is("RESTART")) {
+            skipItem(c);
+            b.actions.add(AlterAction.column(Op.OTHER, column, at));
+        } else {
+            throw new Unrecognized("unknown ALTER COLUMN action");
+        }
+    }
+
+    private static void rename(TokenCursor c, StatementBuilder b, Token at) {
+        if (c.accept("CONSTRAINT") || c.accept("INDEX") || c.accept("KEY")) {
+            skipItem(c);
+            b.actions.add(AlterAction.of(Op.OTHER, at));
+        } else if (c.accept("TO") || c.accept("AS")) {
+            b.actions.add(new AlterAction(Op.RENAME_TO, null, c.name(), null, null, null, at));
+        } else if (c.accept("COLUMN") || c.isName() && c.is(1, "TO")) {
+            String from = c.name();
+            c.expect("TO");
+            b.actions.add(new AlterAction(Op.RENAME_COLUMN, from, c.name(), null, null, null, at));
+        } else {
+            b.actions.add(new AlterAction(Op.RENAME_TO, null, c.name(), null, null, null, at)); // MySQL RENAME t2
+        }
+    }
+
+    private static void skipItem(TokenCursor c) {
+        c.skipToItemEnd();
+    }
+}
