@@ -25,7 +25,7 @@ public final class StatementRecognizer {
             "explain", "describe", "desc", "refresh", "notify", "listen", "unlisten", "discard", "checkpoint",
             "security", "import", "load", "flush", "reset", "savepoint", "release", "declare", "fetch", "close",
             "move", "copy", "values", "handler", "optimize", "repair", "check", "checksum", "purge", "install",
-            "uninstall", "xa", "signal", "resignal", "get", "perform", "abort", "prepare", "reassign", "source");
+            "uninstall", "xa", "signal", "resignal", "get", "perform", "abort", "reassign", "source");
 
     private StatementRecognizer() {
     }
