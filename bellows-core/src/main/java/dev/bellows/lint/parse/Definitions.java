@@ -393,12 +393,15 @@ final class Definitions {
 
     static String text(List<Token> tokens) {
         StringBuilder b = new StringBuilder();
+        Token prev = null;
         for (Token t : tokens) {
-            if (b.length() > 0 && !t.isSymbol("(") && !t.isSymbol(")") && !t.isSymbol("::") && !t.isSymbol(",")
-                    && b.charAt(b.length() - 1) != '(' && !b.toString().endsWith("::")) {
+            boolean glue = prev == null || t.isSymbol("(") || t.isSymbol(")") || t.isSymbol("::") || t.isSymbol(",")
+                    || prev.isSymbol("(") || prev.isSymbol("::");
+            if (!glue) {
                 b.append(' ');
             }
             b.append(t.text());
+            prev = t;
         }
         return b.toString();
     }
