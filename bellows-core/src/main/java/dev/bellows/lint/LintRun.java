@@ -71,7 +71,7 @@ final class LintRun {
         return new LintReport(findings, List.copyOf(used), statements);
     }
 
-    static LintReport unsplittable(String file, SqlSyntaxException e, LintOptions options) {
+    static LintReport unsplittable(String file, SqlSyntaxException e) {
         Finding f = new Finding(UnrecognizedStatement.INFO.id(), UnrecognizedStatement.INFO.severity(), file,
                 e.line(), e.column(), "cannot split the file into statements: " + e.getMessage()
                 + "; nothing after this point was checked", List.of("1. Close the string, comment or "

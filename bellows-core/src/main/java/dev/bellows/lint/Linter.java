@@ -5,11 +5,8 @@ import dev.bellows.model.Migration;
 import dev.bellows.model.MigrationSet;
 import dev.bellows.model.Phase;
 import dev.bellows.model.Release;
-import dev.bellows.sql.SqlScript;
-import dev.bellows.sql.SqlSplitter;
 import dev.bellows.sql.SqlSyntaxException;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,14 +55,12 @@ public final class Linter {
      * unterminated string or comment) yields one {@code unrecognized-statement} finding.
      */
     public static LintReport lintSql(String sql, String name, Phase phase, LintOptions options) {
-        SqlScript script;
+        Migration m;
         try {
-            script = SqlSplitter.split(sql, options.dialect().syntax());
+            m = InlineMigration.of(options.dialect(), LOOSE, phase, 1, name, sql);
         } catch (SqlSyntaxException e) {
-            return LintRun.unsplittable(name, e, options);
+            return LintRun.unsplittable(name, e);
         }
-        Migration m = new Migration(LOOSE, phase, 1, name, Path.of(name), name, sql,
-                MigrationLoader.sha256(sql.getBytes(StandardCharsets.UTF_8)), script);
         return lint(List.of(m), options);
     }
 }

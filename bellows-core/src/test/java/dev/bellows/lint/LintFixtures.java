@@ -1,14 +1,10 @@
 package dev.bellows.lint;
 
-import dev.bellows.load.MigrationLoader;
 import dev.bellows.model.Finding;
 import dev.bellows.model.Migration;
 import dev.bellows.model.Phase;
 import dev.bellows.model.Release;
-import dev.bellows.sql.SqlSplitter;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,10 +15,8 @@ public final class LintFixtures {
     }
 
     public static Migration migration(LintDialect dialect, String release, Phase phase, int number, String sql) {
-        String name = String.format("%03d_test.sql", number);
-        String display = release + "/" + phase.id() + "/" + name;
-        return new Migration(Release.of(release), phase, number, name, Path.of(display), display, sql,
-                MigrationLoader.sha256(sql.getBytes(StandardCharsets.UTF_8)), SqlSplitter.split(sql, dialect.syntax()));
+        String name = release + "/" + phase.id() + "/" + String.format("%03d_test.sql", number);
+        return InlineMigration.of(dialect, Release.of(release), phase, number, name, sql);
     }
 
     /** Lints {@code sql} as a loose file in {@code phase}. */

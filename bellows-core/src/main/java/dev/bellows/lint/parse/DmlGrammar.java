@@ -63,9 +63,6 @@ final class DmlGrammar {
         if (c.is("SELECT") || c.is("WITH") || c.is("TABLE")) {
             b.flag(Flag.FROM_SELECT);
         }
-        if (b.flags.contains(Flag.FROM_SELECT) && c.containsAnywhere("LIMIT")) {
-            b.flag(Flag.BOUNDED);
-        }
         c.skipToEnd();
     }
 
@@ -82,7 +79,7 @@ final class DmlGrammar {
     }
 
     private static void bounded(TokenCursor c, StatementBuilder b) {
-        if (c.containsAnywhere("LIMIT") || c.containsAnywhere("FETCH")) {
+        if (c.statementContains("LIMIT") || c.statementContains("FETCH")) {
             b.flag(Flag.BOUNDED);
         }
         while (!c.atEnd() && !c.is("WHERE")) {

@@ -156,32 +156,17 @@ final class TokenCursor {
         }
     }
 
-    /** Whether any top-level (not parenthesised) token from here on is the keyword. */
-    boolean containsTopLevel(String keyword) {
-        int depth = 0;
-        for (int i = pos; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            if (t.isSymbol("(")) {
-                depth++;
-            } else if (t.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && t.is(keyword)) {
+    /** Whether any token of the whole statement (also before here, e.g. in a WITH clause) is the keyword. */
+    boolean statementContains(String keyword) {
+        for (Token t : tokens) {
+            if (t.is(keyword)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether any token from here on is the keyword, at any depth. */
-    boolean containsAnywhere(String keyword) {
-        for (int i = pos; i < tokens.size(); i++) {
-            if (tokens.get(i).is(keyword)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
+    /** The tokens from index {@code from} (inclusive) to {@code to} (exclusive), clipped to the statement. */
     List<Token> slice(int from, int to) {
         return tokens.subList(Math.min(from, tokens.size()), Math.min(to, tokens.size()));
     }

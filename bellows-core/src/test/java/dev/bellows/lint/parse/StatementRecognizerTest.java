@@ -215,6 +215,8 @@ class StatementRecognizerTest {
         assertThat(pg("INSERT INTO t (a) SELECT a FROM u").has(Flag.FROM_SELECT)).isTrue();
         assertThat(pg("INSERT INTO t (a) VALUES (1)").has(Flag.FROM_SELECT)).isFalse();
         assertThat(pg("WITH x AS (SELECT 1) UPDATE t SET a = 1").verb()).isEqualTo(Verb.UPDATE);
+        assertThat(pg("WITH b AS (SELECT id FROM t LIMIT 10) UPDATE t SET a = 1 FROM b WHERE t.id = b.id")
+                .has(Flag.BOUNDED)).isTrue();
     }
 
     @Test
