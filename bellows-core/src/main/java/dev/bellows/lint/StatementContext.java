@@ -29,6 +29,7 @@ public final class StatementContext {
     private final boolean inTransactionBlock;
     private final List<Waiver> waiversHere;
     private final List<Finding> findings = new ArrayList<>();
+    private List<ColumnChange> columnChanges;
 
     StatementContext(ParsedStatement statement, SchemaModel schema, String file, Release release, Phase phase,
                      LintOptions options, boolean inTransactionBlock, List<Waiver> waiversHere) {
@@ -102,6 +103,14 @@ public final class StatementContext {
 
     private boolean earlierThisRelease(Origin o) {
         return o.release().equals(release) && o.phase().compareTo(phase) < 0;
+    }
+
+    /** The type and nullability changes of existing columns in this ALTER TABLE (computed once, shared by rules). */
+    public List<ColumnChange> columnChanges() {
+        if (columnChanges == null) {
+            columnChanges = ColumnChange.of(this);
+        }
+        return columnChanges;
     }
 
     public Optional<ColumnState> column(String table, String column) {

@@ -25,7 +25,12 @@ public record Waivers(List<Waiver> fileWide, List<List<Waiver>> perStatement) {
                 }
             }
         }
-        return fileWide.stream().filter(w -> w.covers(ruleId)).findFirst();
+        for (Waiver w : fileWide) {
+            if (w.covers(ruleId)) {
+                return Optional.of(w);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every waiver written next to statement {@code index}, plus the file-wide ones for the first statement. */

@@ -3,6 +3,7 @@ package dev.bellows.lint.parse;
 import dev.bellows.sql.SqlStatement;
 import dev.bellows.sql.Token;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -52,7 +53,16 @@ public record ParsedStatement(SqlStatement source, Verb verb, ObjectType type, L
     }
 
     public List<AlterAction> actions(Op op) {
-        return actions.stream().filter(a -> a.op() == op).toList();
+        List<AlterAction> out = null;
+        for (AlterAction a : actions) {
+            if (a.op() == op) {
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(a);
+            }
+        }
+        return out == null ? List.of() : out;
     }
 
     public boolean hasAction(Op op) {

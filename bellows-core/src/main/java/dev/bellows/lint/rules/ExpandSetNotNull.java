@@ -1,5 +1,6 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.ColumnChange;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -28,7 +29,7 @@ public final class ExpandSetNotNull implements Rule {
         if (ctx.phase() != Phase.EXPAND) {
             return;
         }
-        for (ColumnChange c : ColumnChange.of(ctx)) {
+        for (ColumnChange c : ctx.columnChanges()) {
             if (c.notNull()) {
                 report(ctx, c.action(), c.table(), c.column());
             }

@@ -1,5 +1,6 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.ColumnChange;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -35,7 +36,7 @@ public final class MysqlTableCopy implements Rule {
         if (!s.isAlterTable() || ctx.isNewTable(s.table()) || pinnedOnline(s)) {
             return;
         }
-        for (ColumnChange c : ColumnChange.of(ctx)) {
+        for (ColumnChange c : ctx.columnChanges()) {
             if (!c.typeChangesInPlace(ctx)) {
                 report(ctx, c.action().at(), "changing the type of " + c.qualified() + " " + c.describe()
                         + (c.from() == null ? " (Bellows does not know its current type)" : ""), s.table());

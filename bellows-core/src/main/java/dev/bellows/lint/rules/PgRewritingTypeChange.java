@@ -1,5 +1,6 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.ColumnChange;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -23,7 +24,7 @@ public final class PgRewritingTypeChange implements Rule {
 
     @Override
     public void check(StatementContext ctx) {
-        for (ColumnChange c : ColumnChange.of(ctx)) {
+        for (ColumnChange c : ctx.columnChanges()) {
             if (c.is(Op.ALTER_COLUMN_TYPE) && !c.typeChangesInPlace(ctx)) {
                 String t = c.table();
                 String col = c.column();

@@ -1,5 +1,6 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.ColumnChange;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -27,7 +28,7 @@ public final class PgSetNotNullScan implements Rule {
     @Override
     public void check(StatementContext ctx) {
         boolean checkSkipsScan = ctx.options().pgVersion().atLeast(12, 0);
-        for (ColumnChange c : ColumnChange.of(ctx)) {
+        for (ColumnChange c : ctx.columnChanges()) {
             if (!c.is(Op.SET_NOT_NULL)) {
                 continue;
             }

@@ -1,6 +1,5 @@
-package dev.bellows.lint.rules;
+package dev.bellows.lint;
 
-import dev.bellows.lint.StatementContext;
 import dev.bellows.lint.parse.AlterAction;
 import dev.bellows.lint.parse.ColumnType;
 import dev.bellows.lint.parse.Op;
@@ -22,25 +21,25 @@ import java.util.List;
  * @param notNull whether the column becomes NOT NULL while it was nullable (or unknown)
  * @param nullableAfter whether a NOT NULL column becomes nullable
  */
-record ColumnChange(AlterAction action, String table, String column, ColumnType from, ColumnType to,
+public record ColumnChange(AlterAction action, String table, String column, ColumnType from, ColumnType to,
                     boolean notNull, boolean nullableAfter) {
 
     /** Whether the type changes (or may: the old type is unknown). */
-    boolean typeChanges() {
+    public boolean typeChanges() {
         return to != null && (from == null || !from.sameAs(to));
     }
 
-    boolean typeChangesInPlace(StatementContext ctx) {
+    public boolean typeChangesInPlace(StatementContext ctx) {
         return !typeChanges() || ctx.options().dialect().changesTypeInPlace(from, to, ctx.options());
     }
 
     /** The changes of existing columns in an ALTER TABLE; columns new in this release are left out. */
     static List<ColumnChange> of(StatementContext ctx) {
+        if (!ctx.statement().isAlterTable()) {
+            return List.of();
+        }
         ParsedStatement s = ctx.statement();
         List<ColumnChange> out = new ArrayList<>();
-        if (!s.isAlterTable()) {
-            return out;
-        }
         for (AlterAction a : s.actions()) {
             if (ctx.isNewColumn(s.table(), a.column())) {
                 continue;
@@ -64,16 +63,16 @@ record ColumnChange(AlterAction action, String table, String column, ColumnType 
     }
 
     /** {@code orders.total} */
-    String qualified() {
+    public String qualified() {
         return table + "." + column;
     }
 
     /** How the type change reads in a message: {@code from int to bigint}. */
-    String describe() {
+    public String describe() {
         return (from == null ? "" : "from " + from + " ") + "to " + to;
     }
 
-    boolean is(Op op) {
+    public boolean is(Op op) {
         return action.op() == op;
     }
 }
