@@ -2,7 +2,7 @@
 # Whole-process lint timing: `bellows lint` (JVM start included) against squawk on the same
 # ~5,000-statement PostgreSQL workload, median of RUNS runs each, with peak resident memory.
 # Usage (from the repository root):
-#   mvn -B -q -o -pl bellows-core,bellows-cli,bellows-bench package -DskipTests
+#   mvn -B -q -o -Pbench-jar -pl bellows-core,bellows-cli,bellows-bench package -DskipTests
 #   bellows-bench/lint-bench.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +10,7 @@ RUNS="${1:-5}"
 JAR=bellows-bench/target/bellows-bench-all.jar
 WORK=bellows-bench/target/lint-workload
 SQUAWK=bellows-bench/squawk/node_modules/.bin/squawk
-[ -f "$JAR" ] || { echo "missing $JAR: run mvn -B -q -o -pl bellows-core,bellows-cli,bellows-bench package -DskipTests" >&2; exit 2; }
+[ -f "$JAR" ] || { echo "missing $JAR: run mvn -B -q -o -Pbench-jar -pl bellows-core,bellows-cli,bellows-bench package -DskipTests" >&2; exit 2; }
 rm -rf "$WORK"
 java -cp "$JAR" dev.bellows.bench.lint.LintWorkload "$WORK" 50 100
 FILES=("$WORK"/*.sql)

@@ -20,7 +20,7 @@ import java.util.TreeSet;
 /**
  * Lints every corpus case and compares the rule ids reported with the labels: a reported id that
  * is labelled is a true positive, an unlabelled one a false positive, a labelled one not reported a
- * false negative. Run: {@code java -cp bellows-bench/target/bellows-bench-all.jar
+ * false negative. Run (after {@code mvn -Pbench-jar … package}): {@code java -cp bellows-bench/target/bellows-bench-all.jar
  * dev.bellows.bench.lint.CorpusEvaluation}.
  */
 public final class CorpusEvaluation {

@@ -10,20 +10,22 @@ import dev.bellows.model.Phase;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * In-process lint throughput: the whole pipeline (split, recognize, replay the schema model, run
- * every rule) over the workload, repeated after a warm-up; prints statements per second.
- * Run: {@code java -cp bellows-bench/target/bellows-bench-all.jar dev.bellows.bench.lint.LintSpeed}.
+ * every rule) over the workload, repeated after a warm-up; prints statements per second. Run it
+ * with {@code -Xmx64m} to see it needs little heap.
+ * Run (after {@code mvn -Pbench-jar … package}): {@code java -cp bellows-bench/target/bellows-bench-all.jar dev.bellows.bench.lint.LintSpeed}.
  */
 public final class LintSpeed {
+
+    private static final int ROUNDS = 5;
 
     private LintSpeed() {
     }
@@ -38,19 +40,19 @@ public final class LintSpeed {
         LintOptions options = LintOptions.of(LintDialect.POSTGRESQL);
         int statements = lint(sql, options).statements();
         long findings = lint(sql, options).findings().size();
-        double seconds = 0;
-        for (int round = 0; round < 3; round++) {
-            seconds = measure(sql, options, round == 0 ? 2.0 : 3.0);
-            System.out.printf(Locale.ROOT, "%s: %,.0f statements/s (%d statements, %d findings per pass)%n",
-                    round == 0 ? "warm-up" : "round " + round, statements / seconds, statements, findings);
+        System.out.printf(Locale.ROOT, "%d statements, %d findings per pass; system load average %.2f on %d cpus%n",
+                statements, findings, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "warm-up (3 s): %,.0f statements/s%n", statements / measure(sql, options, 3.0));
+        List<Double> rates = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            double rate = statements / measure(sql, options, 2.0);
+            rates.add(rate);
+            System.out.printf(Locale.ROOT, "round %d (2 s): %,.0f statements/s%n", round, rate);
         }
-        long heap = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                heap += pool.getPeakUsage().getUsed();
-            }
-        }
-        System.out.printf(Locale.ROOT, "peak heap used (sum of pool peaks): %.1f MB%n", heap / 1e6);
+        Collections.sort(rates);
+        System.out.printf(Locale.ROOT, "median of %d rounds: %,.0f statements/s (min %,.0f, max %,.0f)%n", ROUNDS,
+                rates.get(ROUNDS / 2), rates.get(0), rates.get(ROUNDS - 1));
         for (Path f : files) {
             Files.delete(f);
         }
