@@ -48,9 +48,9 @@ import java.util.stream.Collectors;
                 + "as a release/phase layout; a file inside a layout is checked against its layout's history; any "
                 + "other file is a loose file in --phase.",
                 "Exit codes: 0 clean or warnings only, 1 errors, 2 usage or configuration."},
-        footer = {"", "Examples:", "  bellows lint db/migrations --format sarif > lint.sarif",
-                "  bellows lint --phase contract --dialect mysql cleanup.sql",
-                "  bellows lint --flyway src/main/resources/db/migration"})
+        footer = {"", "Example:", "  bellows lint db/migrations --format sarif > lint.sarif",
+                "", "More:", "  bellows lint --phase contract --dialect mysql cleanup.sql",
+                "  bellows lint --flyway src/main/resources/db/migration", "  bellows lint --list-rules"})
 public final class LintCommand implements java.util.concurrent.Callable<Integer> {
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
@@ -185,6 +185,7 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
         Map<String, String> flags = new HashMap<>();
         flags.put("location", location == null ? null : location.toString());
         flags.put("dialect", dialect);
+        // the environment comes from BellowsCli (tests pass their own); run standalone, from the process
         Map<String, String> env = parent instanceof BellowsCli cli ? cli.environment : System.getenv();
         return Settings.resolve(flags, env, Optional.ofNullable(config));
     }
