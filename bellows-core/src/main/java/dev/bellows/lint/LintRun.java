@@ -39,7 +39,7 @@ final class LintRun {
         boolean inTransaction = false;
         List<SqlStatement> list = m.statements();
         for (int i = 0; i < list.size(); i++) {
-            ParsedStatement p = StatementRecognizer.recognize(list.get(i));
+            ParsedStatement p = StatementRecognizer.recognize(list.get(i), options.dialect().syntax());
             StatementContext ctx = new StatementContext(p, schema, m.displayPath(), m.release(), m.phase(), options,
                     inTransaction, waivers.writtenAt(i));
             for (Rule rule : rules) {

@@ -1,5 +1,6 @@
 package dev.bellows.lint.parse;
 
+import dev.bellows.sql.SqlSyntax;
 import dev.bellows.sql.Token;
 
 import java.util.ArrayList;
@@ -39,31 +40,48 @@ final class AlterTableGrammar {
             alterColumn(c, b, at);
         } else if (c.accept("RENAME")) {
             rename(c, b, at);
-        } else if (c.accept("MODIFY")) {
+        } else if (c.is("MODIFY")) {
+            c.only(SqlSyntax.MYSQL, "MODIFY");
+            c.next();
             c.accept("COLUMN");
             ColumnDef def = Definitions.column(c, b.constraints, b.table);
             b.actions.add(new AlterAction(Op.REDEFINE_COLUMN, def.name(), null, def, null, null, at));
-        } else if (c.accept("CHANGE")) {
+        } else if (c.is("CHANGE")) {
+            c.only(SqlSyntax.MYSQL, "CHANGE");
+            c.next();
             c.accept("COLUMN");
             String old = c.name();
             ColumnDef def = Definitions.column(c, b.constraints, b.table);
             b.actions.add(new AlterAction(Op.REDEFINE_COLUMN, old, def.name().equals(old) ? null : def.name(), def,
                     null, null, at));
-        } else if (c.accept("VALIDATE", "CONSTRAINT")) {
+        } else if (c.is("VALIDATE")) {
+            c.only(SqlSyntax.POSTGRESQL, "VALIDATE CONSTRAINT");
+            c.next();
+            c.expect("CONSTRAINT");
             b.actions.add(AlterAction.value(Op.VALIDATE_CONSTRAINT, c.name(), at));
-        } else if (c.accept("SET", "TABLESPACE")) {
+        } else if (c.is("SET") && c.is(1, "TABLESPACE")) {
+            c.only(SqlSyntax.POSTGRESQL, "SET TABLESPACE");
+            c.next();
+            c.next();
             b.actions.add(AlterAction.value(Op.SET_TABLESPACE, c.name(), at));
         } else if (c.accept("SET", "LOGGED") || c.accept("SET", "UNLOGGED") || c.accept("SET", "ACCESS", "METHOD")
                 || c.accept("FORCE")) {
             skipItem(c);
             b.actions.add(AlterAction.of(Op.REBUILD, at));
-        } else if (c.accept("ALGORITHM")) {
+        } else if (c.is("ALGORITHM")) {
+            c.only(SqlSyntax.MYSQL, "ALGORITHM=");
+            c.next();
             c.acceptSymbol("=");
             b.actions.add(AlterAction.value(Op.ALGORITHM, c.next().identifier(), at));
-        } else if (c.accept("LOCK")) {
+        } else if (c.is("LOCK")) {
+            c.only(SqlSyntax.MYSQL, "LOCK=");
+            c.next();
             c.acceptSymbol("=");
             b.actions.add(AlterAction.value(Op.LOCK, c.next().identifier(), at));
-        } else if (c.accept("CONVERT", "TO")) {
+        } else if (c.is("CONVERT")) {
+            c.only(SqlSyntax.MYSQL, "CONVERT TO");
+            c.next();
+            c.expect("TO");
             skipItem(c);
             b.actions.add(AlterAction.of(Op.CONVERT_CHARSET, at));
         } else if (c.accept("ENGINE") || c.accept("ROW_FORMAT") || c.accept("KEY_BLOCK_SIZE")) {
@@ -93,6 +111,7 @@ final class AlterTableGrammar {
 
     private static void add(TokenCursor c, StatementBuilder b, Token at) {
         if (c.is("INDEX") || c.is("KEY") || c.is("FULLTEXT") || c.is("SPATIAL")) {
+            c.only(SqlSyntax.MYSQL, "ADD " + c.peek().text());
             String kind = c.next().identifier();
             c.accept("INDEX");
             c.accept("KEY");
@@ -143,12 +162,20 @@ final class AlterTableGrammar {
         if (c.accept("CONSTRAINT") || c.accept("CHECK")) {
             c.accept("IF", "EXISTS");
             b.actions.add(AlterAction.value(Op.DROP_CONSTRAINT, c.name(), at));
-        } else if (c.accept("PRIMARY", "KEY")) {
+        } else if (c.is("PRIMARY") && c.is(1, "KEY")) {
+            c.only(SqlSyntax.MYSQL, "DROP PRIMARY KEY");
+            c.next();
+            c.next();
             b.actions.add(AlterAction.of(Op.DROP_PRIMARY_KEY, at));
-        } else if (c.accept("FOREIGN", "KEY")) {
+        } else if (c.is("FOREIGN") && c.is(1, "KEY")) {
+            c.only(SqlSyntax.MYSQL, "DROP FOREIGN KEY");
+            c.next();
+            c.next();
             c.accept("IF", "EXISTS");
             b.actions.add(AlterAction.value(Op.DROP_FOREIGN_KEY, c.name(), at));
-        } else if (c.accept("INDEX") || c.accept("KEY")) {
+        } else if (c.is("INDEX") || c.is("KEY")) {
+            c.only(SqlSyntax.MYSQL, "DROP INDEX inside ALTER TABLE");
+            c.next();
             c.accept("IF", "EXISTS");
             b.actions.add(AlterAction.value(Op.DROP_INDEX, c.name(), at));
         } else if (c.accept("PARTITION") || c.accept("DEFAULT") || c.accept("SYSTEM")) {
@@ -174,15 +201,23 @@ final class AlterTableGrammar {
         }
         c.accept("COLUMN");
         String column = c.name();
-        if (c.accept("TYPE") || c.accept("SET", "DATA", "TYPE")) {
+        if (c.is("TYPE") || c.is("SET") && c.is(1, "DATA")) {
+            c.only(SqlSyntax.POSTGRESQL, "ALTER COLUMN … TYPE");
+            if (!c.accept("TYPE")) {
+                c.expect("SET");
+                c.expect("DATA");
+                c.expect("TYPE");
+            }
             ColumnType type = Definitions.type(c);
             ColumnDef def = new ColumnDef(column, type, false, null, false, false, false, false, null, false, at);
             skipItem(c); // COLLATE, USING expression
             b.actions.add(new AlterAction(Op.ALTER_COLUMN_TYPE, column, null, def, null, null, at));
-        } else if (c.accept("SET", "NOT", "NULL")) {
-            b.actions.add(AlterAction.column(Op.SET_NOT_NULL, column, at));
-        } else if (c.accept("DROP", "NOT", "NULL")) {
-            b.actions.add(AlterAction.column(Op.DROP_NOT_NULL, column, at));
+        } else if (c.is("SET") && c.is(1, "NOT") || c.is("DROP") && c.is(1, "NOT")) {
+            c.only(SqlSyntax.POSTGRESQL, "ALTER COLUMN … SET/DROP NOT NULL");
+            boolean set = c.next().is("SET");
+            c.expect("NOT");
+            c.expect("NULL");
+            b.actions.add(AlterAction.column(set ? Op.SET_NOT_NULL : Op.DROP_NOT_NULL, column, at));
         } else if (c.accept("SET", "DEFAULT")) {
             int from = c.position();
             skipItem(c);

@@ -1,6 +1,7 @@
 package dev.bellows.lint.parse;
 
 import dev.bellows.sql.SqlStatement;
+import dev.bellows.sql.SqlSyntax;
 import dev.bellows.sql.Token;
 import dev.bellows.sql.TokenType;
 
@@ -30,12 +31,13 @@ public final class StatementRecognizer {
     private StatementRecognizer() {
     }
 
-    public static ParsedStatement recognize(SqlStatement statement) {
+    /** Classifies one statement of the given dialect's syntax. */
+    public static ParsedStatement recognize(SqlStatement statement, SqlSyntax syntax) {
         List<Token> tokens = statement.tokens();
         if (tokens.isEmpty()) {
             return new StatementBuilder(null).kind(Verb.OTHER, ObjectType.NONE).build(statement);
         }
-        TokenCursor c = new TokenCursor(tokens);
+        TokenCursor c = new TokenCursor(tokens, syntax);
         StatementBuilder b = new StatementBuilder(tokens.get(0));
         try {
             statement(c, b);
@@ -62,11 +64,21 @@ public final class StatementRecognizer {
             case "create" -> create(c, b);
             case "alter" -> alter(c, b);
             case "drop" -> drop(c, b);
-            case "rename" -> renameTables(c, b);
-            case "reindex" -> reindex(c, b);
+            case "rename" -> {
+                c.only(SqlSyntax.MYSQL, "RENAME TABLE");
+                renameTables(c, b);
+            }
+            case "reindex" -> {
+                c.only(SqlSyntax.POSTGRESQL, "REINDEX");
+                reindex(c, b);
+            }
             case "update" -> DmlGrammar.update(c, b);
             case "delete" -> DmlGrammar.delete(c, b);
-            case "insert", "replace" -> DmlGrammar.insert(c, b);
+            case "insert" -> DmlGrammar.insert(c, b);
+            case "replace" -> {
+                c.only(SqlSyntax.MYSQL, "REPLACE");
+                DmlGrammar.insert(c, b);
+            }
             case "merge" -> {
                 c.accept("INTO");
                 b.kind(Verb.UPDATE, ObjectType.NONE);
@@ -78,12 +90,24 @@ public final class StatementRecognizer {
             case "with" -> with(c, b);
             case "select", "table" -> simple(c, b, Verb.SELECT);
             case "lock" -> lock(c, b);
-            case "vacuum" -> vacuum(c, b);
-            case "cluster" -> cluster(c, b);
+            case "vacuum" -> {
+                c.only(SqlSyntax.POSTGRESQL, "VACUUM");
+                vacuum(c, b);
+            }
+            case "cluster" -> {
+                c.only(SqlSyntax.POSTGRESQL, "CLUSTER");
+                cluster(c, b);
+            }
             case "analyze", "analyse" -> simple(c, b, Verb.ANALYZE);
-            case "do" -> simple(c, b, Verb.DO);
+            case "do" -> {
+                c.only(SqlSyntax.POSTGRESQL, "DO");
+                simple(c, b, Verb.DO);
+            }
             case "set" -> simple(c, b, Verb.SET);
-            case "comment" -> simple(c, b, Verb.COMMENT);
+            case "comment" -> {
+                c.only(SqlSyntax.POSTGRESQL, "COMMENT ON");
+                simple(c, b, Verb.COMMENT);
+            }
             case "grant", "revoke" -> simple(c, b, Verb.GRANT);
             case "begin", "start" -> {
                 b.flag(Flag.TRANSACTION_START);
@@ -155,6 +179,7 @@ public final class StatementRecognizer {
             case "index", "key" -> createIndex(c, b);
             case "view" -> named(c, b, Verb.CREATE, ObjectType.VIEW);
             case "materialized" -> {
+                c.only(SqlSyntax.POSTGRESQL, "MATERIALIZED VIEW");
                 c.expect("VIEW");
                 named(c, b, Verb.CREATE, ObjectType.MATERIALIZED_VIEW);
             }
@@ -162,7 +187,10 @@ public final class StatementRecognizer {
             case "procedure" -> named(c, b, Verb.CREATE, ObjectType.PROCEDURE);
             case "sequence" -> named(c, b, Verb.CREATE, ObjectType.SEQUENCE);
             case "schema" -> named(c, b, Verb.CREATE, ObjectType.SCHEMA);
-            case "type" -> createType(c, b);
+            case "type" -> {
+                c.only(SqlSyntax.POSTGRESQL, "CREATE TYPE");
+                createType(c, b);
+            }
             case "trigger" -> createTrigger(c, b);
             default -> {
                 if (!OTHER_CREATE.contains(what.identifier())) {
@@ -226,7 +254,9 @@ public final class StatementRecognizer {
 
     private static void createIndex(TokenCursor c, StatementBuilder b) {
         b.kind(Verb.CREATE, ObjectType.INDEX);
-        if (c.accept("CONCURRENTLY")) {
+        if (c.is("CONCURRENTLY")) {
+            c.only(SqlSyntax.POSTGRESQL, "CONCURRENTLY");
+            c.next();
             b.flag(Flag.CONCURRENTLY);
         }
         ifExists(c, b);
@@ -318,7 +348,10 @@ public final class StatementRecognizer {
             case "sequence" -> alterNamed(c, b, ObjectType.SEQUENCE);
             case "schema" -> alterNamed(c, b, ObjectType.SCHEMA);
             case "trigger" -> alterNamed(c, b, ObjectType.TRIGGER);
-            case "type" -> alterType(c, b);
+            case "type" -> {
+                c.only(SqlSyntax.POSTGRESQL, "ALTER TYPE");
+                alterType(c, b);
+            }
             default -> {
                 if (!OTHER_CREATE.contains(what.identifier()) && !what.is("system")) {
                     throw new Unrecognized("unknown ALTER " + what.text());
@@ -399,7 +432,9 @@ public final class StatementRecognizer {
             c.skipToEnd();
             return;
         }
-        if (c.accept("CONCURRENTLY")) {
+        if (c.is("CONCURRENTLY")) {
+            c.only(SqlSyntax.POSTGRESQL, "CONCURRENTLY");
+            c.next();
             b.flag(Flag.CONCURRENTLY);
         }
         ifExists(c, b);

@@ -1,5 +1,6 @@
 package dev.bellows.lint.parse;
 
+import dev.bellows.sql.SqlSyntax;
 import dev.bellows.sql.Token;
 import dev.bellows.sql.TokenType;
 
@@ -12,10 +13,23 @@ import java.util.List;
 final class TokenCursor {
 
     private final List<Token> tokens;
+    private final SqlSyntax syntax;
     private int pos;
 
-    TokenCursor(List<Token> tokens) {
+    TokenCursor(List<Token> tokens, SqlSyntax syntax) {
         this.tokens = tokens;
+        this.syntax = syntax;
+    }
+
+    /**
+     * Marks a production as belonging to one dialect's grammar: in the other dialect the statement
+     * is not understood (reported as unrecognized, which also tells users a wrong --dialect).
+     */
+    void only(SqlSyntax dialect, String construct) {
+        if (syntax != dialect) {
+            throw new Unrecognized(construct + " is " + (dialect == SqlSyntax.MYSQL ? "MySQL/MariaDB" : "PostgreSQL")
+                    + " syntax (is --dialect right?)");
+        }
     }
 
     boolean atEnd() {

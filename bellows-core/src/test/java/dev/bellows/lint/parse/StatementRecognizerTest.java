@@ -24,7 +24,7 @@ class StatementRecognizerTest {
     static ParsedStatement one(String sql, SqlSyntax syntax) {
         List<SqlStatement> s = SqlSplitter.split(sql, syntax).statements();
         assertThat(s).hasSize(1);
-        return StatementRecognizer.recognize(s.get(0));
+        return StatementRecognizer.recognize(s.get(0), syntax);
     }
 
     @ParameterizedTest
@@ -227,6 +227,26 @@ class StatementRecognizerTest {
         assertThat(pg("DO $$ BEGIN EXECUTE 'DROP TABLE books'; END $$").verb()).isEqualTo(Verb.DO);
         assertThat(pg("COMMENT ON TABLE t IS 'DROP TABLE t'").verb()).isEqualTo(Verb.COMMENT);
         assertThat(pg("SELECT 1 /* DROP TABLE t */").verb()).isEqualTo(Verb.SELECT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ALTER TABLE t MODIFY a int", "ALTER TABLE t CHANGE a b int", "ALTER TABLE t ADD INDEX i (a)",
+            "ALTER TABLE t DROP FOREIGN KEY fk", "ALTER TABLE t ADD COLUMN a int, ALGORITHM=INPLACE",
+            "RENAME TABLE a TO b", "REPLACE INTO t VALUES (1)"})
+    void mysqlOnlySyntaxIsNotUnderstoodAsPostgres(String sql) {
+        assertThat(pg(sql).verb()).isEqualTo(Verb.UNRECOGNIZED);
+        assertThat(pg(sql).reason()).contains("MySQL/MariaDB syntax");
+        assertThat(my(sql).verb()).isNotEqualTo(Verb.UNRECOGNIZED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CREATE INDEX CONCURRENTLY i ON t (a)", "ALTER TABLE t ALTER COLUMN a TYPE bigint",
+            "ALTER TABLE t ALTER COLUMN a SET NOT NULL", "ALTER TABLE t VALIDATE CONSTRAINT c", "VACUUM FULL t",
+            "ALTER TYPE s ADD VALUE 'x'", "REINDEX TABLE t", "COMMENT ON TABLE t IS 'x'"})
+    void postgresOnlySyntaxIsNotUnderstoodAsMySql(String sql) {
+        assertThat(my(sql).verb()).isEqualTo(Verb.UNRECOGNIZED);
+        assertThat(my(sql).reason()).contains("PostgreSQL syntax");
+        assertThat(pg(sql).verb()).isNotEqualTo(Verb.UNRECOGNIZED);
     }
 
     @Test
