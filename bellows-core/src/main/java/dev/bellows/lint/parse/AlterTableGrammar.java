@@ -44,16 +44,20 @@ final class AlterTableGrammar {
             c.only(SqlSyntax.MYSQL, "MODIFY");
             c.next();
             c.accept("COLUMN");
-            ColumnDef def = Definitions.column(c, b.constraints, b.table);
+            List<ConstraintDef> inline = new ArrayList<>();
+            ColumnDef def = Definitions.column(c, inline);
             b.actions.add(new AlterAction(Op.REDEFINE_COLUMN, def.name(), null, def, null, null, at));
+            addInline(b, def.name(), inline);
         } else if (c.is("CHANGE")) {
             c.only(SqlSyntax.MYSQL, "CHANGE");
             c.next();
             c.accept("COLUMN");
             String old = c.name();
-            ColumnDef def = Definitions.column(c, b.constraints, b.table);
+            List<ConstraintDef> inline = new ArrayList<>();
+            ColumnDef def = Definitions.column(c, inline);
             b.actions.add(new AlterAction(Op.REDEFINE_COLUMN, old, def.name().equals(old) ? null : def.name(), def,
                     null, null, at));
+            addInline(b, def.name(), inline);
         } else if (c.is("VALIDATE")) {
             c.only(SqlSyntax.POSTGRESQL, "VALIDATE CONSTRAINT");
             c.next();
@@ -148,13 +152,18 @@ final class AlterTableGrammar {
 
     private static void addColumn(TokenCursor c, StatementBuilder b, Token at) {
         List<ConstraintDef> inline = new ArrayList<>();
-        ColumnDef def = Definitions.column(c, inline, b.table);
+        ColumnDef def = Definitions.column(c, inline);
         if (def.type() == null) {
             throw new Unrecognized("ADD COLUMN without a type");
         }
         b.actions.add(new AlterAction(Op.ADD_COLUMN, def.name(), null, def, null, null, at));
+        addInline(b, def.name(), inline);
+    }
+
+    /** Inline constraints of a column definition become ADD CONSTRAINT actions on that column. */
+    private static void addInline(StatementBuilder b, String column, List<ConstraintDef> inline) {
         for (ConstraintDef con : inline) {
-            b.actions.add(new AlterAction(Op.ADD_CONSTRAINT, def.name(), null, null, con, con.name(), con.at()));
+            b.actions.add(new AlterAction(Op.ADD_CONSTRAINT, column, null, null, con, con.name(), con.at()));
         }
     }
 

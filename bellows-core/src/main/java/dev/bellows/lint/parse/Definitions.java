@@ -130,7 +130,7 @@ final class Definitions {
     }
 
     /** A column definition: name, type and column constraints, up to the item's end. */
-    static ColumnDef column(TokenCursor c, List<ConstraintDef> inlineConstraints, String table) {
+    static ColumnDef column(TokenCursor c, List<ConstraintDef> inlineConstraints) {
         Token at = c.here();
         String name = c.name();
         ColumnType type = c.isSymbol(",") || c.isSymbol(")") || c.atEnd() ? null : type(c);

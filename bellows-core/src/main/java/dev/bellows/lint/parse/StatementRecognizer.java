@@ -237,12 +237,12 @@ public final class StatementRecognizer {
                 if (Definitions.startsConstraint(c) || c.is("FULLTEXT") || c.is("SPATIAL")) {
                     c.skipToItemEnd(); // a MySQL index: nothing for rules on a new table
                 } else {
-                    b.columns.add(Definitions.column(c, b.constraints, b.table));
+                    b.columns.add(Definitions.column(c, b.constraints));
                 }
             } else if (Definitions.startsConstraint(c)) {
                 b.constraints.add(Definitions.constraint(c));
             } else {
-                b.columns.add(Definitions.column(c, b.constraints, b.table));
+                b.columns.add(Definitions.column(c, b.constraints));
             }
             if (!c.acceptSymbol(",") && !c.isSymbol(")")) {
                 throw new Unrecognized("expected , or ) in CREATE TABLE");

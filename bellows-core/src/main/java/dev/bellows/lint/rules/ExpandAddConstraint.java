@@ -42,7 +42,7 @@ public final class ExpandAddConstraint implements Rule {
         }
         for (AlterAction a : s.actions(Op.ADD_CONSTRAINT)) {
             ConstraintDef k = a.constraint();
-            boolean onNewColumn = a.column() != null;
+            boolean onNewColumn = a.column() != null && addedHere(s, a.column());
             boolean relevant = k.kind() == ConstraintDef.Kind.UNIQUE || k.kind() == ConstraintDef.Kind.PRIMARY_KEY
                     || k.kind() == ConstraintDef.Kind.EXCLUDE
                     || (k.kind() == ConstraintDef.Kind.CHECK || k.kind() == ConstraintDef.Kind.FOREIGN_KEY)
@@ -51,6 +51,16 @@ public final class ExpandAddConstraint implements Rule {
                 report(ctx, a.at(), k.kind().label() + " " + k.displayName(s.table()) + " ", s.table());
             }
         }
+    }
+
+    /** A constraint on a column this same statement adds: the column is empty, old code never writes it. */
+    private static boolean addedHere(ParsedStatement s, String column) {
+        for (AlterAction a : s.actions(Op.ADD_COLUMN)) {
+            if (a.column().equals(column)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void report(StatementContext ctx, Token at, String what, String table) {

@@ -21,6 +21,11 @@ class ExpandAddConstraintTest extends RuleTestSupport {
     }
 
     @Test
+    void flagsAMySqlRedefinitionThatAddsUniqueness() {
+        flags(MYSQL, EXPAND, "ALTER TABLE books MODIFY isbn varchar(20) UNIQUE");
+    }
+
+    @Test
     void passesNotValidOnPostgres() {
         passes(PG, EXPAND, "ALTER TABLE books ADD CONSTRAINT pages_positive CHECK (pages > 0) NOT VALID");
     }
