@@ -106,8 +106,7 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
             Settings settings = settings();
             LintOptions options = options(settings);
             LintReport report = lint(settings, options);
-            Report r = report.toReport();
-            write(new Report(r.tool(), report.findings(), r.rules(), report.waivers()), out);
+            write(report.toReport(), out);
             return report.exitCode();
         } catch (BellowsException e) {
             PrintWriter err = spec.commandLine().getErr();
