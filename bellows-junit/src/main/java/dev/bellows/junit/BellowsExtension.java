@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  */
 public final class BellowsExtension implements ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BellowsExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(BellowsExtension.class);
 
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext context) {

@@ -2,9 +2,16 @@ package dev.bellows.junit;
 
 import dev.bellows.Bellows;
 import dev.bellows.BellowsConfig;
+import dev.bellows.db.ConnectionSettings;
+import dev.bellows.lint.LintDialect;
+import dev.bellows.lint.LintOptions;
+import dev.bellows.lint.LintReport;
+import dev.bellows.lint.Linter;
+import dev.bellows.model.Finding;
 import dev.bellows.model.Migration;
 import dev.bellows.model.Phase;
 import dev.bellows.model.Release;
+import dev.bellows.model.Severity;
 import dev.bellows.run.Command;
 import dev.bellows.run.MigrationFailedException;
 import dev.bellows.run.RunOptions;
@@ -18,16 +25,35 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The dynamic tests of {@link BellowsMigrationTests}. */
+/**
+ * The dynamic tests of {@link BellowsMigrationTests}: lint, one test per migration file; apply, one
+ * test per migration file run on a real database in rollout order.
+ */
 final class MigrationChecks {
 
     private MigrationChecks() {
     }
 
     static Stream<DynamicNode> of(BellowsSchema schema) {
-        return Stream.of(apply(schema));
+        return Stream.of(lint(schema), apply(schema));
+    }
+
+    /** One test per checked migration: the linter's findings for that file, the whole history replayed. */
+    static DynamicNode lint(BellowsSchema schema) {
+        Settings settings = schema.settings();
+        LintDialect dialect = LintDialect.named(settings.dialect().id());
+        LintReport report = Linter.lint(schema.migrations(), LintOptions.of(dialect));
+        Map<String, List<Finding>> byFile = report.findings().stream()
+                .collect(Collectors.groupingBy(Finding::file));
+        List<DynamicTest> tests = schema.migrations().migrations().stream()
+                .filter(m -> settings.checked(m.release()))
+                .map(m -> DynamicTest.dynamicTest(m.id(), m.path().toUri(),
+                        () -> assertPasses("lint", byFile.getOrDefault(m.displayPath(), List.of()), settings)))
+                .toList();
+        return DynamicContainer.dynamicContainer("lint (" + dialect.id() + ")", tests);
     }
 
     /**
@@ -55,8 +81,8 @@ final class MigrationChecks {
         }
 
         String where() {
-            return schema.settings().url().isPresent() ? "a database at " + schema.settings().url().get()
-                    : "the embedded PostgreSQL";
+            return schema.settings().url().map(u -> "a throwaway database next to "
+                    + new ConnectionSettings(u, null, null).safeUrl()).orElse("the embedded PostgreSQL");
         }
 
         void check(Migration m) {
@@ -116,5 +142,27 @@ final class MigrationChecks {
         private static String key(Release r, Phase p) {
             return r.name() + "/" + p.id();
         }
+    }
+
+    /** Fails with every error finding (and every waived one when waivers are not allowed), as the CLI prints them. */
+    static void assertPasses(String tool, List<Finding> findings, Settings settings) {
+        List<Finding> failing = findings.stream().filter(f -> f.severity() == Severity.ERROR)
+                .filter(f -> !f.waived() || !settings.allowWaivers()).toList();
+        if (failing.isEmpty()) {
+            return;
+        }
+        StringBuilder b = new StringBuilder(tool + " found " + failing.size() + " problem"
+                + (failing.size() == 1 ? "" : "s") + ":\n");
+        for (Finding f : failing) {
+            b.append(f.file()).append(':').append(f.line()).append(':').append(f.column()).append(": ")
+                    .append(f.severity().id()).append('[').append(f.ruleId()).append("] ").append(f.message())
+                    .append('\n');
+            if (f.waived()) {
+                b.append("    (waived: ").append(f.waiver()).append(" — but waivers are not allowed here: "
+                        + "@BellowsMigrations(allowWaivers = false))\n");
+            }
+            f.help().forEach(h -> b.append("    ").append(h).append('\n'));
+        }
+        throw new AssertionFailedError(b.toString().stripTrailing());
     }
 }

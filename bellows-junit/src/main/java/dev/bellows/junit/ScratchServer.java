@@ -84,7 +84,7 @@ interface ScratchServer extends AutoCloseable {
             this.server = server;
             this.parts = URL.matcher(server.url());
             if (!parts.matches()) {
-                throw new ConfigurationException("cannot derive throwaway database URLs from " + server.url()
+                throw new ConfigurationException("cannot derive throwaway database URLs from " + server.safeUrl()
                         + ": expected jdbc:SUBPROTOCOL://HOST[:PORT]/DATABASE[?OPTIONS]");
             }
         }

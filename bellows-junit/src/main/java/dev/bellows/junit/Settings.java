@@ -49,7 +49,8 @@ record Settings(String declaredLocation, Path location, Dialect dialect, boolean
         if (url == null || !"file".equals(url.getProtocol())) {
             throw new ConfigurationException("@BellowsMigrations(location = \"" + location + "\"): "
                     + (url == null ? "no directory " + resource + " on the test class path"
-                    : resource + " is inside " + url + ", not a directory; keep migrations unpacked on the class path"));
+                    : resource + " is inside " + url + ", not a directory; keep migrations unpacked on the "
+                    + "class path"));
         }
         try {
             return Path.of(url.toURI());

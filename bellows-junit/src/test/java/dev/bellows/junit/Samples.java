@@ -1,31 +1,80 @@
 package dev.bellows.junit;
 
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 /**
- * Test classes that use the extension on purpose-built migrations, run by the tests through the
- * JUnit test kit (their names keep them out of the build's own test run).
+ * Test classes that use the extension on purpose-built migrations, several meant to fail. They run
+ * only through the JUnit test kit with {@link #RUN} set ({@link BellowsMigrationTestsTest}); anywhere
+ * else (an IDE, {@code -Dtest=...}) they are disabled.
  */
 final class Samples {
+
+    static final String RUN = "bellows.samples";
 
     private Samples() {
     }
 
+    /** The JUnit test kit, set to run the samples. */
+    static org.junit.platform.testkit.engine.EngineTestKit.Builder testKit() {
+        return org.junit.platform.testkit.engine.EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(RUN, "true");
+    }
+
+    /** Runs tests of a sample only when the test kit sets {@link #RUN}. */
+    static final class OnlyThroughTestKit implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            return context.getConfigurationParameter(RUN).filter("true"::equals).isPresent()
+                    ? ConditionEvaluationResult.enabled("run by the test kit")
+                    : ConditionEvaluationResult.disabled("a sample that BellowsMigrationTestsTest runs");
+        }
+    }
+
+    @ExtendWith(OnlyThroughTestKit.class)
     @BellowsMigrations(location = "classpath:migrations/broken")
     static class Broken implements BellowsMigrationTests {
     }
 
+    @ExtendWith(OnlyThroughTestKit.class)
     @BellowsMigrations(location = "classpath:migrations/broken", startAfter = "1.1")
     static class BrokenBeforeTheCutOver implements BellowsMigrationTests {
     }
 
+    @ExtendWith(OnlyThroughTestKit.class)
+    @BellowsMigrations(location = "classpath:migrations/unsafe")
+    static class Unsafe implements BellowsMigrationTests {
+    }
+
+    @ExtendWith(OnlyThroughTestKit.class)
+    @BellowsMigrations(location = "classpath:migrations/unsafe", startAfter = "1.1")
+    static class UnsafeBeforeTheCutOver implements BellowsMigrationTests {
+    }
+
+    @ExtendWith(OnlyThroughTestKit.class)
+    @BellowsMigrations(location = "classpath:migrations/waived")
+    static class Waived implements BellowsMigrationTests {
+    }
+
+    @ExtendWith(OnlyThroughTestKit.class)
+    @BellowsMigrations(location = "classpath:migrations/waived", allowWaivers = false)
+    static class WaivedWithoutWaivers implements BellowsMigrationTests {
+    }
+
+    @ExtendWith(OnlyThroughTestKit.class)
     @BellowsMigrations(location = "classpath:migrations/broken", dialect = "mysql")
     static class MysqlWithoutServer implements BellowsMigrationTests {
     }
 
+    @ExtendWith(OnlyThroughTestKit.class)
     @BellowsMigrations(location = "no/such/dir")
     static class MissingLocation implements BellowsMigrationTests {
     }
 
     /** MySQL migrations on the server named by -Dbellows.shadow.url, with a phase hook. */
+    @ExtendWith(OnlyThroughTestKit.class)
     @BellowsMigrations(location = "classpath:migrations/mysql", dialect = "mysql")
     static class MysqlOnAServer implements BellowsMigrationTests {
 

@@ -69,15 +69,19 @@ public abstract class AbstractBellowsMojo extends AbstractMojo {
         return RunOptions.defaults().withProgress(line -> getLog().info(line));
     }
 
-    BellowsConfig config() {
+    java.nio.file.Path location() {
         if (location == null) {
             throw new ConfigurationException("no migration location: set <location> or -Dbellows.location=DIR");
         }
+        return location.toPath();
+    }
+
+    BellowsConfig config() {
         if (blankToNull(url) == null) {
             throw new ConfigurationException("no database URL: set <url> in the bellows-maven-plugin configuration "
                     + "or pass -Dbellows.url=jdbc:postgresql://HOST/DB (with -Dbellows.user and -Dbellows.password)");
         }
-        return new BellowsConfig(location.toPath(), new ConnectionSettings(url.trim(), blankToNull(user),
+        return new BellowsConfig(location(), new ConnectionSettings(url.trim(), blankToNull(user),
                 blankToNull(password)), runOptions());
     }
 

@@ -88,7 +88,8 @@ class MojoTest {
         plan.command = "upgrade";
         plan.to = "1.1";
         plan.execute();
-        assertThat(log.text()).contains("expand 1.1: 3 files", "002_books_isbn_index.sql  [statement by statement, pending]",
+        assertThat(log.text()).contains("expand 1.1: 3 files",
+                "002_books_isbn_index.sql  [statement by statement, pending]",
                 "       3 | ALTER TABLE books ADD COLUMN isbn varchar(20)", "migrate 1.1: 1 file");
         assertThat(db.count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'books'")).isZero();
     }
@@ -140,7 +141,8 @@ class MojoTest {
             assertThatThrownBy(contract::execute).isInstanceOf(MojoFailureException.class)
                     .hasMessageContaining("contract refused").hasMessageContaining("instance old-1.0");
             mojo(new StatusMojo()).execute();
-            assertThat(log.text()).contains("contract safe: no (instance old-1.0", "live instances: 1 of release 1.0");
+            assertThat(log.text()).contains("contract safe: no (instance old-1.0",
+                    "live instances: 1 of release 1.0");
 
             ContractMojo forced = to(new ContractMojo(), "1.1");
             forced.force = true;

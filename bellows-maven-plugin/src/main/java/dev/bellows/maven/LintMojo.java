@@ -1,0 +1,71 @@
+package dev.bellows.maven;
+
+import dev.bellows.RefusedException;
+import dev.bellows.lint.LintDialect;
+import dev.bellows.lint.LintOptions;
+import dev.bellows.lint.LintReport;
+import dev.bellows.lint.Linter;
+import dev.bellows.lint.ServerVersion;
+import dev.bellows.load.MigrationLoader;
+import dev.bellows.model.Finding;
+import dev.bellows.model.Severity;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+
+/**
+ * Checks the migration files for changes that break a rolling upgrade or block traffic, by phase,
+ * release history and dialect, and fails the build on an error finding. Needs no database. Bound to
+ * the {@code verify} phase when listed in a POM without a phase. Example: {@code mvn bellows:lint}
+ */
+@Mojo(name = "lint", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
+public class LintMojo extends AbstractBellowsMojo {
+
+    /** postgresql or mysql (also MariaDB). */
+    @Parameter(property = "bellows.dialect", defaultValue = "postgresql")
+    String dialect;
+
+    /** Oldest PostgreSQL version the migrations must be safe on, e.g. 12 or 16 (default 12). */
+    @Parameter(property = "bellows.pgVersion")
+    String pgVersion;
+
+    /** Oldest MySQL (8.x) or MariaDB (10.x, 11.x) version (default 8.0). */
+    @Parameter(property = "bellows.mysqlVersion")
+    String mysqlVersion;
+
+    /** Also write the report to this file, e.g. {@code target/bellows-lint.sarif} for code scanning. */
+    @Parameter(property = "bellows.lintOutput")
+    File lintOutput;
+
+    /** The format of {@code lintOutput}: text, json or sarif. The build log always gets text. */
+    @Parameter(property = "bellows.lintFormat", defaultValue = "sarif")
+    String lintFormat;
+
+    /** Fail on warnings too. */
+    @Parameter(property = "bellows.failOnWarning", defaultValue = "false")
+    boolean failOnWarning;
+
+    @Override
+    void run() {
+        LintDialect d = LintDialect.named(dialect);
+        LintOptions options = LintOptions.of(d);
+        if (blankToNull(pgVersion) != null) {
+            options = options.withPgVersion(ServerVersion.parse(pgVersion));
+        }
+        if (blankToNull(mysqlVersion) != null) {
+            options = options.withMysqlVersion(ServerVersion.parse(mysqlVersion));
+        }
+        LintReport report = Linter.lint(MigrationLoader.load(location(), d.syntax()), options);
+        Reports.log(getLog(), "text", report.toReport());
+        Reports.write(lintOutput, lintFormat, report.toReport(), getLog());
+        long failing = report.errors() + (failOnWarning ? report.warnings() : 0);
+        if (failing > 0) {
+            Finding first = report.active().stream()
+                    .filter(f -> failOnWarning || f.severity() == Severity.ERROR).findFirst().orElseThrow();
+            throw new RefusedException("lint found " + report.errors() + " error(s) and " + report.warnings()
+                    + " warning(s); first: " + Reports.oneLine(first));
+        }
+    }
+}
