@@ -72,13 +72,25 @@ public final class BellowsExtension implements ParameterResolver {
                 : ScratchServer.embedded();
     }
 
-    /** Closes the server when the test run ends. */
+    /**
+     * Closes the server when the test run ends: JUnit closes a {@code CloseableResource} (older
+     * versions) or an {@code AutoCloseable} (5.13 on); closing twice does nothing.
+     */
     @SuppressWarnings("deprecation")
-    private record StoredServer(ScratchServer server) implements ExtensionContext.Store.CloseableResource,
-            AutoCloseable {
+    private static final class StoredServer implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        private final ScratchServer server;
+        private boolean closed;
+
+        StoredServer(ScratchServer server) {
+            this.server = server;
+        }
+
         @Override
-        public void close() {
-            server.close();
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                server.close();
+            }
         }
     }
 }
