@@ -43,6 +43,14 @@ public class LintMojo extends AbstractBellowsMojo {
     @Parameter(property = "bellows.lintFormat", defaultValue = "sarif")
     String lintFormat;
 
+    /**
+     * Lint a Flyway folder ({@code V<version>__<desc>.sql}, e.g. {@code src/main/resources/db/migration})
+     * as one history instead of {@code location}; each file is expand unless its header says
+     * {@code -- bellows:phase contract}.
+     */
+    @Parameter(property = "bellows.flyway")
+    File flyway;
+
     /** Fail on warnings too. */
     @Parameter(property = "bellows.failOnWarning", defaultValue = "false")
     boolean failOnWarning;
@@ -57,7 +65,8 @@ public class LintMojo extends AbstractBellowsMojo {
         if (blankToNull(mysqlVersion) != null) {
             options = options.withMysqlVersion(ServerVersion.parse(mysqlVersion));
         }
-        LintReport report = Linter.lint(MigrationLoader.load(location(), d.syntax()), options);
+        LintReport report = flyway != null ? Linter.lintFlyway(flyway.toPath(), options)
+                : Linter.lint(MigrationLoader.load(location(), d.syntax()), options);
         Reports.log(getLog(), "text", report.toReport());
         Reports.write(lintOutput, lintFormat, report.toReport(), getLog());
         long failing = report.errors() + (failOnWarning ? report.warnings() : 0);

@@ -66,4 +66,23 @@ class LintMojoTest {
         assertThatThrownBy(oracle::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("unknown dialect 'oracle'");
     }
+
+    @Test
+    void aFlywayFolderIsLintedAsOneHistory() throws Exception {
+        Path flyway = Files.createDirectories(dir.resolve("flyway"));
+        Files.writeString(flyway.resolve("V1__create_accounts.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY, "
+                + "nickname text);\n");
+        Files.writeString(flyway.resolve("V2__drop_nickname.sql"), "ALTER TABLE accounts DROP COLUMN nickname;\n");
+        LintMojo lint = lint();
+        lint.flyway = flyway.toFile();
+        assertThatThrownBy(lint::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("V2__drop_nickname.sql:1:").hasMessageContaining("[expand-drop-column]");
+
+        Files.writeString(flyway.resolve("V2__drop_nickname.sql"), "-- bellows:phase contract\n"
+                + "ALTER TABLE accounts DROP COLUMN nickname;\n");
+        LintMojo again = lint();
+        again.flyway = flyway.toFile();
+        again.execute();
+        assertThat(log.text()).contains("0 error(s)");
+    }
 }
