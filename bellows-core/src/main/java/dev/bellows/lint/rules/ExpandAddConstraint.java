@@ -31,7 +31,8 @@ public final class ExpandAddConstraint implements Rule {
     @Override
     public void check(StatementContext ctx) {
         ParsedStatement s = ctx.statement();
-        if (ctx.phase() != Phase.EXPAND || ctx.isNewTable(s.table())) {
+        boolean candidate = s.is(Verb.CREATE, ObjectType.INDEX) || s.isAlterTable() && s.hasAction(Op.ADD_CONSTRAINT);
+        if (ctx.phase() != Phase.EXPAND || !candidate || ctx.isNewTable(s.table())) {
             return;
         }
         if (s.is(Verb.CREATE, ObjectType.INDEX) && s.has(Flag.UNIQUE)) {
