@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 public enum LintDialect {
 
-    POSTGRESQL("postgresql", SqlSyntax.POSTGRESQL) {
+    POSTGRESQL("postgresql", SqlSyntax.POSTGRESQL, true) {
         @Override
         public boolean changesTypeInPlace(ColumnType from, ColumnType to, LintOptions options) {
             if (from == null || to == null) {
@@ -41,7 +41,7 @@ public enum LintDialect {
         }
     },
 
-    MYSQL("mysql", SqlSyntax.MYSQL) {
+    MYSQL("mysql", SqlSyntax.MYSQL, false) {
         /** utf8mb4 VARCHAR up to 63 characters keeps a 1-byte length prefix; MySQL copies across that line. */
         private static final int ONE_BYTE_PREFIX_CHARS = 63;
 
@@ -67,10 +67,17 @@ public enum LintDialect {
 
     private final String id;
     private final SqlSyntax syntax;
+    private final boolean notValidConstraints;
 
-    LintDialect(String id, SqlSyntax syntax) {
+    LintDialect(String id, SqlSyntax syntax, boolean notValidConstraints) {
         this.id = id;
         this.syntax = syntax;
+        this.notValidConstraints = notValidConstraints;
+    }
+
+    /** Whether CHECK and FOREIGN KEY constraints can be added NOT VALID and validated later. */
+    public boolean addsConstraintsNotValid() {
+        return notValidConstraints;
     }
 
     public String id() {
