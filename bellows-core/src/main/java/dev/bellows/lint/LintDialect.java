@@ -1,11 +1,10 @@
 package dev.bellows.lint;
 
-import dev.bellows.ConfigurationException;
+import dev.bellows.db.Dialect;
 import dev.bellows.lint.parse.ColumnType;
 import dev.bellows.sql.SqlSyntax;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The database a migration is linted for, and the lint-relevant behaviour that differs between
@@ -95,12 +94,18 @@ public enum LintDialect {
      */
     public abstract boolean changesTypeInPlace(ColumnType from, ColumnType to, LintOptions options);
 
+    /** The dialect named on the command line, with the same names as {@link Dialect#named(String)}. */
     public static LintDialect named(String name) {
-        return switch (name == null ? "" : name.toLowerCase(Locale.ROOT)) {
-            case "postgresql", "postgres", "pg" -> POSTGRESQL;
-            case "mysql", "mariadb" -> MYSQL;
-            default -> throw new ConfigurationException("unknown dialect '" + name
-                    + "': use --dialect postgresql or --dialect mysql");
-        };
+        return of(Dialect.named(name));
+    }
+
+    /** The lint dialect of a database dialect. */
+    public static LintDialect of(Dialect dialect) {
+        for (LintDialect d : values()) {
+            if (d.id.equals(dialect.id())) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("no lint dialect for " + dialect.id());
     }
 }
