@@ -78,6 +78,39 @@ class OnlineDdlFactsTest {
                 .as(column + " rewritten=" + rewritten).isEqualTo(rewritten);
     }
 
+    /** pg-set-not-null-scan fires exactly when SET NOT NULL reads the table (a validated CHECK lets it skip). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "SELECT 1",
+            "ALTER TABLE t ADD CONSTRAINT c_nn CHECK (c IS NOT NULL) NOT VALID",
+            "ALTER TABLE t ADD CONSTRAINT c_nn CHECK (c IS NOT NULL) NOT VALID; ALTER TABLE t VALIDATE CONSTRAINT c_nn"})
+    void postgresSetNotNullScansExactlyWhenTheRuleSays(String before) throws SQLException {
+        TestDatabase db = Databases.postgres();
+        String create = "CREATE TABLE t (id int, c int)";
+        db.execute(create, "INSERT INTO t SELECT g, g FROM generate_series(1, 1000) g");
+        db.execute(before.split("; "));
+        String alter = "ALTER TABLE t ALTER COLUMN c SET NOT NULL";
+        long scansBefore = seqScans(db);
+        try (var c = db.connect(); var st = c.createStatement()) {
+            st.execute(alter);
+            st.execute("SELECT pg_stat_force_next_flush()");
+        }
+        boolean scanned = seqScans(db) > scansBefore;
+        assertThat(flagged(LintOptions.of(LintDialect.POSTGRESQL), "pg-set-not-null-scan", create,
+                (before.startsWith("SELECT") ? "" : before + "; ") + alter)).as(before + " scanned=" + scanned)
+                .isEqualTo(scanned);
+    }
+
+    private static long seqScans(TestDatabase db) throws SQLException {
+        try (var c = db.connect(); var st = c.createStatement()) {
+            st.execute("SELECT pg_stat_force_next_flush()");
+        }
+        try (var c = db.connect(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT seq_scan FROM pg_stat_user_tables WHERE relname = 't'")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
     @Test
     void postgresRefusesConcurrentlyInsideATransactionBlock() throws SQLException {
         TestDatabase db = Databases.postgres();
