@@ -1,0 +1,21 @@
+package dev.bellows.verify;
+
+import dev.bellows.model.Finding;
+import dev.bellows.model.Migration;
+import dev.bellows.model.Severity;
+
+import java.util.List;
+
+/** One statement of one migration, as the verdicts see it; makes findings that point at it. */
+record Observed(Migration migration, StatementObservation statement, ReleaseContext context) {
+
+    Finding finding(String ruleId, Severity severity, String message, String... help) {
+        return new Finding(ruleId, severity, migration.displayPath(), statement.statement().line(),
+                statement.statement().column(), message, List.of(help), null);
+    }
+
+    /** {@code expand of 1.1}. */
+    String phaseOfRelease() {
+        return migration.phase().id() + " of " + migration.release().name();
+    }
+}

@@ -1,0 +1,197 @@
+package dev.bellows.verify;
+
+import dev.bellows.model.Finding;
+import dev.bellows.model.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Verdicts on catalog changes, from the invariant: expand only adds, migrate does not change the
+ * schema, contract does not remove what its own release's expand added.
+ */
+final class SchemaVerdicts {
+
+    private SchemaVerdicts() {
+    }
+
+    static List<Finding> judge(Observed o) {
+        List<SchemaChange> changes = withoutChildrenOfDropped(o.statement().changes());
+        List<Finding> out = new ArrayList<>();
+        for (SchemaChange c : changes) {
+            switch (o.migration().phase()) {
+                case EXPAND -> expand(o, c, out);
+                case MIGRATE -> out.add(o.finding("verify-migrate-schema-change", Severity.ERROR,
+                        o.phaseOfRelease() + " " + c.describe() + ": migrate must only change data, "
+                                + "while both releases run",
+                        "1. Move this DDL to expand of " + o.migration().release().name()
+                                + " (if it only adds) or to its contract (if it removes).",
+                        "2. Keep migrate to batched, idempotent data changes."));
+                case CONTRACT -> contract(o, c, out);
+            }
+        }
+        return out;
+    }
+
+    /** A dropped table's columns, indexes, constraints and triggers are reported with it, not one by one. */
+    private static List<SchemaChange> withoutChildrenOfDropped(List<SchemaChange> changes) {
+        Set<String> dropped = changes.stream()
+                .filter(c -> c.kind() == SchemaChange.Kind.DROPPED)
+                .map(SchemaChange::identity)
+                .collect(Collectors.toSet());
+        return changes.stream()
+                .filter(c -> c.object().table() == null || !dropped.contains(c.object().table()))
+                .toList();
+    }
+
+    private static void expand(Observed o, SchemaChange c, List<Finding> out) {
+        ReleaseContext ctx = o.context();
+        SchemaObject obj = c.object();
+        String what = o.phaseOfRelease() + " ";
+        String since = ", which existed before release " + ctx.release().name();
+        switch (c.kind()) {
+            case DROPPED -> {
+                if (!ctx.preExisting(c.identity())) {
+                    return;
+                }
+                out.add(o.finding(dropRule(obj.kind()), obj.kind().usedByCode() ? Severity.ERROR : Severity.WARNING,
+                        what + c.describe() + since + (obj.kind().usedByCode()
+                                ? ": the previous release still uses it and fails while both run"
+                                : ": the previous release may rely on it"),
+                        "1. Keep " + obj.describe() + " through expand; stop using it in release "
+                                + ctx.release().name() + "'s code.",
+                        "2. Drop it in the contract phase, which runs once no instance runs an older release."));
+            }
+            case RENAMED -> {
+                if (!ctx.preExisting(c.identity())) {
+                    return;
+                }
+                out.add(o.finding(renameRule(obj.kind()), obj.kind().usedByCode() ? Severity.ERROR : Severity.WARNING,
+                        what + c.describe() + since + ": the previous release still uses the old name",
+                        "1. expand: add " + c.after().name() + " next to " + c.before().name()
+                                + " and keep both in sync (a trigger, or a view over the old name).",
+                        "2. migrate: copy the existing data in batches.",
+                        "3. contract: drop " + c.before().name() + " once no instance runs an older release."));
+            }
+            case ALTERED -> altered(o, c, out);
+            case ADDED -> added(o, c, out);
+        }
+    }
+
+    private static void altered(Observed o, SchemaChange c, List<Finding> out) {
+        ReleaseContext ctx = o.context();
+        if (!ctx.preExisting(c.identity()) || c.after().kind() != ObjectKind.COLUMN) {
+            if (ctx.preExisting(c.identity()) && c.after().kind() == ObjectKind.VIEW) {
+                out.add(o.finding("verify-definition-changed", Severity.WARNING,
+                        o.phaseOfRelease() + " changed the definition of " + c.after().describe()
+                                + ": check that the previous release's queries still get what they expect",
+                        "1. Prefer a new view for the new release; drop the old one in contract."));
+            }
+            return;
+        }
+        String col = c.after().name();
+        String what = o.phaseOfRelease() + " ";
+        switch (c.property()) {
+            case "type" -> {
+                if (!TypeWidening.compatible(c.oldValue(), c.newValue())) {
+                    out.add(o.finding("verify-type-change", Severity.ERROR,
+                            what + c.describe() + ": the previous release reads and writes the old type",
+                            "1. expand: add a new column of type " + c.newValue() + " and a trigger that copies "
+                                    + col + " into it on every write.",
+                            "2. migrate: backfill the new column in batches.",
+                            "3. contract: drop " + col + " (and the trigger) once no older release runs."));
+                }
+            }
+            case "not null" -> {
+                if ("true".equals(c.newValue()) && c.after().property("default") == null) {
+                    out.add(o.finding("verify-not-null-added", Severity.ERROR,
+                            what + "made column " + col + " NOT NULL without a default: inserts of the "
+                                    + "previous release that leave it out fail",
+                            "1. expand: give " + col + " a DEFAULT, or add CHECK (" + localName(col)
+                                    + " IS NOT NULL) NOT VALID.",
+                            "2. migrate: backfill NULLs and VALIDATE the constraint.",
+                            "3. contract: SET NOT NULL (PostgreSQL skips the scan when a valid CHECK exists)."));
+                }
+            }
+            case "default" -> {
+                if (c.newValue() == null) {
+                    out.add(o.finding("verify-default-dropped", Severity.ERROR,
+                            what + "dropped the default of column " + col + " (was " + c.oldValue()
+                                    + "): inserts of the previous release that leave it out change meaning or fail",
+                            "1. Keep the default until contract of " + ctx.release().name() + "."));
+                } else {
+                    out.add(o.finding("verify-default-changed", Severity.WARNING,
+                            what + c.describe() + ": rows the previous release inserts get the new default",
+                            "1. Check that the previous release's code is fine with " + c.newValue() + "."));
+                }
+            }
+            default -> {
+                // identity, generated: reported by the catalog diff, no verdict
+            }
+        }
+    }
+
+    private static void added(Observed o, SchemaChange c, List<Finding> out) {
+        ReleaseContext ctx = o.context();
+        SchemaObject obj = c.after();
+        if (obj.table() == null || !ctx.preExisting(obj.table())) {
+            return;
+        }
+        String table = ctx.atExpandStart().get(obj.table()).map(SchemaObject::name).orElse(obj.table());
+        if (obj.kind() == ObjectKind.COLUMN && "true".equals(obj.property("not null"))
+                && obj.property("default") == null && obj.property("identity") == null
+                && obj.property("generated") == null && !String.valueOf(obj.property("extra")).contains("auto_increment")) {
+            out.add(o.finding("verify-not-null-added", Severity.ERROR,
+                    o.phaseOfRelease() + " added column " + obj.name() + " NOT NULL without a default to table "
+                            + table + ", which existed before release " + ctx.release().name()
+                            + ": the previous release's inserts fail",
+                    "1. expand: add " + obj.name() + " as nullable or with a DEFAULT.",
+                    "2. migrate: backfill it in batches.",
+                    "3. contract: SET NOT NULL once no older release runs."));
+        }
+        if (obj.kind() == ObjectKind.CONSTRAINT) {
+            out.add(o.finding("verify-constraint-added", Severity.WARNING,
+                    o.phaseOfRelease() + " added constraint " + obj.name() + " to table " + table
+                            + ", which existed before release " + ctx.release().name()
+                            + ": writes of the previous release that violate it fail",
+                    "1. Check that the previous release never writes rows that violate " + obj.name() + "."));
+        }
+    }
+
+    private static void contract(Observed o, SchemaChange c, List<Finding> out) {
+        ReleaseContext ctx = o.context();
+        if ((c.kind() == SchemaChange.Kind.DROPPED || c.kind() == SchemaChange.Kind.RENAMED)
+                && ctx.addedInExpand().contains(c.identity())) {
+            SchemaObject obj = c.object();
+            out.add(o.finding("verify-contract-removes-new", obj.kind().usedByCode() ? Severity.ERROR
+                            : Severity.WARNING,
+                    o.phaseOfRelease() + " " + c.describe() + ", which expand of " + ctx.release().name()
+                            + " added: release " + ctx.release().name() + " uses it",
+                    "1. Remove this from contract of " + ctx.release().name() + ".",
+                    "2. If it is really unused, drop it in the contract of a later release."));
+        }
+    }
+
+    private static String dropRule(ObjectKind kind) {
+        return switch (kind) {
+            case TABLE -> "verify-dropped-table";
+            case COLUMN -> "verify-dropped-column";
+            default -> "verify-dropped-object";
+        };
+    }
+
+    private static String renameRule(ObjectKind kind) {
+        return switch (kind) {
+            case TABLE -> "verify-renamed-table";
+            case COLUMN -> "verify-renamed-column";
+            default -> "verify-renamed-object";
+        };
+    }
+
+    private static String localName(String column) {
+        int dot = column.lastIndexOf('.');
+        return dot < 0 ? column : column.substring(dot + 1);
+    }
+}
