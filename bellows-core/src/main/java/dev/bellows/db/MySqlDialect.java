@@ -46,6 +46,7 @@ public final class MySqlDialect implements Dialect {
                 + "checksum char(64) NOT NULL, "
                 + "statements_total int NOT NULL, "
                 + "statements_done int NOT NULL DEFAULT 0, "
+                + "done_checksum char(64) NULL, "
                 + "rows_affected bigint NOT NULL DEFAULT 0, "
                 + "batches bigint NOT NULL DEFAULT 0, "
                 + "started_at datetime(3) NOT NULL, "

@@ -46,6 +46,7 @@ public final class PostgresDialect implements Dialect {
                 + "checksum char(64) NOT NULL, "
                 + "statements_total integer NOT NULL, "
                 + "statements_done integer NOT NULL DEFAULT 0, "
+                + "done_checksum char(64), "
                 + "rows_affected bigint NOT NULL DEFAULT 0, "
                 + "batches bigint NOT NULL DEFAULT 0, "
                 + "started_at timestamptz NOT NULL, "

@@ -1,0 +1,57 @@
+package dev.bellows.cli;
+
+import dev.bellows.Bellows;
+import dev.bellows.BellowsConfig;
+import dev.bellows.config.Settings;
+import dev.bellows.run.ContractGuard;
+import dev.bellows.run.RunOptions;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Base of the commands that read migrations and talk to the target database. */
+abstract class DatabaseCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Spec
+    CommandSpec spec;
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** Flags of the subclass that are also settings (lock-timeout, …); null values mean not given. */
+    Map<String, String> extraFlags() {
+        return Map.of();
+    }
+
+    boolean force() {
+        return false;
+    }
+
+    BellowsConfig config() {
+        Map<String, String> flags = new java.util.HashMap<>(extraFlags());
+        Settings s = connection.settings(flags);
+        RunOptions options = ConnectionOptions.runOptions(s)
+                .withContractGuard(contractGuard(), force())
+                .withProgress(line -> {
+                    out().println(line);
+                    out().flush();
+                });
+        return new BellowsConfig(connection.location(s), connection.connection(s), options);
+    }
+
+    ContractGuard contractGuard() {
+        return ContractGuard.NONE;
+    }
+
+    Bellows bellows() {
+        return new Bellows(config());
+    }
+}

@@ -1,0 +1,73 @@
+package dev.bellows.cli;
+
+import dev.bellows.Bellows;
+import dev.bellows.model.Migration;
+import dev.bellows.model.Release;
+import dev.bellows.run.Command;
+import dev.bellows.run.Plan;
+import dev.bellows.run.Step;
+import dev.bellows.sql.SqlStatement;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+@picocli.CommandLine.Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Prints the pending steps and their SQL, in the order they would run, without running "
+                + "anything. With no COMMAND: expand, migrate and contract."},
+        footer = {"", "Example:", "  bellows plan upgrade --to 1.2"})
+final class PlanCommand extends DatabaseCommand {
+
+    @Parameters(arity = "0..1", paramLabel = "COMMAND", description = "expand, migrate, contract or upgrade.")
+    String command;
+
+    @Option(names = "--to", paramLabel = "RELEASE", description = "Plan up to this release (default: the newest).")
+    String to;
+
+    @Override
+    public Integer call() {
+        Bellows bellows = bellows();
+        Release target = to == null ? null : Release.of(to);
+        List<Command> commands = command == null ? List.of(Command.EXPAND, Command.MIGRATE, Command.CONTRACT)
+                : List.of(parse(command));
+        PrintWriter out = out();
+        boolean anything = false;
+        for (Command c : commands) {
+            Plan plan = bellows.plan(c, target);
+            for (Step step : plan.steps()) {
+                if (step.pending().isEmpty()) {
+                    continue;
+                }
+                anything = true;
+                out.println(step + ": " + step.pending().size() + " file" + (step.pending().size() == 1 ? "" : "s"));
+                for (Migration m : step.pending()) {
+                    out.println("  " + m.displayPath() + "  [" + bellows.runner().modeOf(m) + ", "
+                            + bellows.state().status(m).id() + "]");
+                    for (SqlStatement s : m.statements()) {
+                        String[] lines = s.sql().split("\n", -1);
+                        for (int i = 0; i < lines.length; i++) {
+                            out.printf(Locale.ROOT, "    %4d | %s%n", s.line() + i, lines[i]);
+                        }
+                    }
+                }
+            }
+            plan.refusal().ifPresent(r -> out.println("REFUSED: " + r));
+        }
+        if (!anything) {
+            out.println("nothing pending" + (target == null ? "" : " up to " + target));
+        }
+        return 0;
+    }
+
+    static Command parse(String name) {
+        for (Command c : Command.values()) {
+            if (c.id().equals(name)) {
+                return c;
+            }
+        }
+        throw new dev.bellows.ConfigurationException("unknown command '" + name
+                + "' for plan: use expand, migrate, contract or upgrade");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.bellows.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.bellows.model.Phase;
+import dev.bellows.run.StatusReport;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+@picocli.CommandLine.Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Shows releases × phases (applied, pending, partial, failed), whether contract is safe now, "
+                + "and the next command to run."},
+        footer = {"", "Example:", "  bellows status --format json"})
+final class StatusCommand extends DatabaseCommand {
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text).")
+    String format = "text";
+
+    @Override
+    public Integer call() throws Exception {
+        StatusReport report = bellows().status();
+        PrintWriter out = out();
+        switch (format) {
+            case "json" -> out.println(json(report));
+            case "text" -> text(report, out);
+            default -> throw new dev.bellows.ConfigurationException("unknown --format '" + format
+                    + "': use text or json");
+        }
+        return 0;
+    }
+
+    static void text(StatusReport report, PrintWriter out) {
+        out.printf(Locale.ROOT, "%-10s %-16s %-16s %-16s%n", "release", "expand", "migrate", "contract");
+        for (StatusReport.ReleaseRow row : report.releases()) {
+            out.printf(Locale.ROOT, "%-10s %-16s %-16s %-16s%n", row.release(),
+                    row.phases().get(Phase.EXPAND).label(), row.phases().get(Phase.MIGRATE).label(),
+                    row.phases().get(Phase.CONTRACT).label());
+        }
+        out.println("contract safe: " + (report.contractSafe() ? "yes"
+                : "no (" + String.join("; ", report.contractBlockers()) + ")"));
+        out.println("next: " + report.next().map(n -> "bellows " + n + " (" + report.reason() + ")")
+                .orElse("nothing, up to date"));
+    }
+
+    static String json(StatusReport report) throws Exception {
+        Map<String, Object> root = new LinkedHashMap<>();
+        List<Map<String, Object>> releases = new ArrayList<>();
+        for (StatusReport.ReleaseRow row : report.releases()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("release", row.release().name());
+            for (Phase p : Phase.values()) {
+                StatusReport.PhaseCell cell = row.phases().get(p);
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("files", cell.files());
+                c.put("applied", cell.applied());
+                c.put("partial", cell.partial());
+                c.put("failed", cell.failed());
+                c.put("state", cell.label().split(" ")[0].toLowerCase(Locale.ROOT));
+                r.put(p.id(), c);
+            }
+            releases.add(r);
+        }
+        root.put("releases", releases);
+        root.put("contractSafe", report.contractSafe());
+        root.put("contractBlockers", report.contractBlockers());
+        root.put("upToDate", report.upToDate());
+        root.put("next", report.next().orElse(null));
+        root.put("reason", report.reason());
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.bellows;
+
+import dev.bellows.load.MigrationLoader;
+import dev.bellows.model.MigrationSet;
+import dev.bellows.model.Release;
+import dev.bellows.run.Command;
+import dev.bellows.run.Plan;
+import dev.bellows.run.RunResult;
+import dev.bellows.run.Runner;
+import dev.bellows.run.SchemaState;
+import dev.bellows.run.StatusReader;
+import dev.bellows.run.StatusReport;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The public Java API: what the CLI, the Maven plugin and the JUnit extension call. Each method
+ * loads the migrations (failing with a {@link ConfigurationException} before touching the
+ * database when they are malformed) and delegates to the engine.
+ */
+public final class Bellows {
+
+    private final BellowsConfig config;
+    private final MigrationSet migrations;
+    private final Runner runner;
+
+    public Bellows(BellowsConfig config) {
+        this.config = config;
+        this.migrations = MigrationLoader.load(config.location(), config.connection().dialect().syntax());
+        this.runner = new Runner(config.connection(), migrations, config.options());
+    }
+
+    public MigrationSet migrations() {
+        return migrations;
+    }
+
+    public Runner runner() {
+        return runner;
+    }
+
+    public RunResult expand(Release to) {
+        return runner.run(Command.EXPAND, to);
+    }
+
+    public RunResult migrate(Release to) {
+        return runner.run(Command.MIGRATE, to);
+    }
+
+    public RunResult contract(Release to) {
+        return runner.run(Command.CONTRACT, to);
+    }
+
+    public RunResult upgrade(Release to) {
+        return runner.run(Command.UPGRADE, to);
+    }
+
+    public RunResult run(Command command, Release to) {
+        return runner.run(command, to);
+    }
+
+    public Plan plan(Command command, Release to) {
+        return runner.plan(command, to);
+    }
+
+    public SchemaState state() {
+        return runner.state();
+    }
+
+    public StatusReport status() {
+        SchemaState state = runner.state();
+        List<String> blockers;
+        try (Connection c = config.connection().connect()) {
+            // Contract is judged for the next release it would contract; with nothing pending, for the newest.
+            Release target = dev.bellows.run.Planner.plan(Command.CONTRACT, null, state).steps().stream()
+                    .filter(s -> !s.pending().isEmpty()).map(dev.bellows.run.Step::release).findFirst()
+                    .orElse(migrations.newest().orElse(null));
+            blockers = target == null ? List.of() : config.options().contractGuard().blockers(c, target);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read live instances: " + e.getMessage(), e);
+        }
+        return StatusReader.read(state, blockers);
+    }
+
+    public List<String> repair() {
+        return runner.repair();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.bellows.db;
+
+import dev.bellows.ConfigurationException;
+import dev.bellows.DatabaseException;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/** Where the target database is. {@link #toString()} never shows the password. */
+public record ConnectionSettings(String url, String user, String password) {
+
+    public ConnectionSettings {
+        if (url == null || url.isBlank()) {
+            throw new ConfigurationException("no database URL: pass --url jdbc:postgresql://HOST/DB, set BELLOWS_URL, "
+                    + "or put url: in bellows.yaml");
+        }
+    }
+
+    public Dialect dialect() {
+        return Dialect.forUrl(url);
+    }
+
+    public Connection connect() {
+        try {
+            return DriverManager.getConnection(url, user, password);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot connect to " + url + (user == null ? "" : " as " + user) + ": "
+                    + e.getMessage() + "; check --url, --user and --password (or BELLOWS_URL/USER/PASSWORD)", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return url + (user == null ? "" : " as " + user) + (password == null || password.isEmpty() ? "" : " (password set)");
+    }
+}

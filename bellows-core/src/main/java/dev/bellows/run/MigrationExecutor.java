@@ -1,0 +1,282 @@
+package dev.bellows.run;
+
+import dev.bellows.RefusedException;
+import dev.bellows.db.Dialect;
+import dev.bellows.history.Actor;
+import dev.bellows.history.AppliedMigration;
+import dev.bellows.history.AppliedMigration.Outcome;
+import dev.bellows.history.HistoryTable;
+import dev.bellows.load.MigrationLoader;
+import dev.bellows.model.Migration;
+import dev.bellows.model.Phase;
+import dev.bellows.sql.SqlStatement;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Applies one migration file in the safest mode its statements and the database allow:
+ * <ul>
+ *   <li>one transaction (PostgreSQL, when every statement can run in one): all or nothing;</li>
+ *   <li>statement by statement (CONCURRENTLY on PostgreSQL; any DDL on MySQL/MariaDB), each with its
+ *       progress recorded, so a rerun continues after the last completed statement;</li>
+ *   <li>batched (the migrate phase): each statement is repeated until it affects no rows, each
+ *       batch committed together with its progress.</li>
+ * </ul>
+ */
+final class MigrationExecutor {
+
+    /** How a file is run; also what {@code plan} shows. */
+    enum Mode {
+        TRANSACTION("one transaction"),
+        STATEMENTS("statement by statement"),
+        BATCHED("batched until no rows change");
+
+        final String label;
+
+        Mode(String label) {
+            this.label = label;
+        }
+    }
+
+    private final Connection c;
+    private final Dialect dialect;
+    private final HistoryTable history;
+    private final RunOptions options;
+    private final Actor actor;
+    private final LockRetry retry;
+    private final Consumer<String> progress;
+
+    MigrationExecutor(Connection c, Dialect dialect, HistoryTable history, RunOptions options, Actor actor) {
+        this.c = c;
+        this.dialect = dialect;
+        this.history = history;
+        this.options = options;
+        this.actor = actor;
+        this.retry = new LockRetry(dialect, options);
+        this.progress = options.progress();
+    }
+
+    static Mode mode(Migration m, Dialect dialect) {
+        if (m.phase() == Phase.MIGRATE) {
+            return Mode.BATCHED;
+        }
+        if (dialect.transactionalDdl() && m.statements().stream().allMatch(dialect::canRunInTransaction)) {
+            return Mode.TRANSACTION;
+        }
+        return Mode.STATEMENTS;
+    }
+
+    /** Applies the file; {@code previous} is its history row from an interrupted or failed attempt. */
+    void apply(Migration m, Optional<AppliedMigration> previous) throws SQLException {
+        long t0 = System.nanoTime();
+        Mode mode = mode(m, dialect);
+        switch (mode) {
+            case TRANSACTION -> inTransaction(m, t0);
+            case STATEMENTS -> statementByStatement(m, resumeAt(m, previous), t0);
+            case BATCHED -> batched(m, resumeAt(m, previous), t0);
+            default -> throw new IllegalStateException(mode.name());
+        }
+    }
+
+    private void inTransaction(Migration m, long t0) throws SQLException {
+        int[] current = {0};
+        c.setAutoCommit(false);
+        try {
+            retry.run(m.id(), () -> {
+                history.start(c, m, actor);
+                List<SqlStatement> statements = m.statements();
+                for (int i = 0; i < statements.size(); i++) {
+                    current[0] = i;
+                    execute(statements.get(i));
+                }
+                history.progress(c, m.id(), statements.size(), prefixChecksum(m, statements.size()), 0, 0);
+                history.finish(c, m.id(), Outcome.SUCCESS, millisSince(t0), null);
+                c.commit();
+                return null;
+            }, c::rollback);
+        } catch (SQLException e) {
+            c.rollback();
+            c.setAutoCommit(true);
+            SqlStatement s = m.statements().get(current[0]);
+            recordFailure(m, t0, e);
+            throw new MigrationFailedException(m.displayPath(), s.line(), s.column(),
+                    "Nothing of this file was applied (it ran in one transaction); fix it and rerun.", e);
+        } finally {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+        }
+        progress.accept("  " + m.fileName() + "  done in " + millisSince(t0) + " ms (" + Mode.TRANSACTION.label
+                + ", " + plural(m.statements().size(), "statement") + ")");
+    }
+
+    private void statementByStatement(Migration m, int from, long t0) throws SQLException {
+        history.start(c, m, actor);
+        List<SqlStatement> statements = m.statements();
+        if (from > 0) {
+            progress.accept("  " + m.fileName() + "  continuing after statement " + from + " of " + statements.size());
+        }
+        for (int i = from; i < statements.size(); i++) {
+            SqlStatement s = statements.get(i);
+            int done = i + 1;
+            try {
+                if (!dialect.canRunInTransaction(s)) {
+                    if (dialect.prepareNonTransactional(c, s) == Dialect.PriorAttempt.COMPLETED) {
+                        progress.accept("  " + m.fileName() + ":" + s.line() + "  already completed by an "
+                                + "interrupted run; not repeated");
+                    } else {
+                        retry.run(m.fileName() + ":" + s.line(), () -> execute(s), () -> { });
+                    }
+                    history.progress(c, m.id(), done, prefixChecksum(m, done), 0, 0);
+                } else {
+                    c.setAutoCommit(false);
+                    retry.run(m.fileName() + ":" + s.line(), () -> {
+                        execute(s);
+                        history.progress(c, m.id(), done, prefixChecksum(m, done), 0, 0);
+                        c.commit();
+                        return null;
+                    }, c::rollback);
+                }
+            } catch (SQLException e) {
+                if (!c.getAutoCommit()) {
+                    c.rollback();
+                }
+                c.setAutoCommit(true);
+                recordFailure(m, t0, e);
+                throw new MigrationFailedException(m.displayPath(), s.line(), s.column(), i == 0
+                        ? "No statement of this file was applied; fix it and rerun."
+                        : "Statements 1-" + i + " of this file were applied and recorded; fix the failing statement "
+                        + "and rerun: Bellows continues with statement " + done + ".", e);
+            } finally {
+                if (!c.getAutoCommit()) {
+                    c.setAutoCommit(true);
+                }
+            }
+        }
+        history.finish(c, m.id(), Outcome.SUCCESS, millisSince(t0), null);
+        progress.accept("  " + m.fileName() + "  done in " + millisSince(t0) + " ms (" + Mode.STATEMENTS.label
+                + ", " + plural(statements.size(), "statement") + ")");
+    }
+
+    private void batched(Migration m, int from, long t0) throws SQLException {
+        history.start(c, m, actor);
+        List<SqlStatement> statements = m.statements();
+        long batchesThisRun = 0;
+        long rowsThisRun = 0;
+        long lastReport = System.nanoTime();
+        for (int i = from; i < statements.size(); i++) {
+            SqlStatement s = statements.get(i);
+            int index = i;
+            while (true) {
+                if (batchesThisRun >= options.maxBatches()) {
+                    String note = "stopped after " + batchesThisRun + " batches (--max-batches); rerun "
+                            + "`bellows migrate` to continue";
+                    history.finish(c, m.id(), Outcome.RUNNING, millisSince(t0), note);
+                    throw new RefusedException(m.displayPath() + ": not finished, " + note + ". "
+                            + plural(rowsThisRun, "row") + " changed in this run.");
+                }
+                long n;
+                c.setAutoCommit(false);
+                try {
+                    n = retry.run(m.fileName() + ":" + s.line(), () -> {
+                        long changed = executeCountingRows(s);
+                        history.progress(c, m.id(), index, prefixChecksum(m, index), Math.max(0, changed),
+                                changed > 0 ? 1 : 0);
+                        c.commit();
+                        return changed;
+                    }, c::rollback);
+                } catch (SQLException e) {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                    recordFailure(m, t0, e);
+                    throw new MigrationFailedException(m.displayPath(), s.line(), s.column(),
+                            "Completed batches are kept and recorded; fix the statement and rerun to continue.", e);
+                } finally {
+                    if (!c.getAutoCommit()) {
+                        c.setAutoCommit(true);
+                    }
+                }
+                if (n <= 0) {
+                    break;
+                }
+                batchesThisRun++;
+                rowsThisRun += n;
+                if (System.nanoTime() - lastReport > 2_000_000_000L) {
+                    lastReport = System.nanoTime();
+                    progress.accept("  " + m.fileName() + "  " + plural(rowsThisRun, "row") + " in "
+                            + plural(batchesThisRun, "batch") + " so far");
+                }
+            }
+            history.progress(c, m.id(), i + 1, prefixChecksum(m, i + 1), 0, 0);
+        }
+        history.finish(c, m.id(), Outcome.SUCCESS, millisSince(t0), null);
+        progress.accept("  " + m.fileName() + "  done in " + millisSince(t0) + " ms (" + Mode.BATCHED.label + ", "
+                + plural(rowsThisRun, "row") + " in " + plural(batchesThisRun, "batch") + ")");
+    }
+
+    /** Where an interrupted or failed statement-by-statement or batched run continues. */
+    private int resumeAt(Migration m, Optional<AppliedMigration> previous) {
+        if (previous.isEmpty() || previous.get().statementsDone() == 0) {
+            return 0;
+        }
+        AppliedMigration row = previous.get();
+        int done = row.statementsDone();
+        if (done > m.statements().size() || !prefixChecksum(m, done).equals(row.doneChecksum())) {
+            throw new RefusedException(m.displayPath() + ": statements 1-" + done + " of this file already ran in an "
+                    + "earlier attempt, but their text has changed since. Restore them as they were (only the "
+                    + "statements after them may be edited), so that Bellows can continue with statement "
+                    + (done + 1) + ".");
+        }
+        return done;
+    }
+
+    private void recordFailure(Migration m, long t0, SQLException e) throws SQLException {
+        history.start(c, m, actor);
+        history.finish(c, m.id(), Outcome.FAILED, millisSince(t0), e.getMessage());
+    }
+
+    private Void execute(SqlStatement s) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.setEscapeProcessing(false);
+            st.execute(s.sql());
+        }
+        return null;
+    }
+
+    /** Runs a batch; returns rows changed, or -1 for a statement that reports no row count (run once). */
+    private long executeCountingRows(SqlStatement s) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.setEscapeProcessing(false);
+            boolean resultSet = st.execute(s.sql());
+            if (resultSet) {
+                return -1;
+            }
+            long n = st.getLargeUpdateCount();
+            return n;
+        }
+    }
+
+    /** SHA-256 of the first {@code n} statements' text: proves a resumed file did not change what already ran. */
+    static String prefixChecksum(Migration m, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(m.statements().get(i).sql()).append("\n;\n");
+        }
+        return MigrationLoader.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long millisSince(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    static String plural(long n, String noun) {
+        String formatted = String.format(java.util.Locale.ROOT, "%,d", n);
+        return formatted + " " + (n == 1 ? noun : noun.endsWith("ch") ? noun + "es" : noun + "s");
+    }
+}

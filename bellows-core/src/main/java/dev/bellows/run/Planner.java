@@ -1,0 +1,100 @@
+package dev.bellows.run;
+
+import dev.bellows.model.Phase;
+import dev.bellows.model.Release;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns a command into steps and checks the phase order of the rolling-upgrade invariant:
+ * migrate(N) needs expand(N); contract(N) needs expand(N) and migrate(N); expand(N+2) needs
+ * contract(N). Steps earlier in the same plan count as done.
+ */
+public final class Planner {
+
+    private Planner() {
+    }
+
+    /**
+     * @param to the newest release to apply; null for the newest release that has files
+     */
+    public static Plan plan(Command command, Release to, SchemaState state) {
+        List<Release> releases = releasesUpTo(state, to);
+        Set<String> doneInPlan = new HashSet<>();
+        List<Step> steps = new ArrayList<>();
+        Optional<String> refusal = Optional.empty();
+        for (Phase phase : command.phases()) {
+            for (Release release : releases) {
+                List<dev.bellows.model.Migration> pending = state.pending(release, phase);
+                if (pending.isEmpty() && state.hasMarker(release, phase)) {
+                    continue;
+                }
+                Step step = new Step(release, phase, pending);
+                if (refusal.isEmpty() && !pending.isEmpty()) {
+                    refusal = refusal(step, releases, state, doneInPlan);
+                }
+                steps.add(step);
+                doneInPlan.add(key(release, phase));
+            }
+        }
+        return new Plan(command, steps, refusal);
+    }
+
+    private static List<Release> releasesUpTo(SchemaState state, Release to) {
+        TreeSet<Release> all = new TreeSet<>(state.migrations().releases());
+        if (to != null) {
+            all.add(to);
+            return List.copyOf(all.headSet(to, true));
+        }
+        return List.copyOf(all);
+    }
+
+    private static Optional<String> refusal(Step step, List<Release> releases, SchemaState state, Set<String> done) {
+        Release r = step.release();
+        switch (step.phase()) {
+            case EXPAND -> {
+                int i = releases.indexOf(r);
+                if (i >= 2) {
+                    Release older = releases.get(i - 2);
+                    if (!complete(older, Phase.CONTRACT, state, done)) {
+                        return Optional.of("expand " + r + " needs contract " + older + " first: the schema serves "
+                                + "two releases at a time. Once every instance runs " + releases.get(i - 1)
+                                + ", run `bellows contract --to " + older + "`; or stop at `--to "
+                                + releases.get(i - 1) + "`.");
+                    }
+                }
+            }
+            case MIGRATE -> {
+                if (!complete(r, Phase.EXPAND, state, done)) {
+                    return Optional.of("migrate " + r + " needs expand " + r + " first: run `bellows expand --to "
+                            + r + "` (or `bellows upgrade --to " + r + "`).");
+                }
+            }
+            case CONTRACT -> {
+                if (!complete(r, Phase.EXPAND, state, done)) {
+                    return Optional.of("contract " + r + " needs expand " + r + " first: run `bellows expand --to "
+                            + r + "`.");
+                }
+                if (!complete(r, Phase.MIGRATE, state, done)) {
+                    return Optional.of("contract " + r + " needs migrate " + r + " to be complete first: run "
+                            + "`bellows migrate --to " + r + "`.");
+                }
+            }
+            default -> throw new IllegalStateException(step.phase().id());
+        }
+        return Optional.empty();
+    }
+
+    private static boolean complete(Release r, Phase p, SchemaState state, Set<String> done) {
+        return done.contains(key(r, p)) || state.filesApplied(r, p);
+    }
+
+    private static String key(Release r, Phase p) {
+        return r.name() + "/" + p.id();
+    }
+}

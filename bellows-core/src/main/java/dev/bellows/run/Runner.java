@@ -1,0 +1,184 @@
+package dev.bellows.run;
+
+import dev.bellows.DatabaseException;
+import dev.bellows.RefusedException;
+import dev.bellows.db.ConnectionSettings;
+import dev.bellows.db.Dialect;
+import dev.bellows.history.Actor;
+import dev.bellows.history.AppliedMigration;
+import dev.bellows.history.HistoryTable;
+import dev.bellows.model.Migration;
+import dev.bellows.model.MigrationSet;
+import dev.bellows.model.Phase;
+import dev.bellows.model.Release;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Applies phases to a database: one migrator at a time (advisory lock), files and history checked
+ * first, the phase order of the rolling-upgrade invariant enforced, the contract gate asked, then
+ * each file run by {@link MigrationExecutor} and each completed phase marked in history.
+ */
+public final class Runner {
+
+    private final ConnectionSettings db;
+    private final Dialect dialect;
+    private final MigrationSet migrations;
+    private final RunOptions options;
+    private final HistoryTable history;
+    private final Consumer<String> progress;
+
+    public Runner(ConnectionSettings db, MigrationSet migrations, RunOptions options) {
+        this.db = db;
+        this.dialect = db.dialect();
+        this.migrations = migrations;
+        this.options = options;
+        this.history = new HistoryTable(dialect);
+        this.progress = options.progress();
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The files against the history, read without locking or creating anything. */
+    public SchemaState state() {
+        try (Connection c = db.connect()) {
+            return new SchemaState(migrations, history.read(c));
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read " + HistoryTable.NAME + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What {@code command} would do; runs nothing. */
+    public Plan plan(Command command, Release to) {
+        SchemaState state = state();
+        state.validate();
+        return Planner.plan(command, to, state);
+    }
+
+    /** How {@code plan} labels a file's execution mode. */
+    public String modeOf(Migration m) {
+        return MigrationExecutor.mode(m, dialect).label;
+    }
+
+    public RunResult run(Command command, Release to) {
+        long t0 = System.nanoTime();
+        try (Connection c = db.connect()) {
+            dialect.configureSession(c, options.lockTimeout());
+            lock(c);
+            try {
+                return runLocked(c, command, to, t0);
+            } finally {
+                if (!c.isClosed() && c.getAutoCommit()) {
+                    dialect.releaseMigratorLock(c);
+                }
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("database error while running " + command.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RunResult runLocked(Connection c, Command command, Release to, long t0) throws SQLException {
+        history.create(c);
+        SchemaState state = new SchemaState(migrations, history.read(c));
+        state.validate();
+        Plan plan = Planner.plan(command, to, state);
+        if (plan.refusal().isPresent()) {
+            throw new RefusedException(plan.refusal().get());
+        }
+        String forcedNote = checkContractGate(c, plan);
+        Actor actor = Actor.current();
+        MigrationExecutor executor = new MigrationExecutor(c, dialect, history, options, actor);
+        int files = 0;
+        for (Step step : plan.steps()) {
+            if (!step.pending().isEmpty()) {
+                progress.accept(step.phase().id() + " " + step.release() + ": " + step.pending().size() + " file"
+                        + (step.pending().size() == 1 ? "" : "s"));
+            }
+            for (Migration m : step.pending()) {
+                executor.apply(m, state.row(m));
+                files++;
+            }
+            history.markComplete(c, step.release(), step.phase(), actor,
+                    step.phase() == Phase.CONTRACT ? forcedNote : null);
+        }
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        if (files == 0) {
+            progress.accept(command.id() + ": nothing to apply, the database is up to date"
+                    + (to == null ? "" : " up to " + to));
+        } else {
+            progress.accept(command.id() + ": applied " + files + " file" + (files == 1 ? "" : "s") + " in "
+                    + millis + " ms");
+        }
+        return new RunResult(command, plan.steps(), files, millis);
+    }
+
+    /** Asks the guard before contract steps; returns the note recorded for a forced contract, or null. */
+    private String checkContractGate(Connection c, Plan plan) throws SQLException {
+        List<String> blockers = new ArrayList<>();
+        for (Step step : plan.steps()) {
+            if (step.phase() == Phase.CONTRACT) {
+                blockers.addAll(options.contractGuard().blockers(c, step.release()));
+            }
+        }
+        blockers = blockers.stream().distinct().toList();
+        if (blockers.isEmpty()) {
+            return null;
+        }
+        if (!options.force()) {
+            throw new RefusedException("contract refused: it would break what is still running:\n  - "
+                    + String.join("\n  - ", blockers) + "\nFinish the rollout (or stop those instances) and rerun; "
+                    + "`--force --confirm` overrides this and is recorded in history.");
+        }
+        Actor actor = Actor.current();
+        String note = "FORCED by " + actor.user() + "@" + actor.host() + " despite: " + String.join("; ", blockers);
+        progress.accept("WARNING: contract " + note);
+        return note;
+    }
+
+    private void lock(Connection c) throws SQLException {
+        if (dialect.tryMigratorLock(c, options.lockWait())) {
+            return;
+        }
+        String holder = dialect.migratorLockHolder(c).map(h -> " (held by " + h + ")").orElse("");
+        throw new RefusedException("another Bellows migrator is running on this database" + holder + "; waited "
+                + options.lockWait().toSeconds() + " s for it. Rerun when it has finished, or wait longer with "
+                + "--lock-wait SECONDS.");
+    }
+
+    /**
+     * {@code repair}: accepts the current checksum of edited applied files and forgets rows of files
+     * that no longer exist. Returns one line per change.
+     */
+    public List<String> repair() {
+        try (Connection c = db.connect()) {
+            dialect.configureSession(c, options.lockTimeout());
+            lock(c);
+            try {
+                history.create(c);
+                SchemaState state = new SchemaState(migrations, history.read(c));
+                List<String> changes = new ArrayList<>();
+                for (Migration m : state.changedFiles()) {
+                    AppliedMigration row = state.row(m).orElseThrow();
+                    history.updateChecksum(c, m.id(), m.checksum());
+                    changes.add("accepted the new checksum of " + m.displayPath() + " (" + row.checksum() + " -> "
+                            + m.checksum() + ")");
+                }
+                for (AppliedMigration row : state.missingFiles()) {
+                    history.delete(c, row.migration());
+                    changes.add("forgot " + row.migration() + ": its file no longer exists");
+                }
+                return changes;
+            } finally {
+                dialect.releaseMigratorLock(c);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("database error while repairing: " + e.getMessage(), e);
+        }
+    }
+}

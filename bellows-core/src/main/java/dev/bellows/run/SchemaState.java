@@ -1,0 +1,155 @@
+package dev.bellows.run;
+
+import dev.bellows.RefusedException;
+import dev.bellows.history.AppliedMigration;
+import dev.bellows.history.AppliedMigration.Outcome;
+import dev.bellows.model.Migration;
+import dev.bellows.model.MigrationSet;
+import dev.bellows.model.Phase;
+import dev.bellows.model.Release;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The migration files set against the history table: what is applied, pending, partial or failed. */
+public final class SchemaState {
+
+    private final MigrationSet migrations;
+    private final Map<String, AppliedMigration> rows = new LinkedHashMap<>();
+
+    public SchemaState(MigrationSet migrations, List<AppliedMigration> history) {
+        this.migrations = migrations;
+        for (AppliedMigration row : history) {
+            rows.put(row.migration(), row);
+        }
+    }
+
+    public MigrationSet migrations() {
+        return migrations;
+    }
+
+    public Optional<AppliedMigration> row(Migration m) {
+        return Optional.ofNullable(rows.get(m.id()));
+    }
+
+    public MigrationStatus status(Migration m) {
+        AppliedMigration row = rows.get(m.id());
+        if (row == null) {
+            return MigrationStatus.PENDING;
+        }
+        return switch (row.outcome()) {
+            case SUCCESS -> MigrationStatus.APPLIED;
+            case FAILED -> MigrationStatus.FAILED;
+            case RUNNING, COMPLETE -> MigrationStatus.PARTIAL;
+        };
+    }
+
+    public List<Migration> pending(Release release, Phase phase) {
+        return migrations.of(release, phase).stream().filter(m -> status(m) != MigrationStatus.APPLIED).toList();
+    }
+
+    /** Every file of (release, phase) applied; true for a phase without files. */
+    public boolean filesApplied(Release release, Phase phase) {
+        return pending(release, phase).isEmpty();
+    }
+
+    public boolean hasMarker(Release release, Phase phase) {
+        AppliedMigration row = rows.get(release.name() + "/" + phase.id());
+        return row != null && row.outcome() == Outcome.COMPLETE;
+    }
+
+    /** The newest release whose {@code phase} was completed, from the marker rows. */
+    public Optional<Release> newestCompleted(Phase phase) {
+        return rows.values().stream().filter(r -> r.isMarker() && r.phase() == phase)
+                .map(AppliedMigration::release).max(Release::compareTo);
+    }
+
+    /** Releases known from files or history, oldest first. */
+    public List<Release> releases() {
+        Set<Release> all = new java.util.TreeSet<>(migrations.releases());
+        rows.values().forEach(r -> all.add(r.release()));
+        return List.copyOf(all);
+    }
+
+    /** History rows of files that are no longer at the location. */
+    public List<AppliedMigration> missingFiles() {
+        Set<String> ids = migrations.migrations().stream().map(Migration::id).collect(Collectors.toSet());
+        return rows.values().stream().filter(r -> !r.isMarker() && !ids.contains(r.migration())).toList();
+    }
+
+    /** Applied files whose content changed since. */
+    public List<Migration> changedFiles() {
+        return migrations.migrations().stream().filter(m -> {
+            AppliedMigration row = rows.get(m.id());
+            return row != null && row.succeeded() && !row.checksum().equals(m.checksum());
+        }).toList();
+    }
+
+    /**
+     * Refuses (exit 1) when the files and the history disagree: an applied file edited or deleted,
+     * or a new file placed before something that already ran.
+     */
+    public void validate() {
+        for (Migration m : changedFiles()) {
+            throw new ChecksumMismatchException(m.displayPath(), rows.get(m.id()).checksum(), m.checksum());
+        }
+        for (AppliedMigration row : missingFiles()) {
+            throw new RefusedException("history has " + row.migration() + " applied, but there is no such file in "
+                    + migrations.location() + "; restore the file, or run `bellows repair` to forget it");
+        }
+        List<String> outOfOrder = outOfOrder();
+        if (!outOfOrder.isEmpty()) {
+            throw new RefusedException(String.join("\n", outOfOrder));
+        }
+    }
+
+    private List<String> outOfOrder() {
+        List<String> problems = new ArrayList<>();
+        for (Migration m : migrations.migrations()) {
+            if (status(m) != MigrationStatus.PENDING) {
+                continue;
+            }
+            Optional<String> later = laterApplied(m);
+            later.ifPresent(what -> problems.add(m.displayPath() + " is new, but " + what
+                    + " already ran after its place in the order; move its change into a new release "
+                    + "(or a new file of a release that has not run yet)"));
+        }
+        return problems;
+    }
+
+    private Optional<String> laterApplied(Migration m) {
+        for (AppliedMigration row : rows.values()) {
+            if (row.isMarker()) {
+                boolean laterRelease = row.phase() == m.phase() && row.release().compareTo(m.release()) > 0;
+                boolean laterPhase = row.release().equals(m.release()) && row.phase().compareTo(m.phase()) > 0
+                        && !migrations.of(m.release(), row.phase()).isEmpty();
+                if (laterRelease || laterPhase) {
+                    return Optional.of(row.phase().id() + " " + row.release());
+                }
+                continue;
+            }
+            boolean sameStep = row.release().equals(m.release()) && row.phase() == m.phase();
+            int cmp = row.release().compareTo(m.release());
+            if ((sameStep && fileNumber(row) > m.number())
+                    || (row.phase() == m.phase() && cmp > 0)
+                    || (cmp == 0 && row.phase().compareTo(m.phase()) > 0)) {
+                return Optional.of(row.migration());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private int fileNumber(AppliedMigration row) {
+        String name = row.fileName();
+        int i = 0;
+        while (i < name.length() && Character.isDigit(name.charAt(i))) {
+            i++;
+        }
+        return i == 0 ? 0 : Integer.parseInt(name.substring(0, Math.min(i, 9)));
+    }
+}

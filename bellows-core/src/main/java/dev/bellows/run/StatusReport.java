@@ -1,0 +1,58 @@
+package dev.bellows.run;
+
+import dev.bellows.model.Phase;
+import dev.bellows.model.Release;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Releases × phases, what blocks contract, and the next command to run.
+ *
+ * @param releases         one row per release, oldest first
+ * @param contractBlockers why contract is not safe now (live old instances), empty when it is
+ * @param next             the next command a deploy pipeline should run, empty when up to date
+ * @param reason           why that is the next step, or what blocks it
+ */
+public record StatusReport(List<ReleaseRow> releases, List<String> contractBlockers, Optional<String> next,
+                           String reason) {
+
+    public StatusReport {
+        releases = List.copyOf(releases);
+        contractBlockers = List.copyOf(contractBlockers);
+    }
+
+    public boolean upToDate() {
+        return next.isEmpty();
+    }
+
+    public boolean contractSafe() {
+        return contractBlockers.isEmpty();
+    }
+
+    /** One release's phases. */
+    public record ReleaseRow(Release release, Map<Phase, PhaseCell> phases) {
+    }
+
+    /** One phase of one release: how many files, and how many are applied, partial or failed. */
+    public record PhaseCell(int files, int applied, int partial, int failed) {
+
+        public String label() {
+            if (files == 0) {
+                return "-";
+            }
+            if (failed > 0) {
+                return "FAILED " + applied + "/" + files;
+            }
+            if (partial > 0) {
+                return "partial " + applied + "/" + files;
+            }
+            return (applied == files ? "applied " : "pending ") + applied + "/" + files;
+        }
+
+        public boolean complete() {
+            return applied == files;
+        }
+    }
+}

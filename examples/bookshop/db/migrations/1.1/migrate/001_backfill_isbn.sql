@@ -1,0 +1,9 @@
+-- One bounded batch; Bellows repeats it until it changes no rows, committing each batch.
+UPDATE books
+SET isbn = 'ISBN-' || legacy_code
+WHERE id IN (
+    SELECT id FROM books
+    WHERE isbn IS NULL AND legacy_code IS NOT NULL
+    ORDER BY id
+    LIMIT 1000
+);
