@@ -6,8 +6,13 @@ import dev.bellows.model.Severity;
 
 import java.util.List;
 
-/** One statement of one migration, as the verdicts see it; makes findings that point at it. */
-record Observed(Migration migration, StatementObservation statement, ReleaseContext context) {
+/**
+ * One statement of one migration, as the verdicts see it; makes findings that point at it.
+ * {@code afterMigration} is the catalog once the whole migration ran: what other sessions see
+ * after its COMMIT when it ran in one transaction.
+ */
+record Observed(Migration migration, StatementObservation statement, ReleaseContext context,
+                CatalogSnapshot afterMigration) {
 
     Finding finding(String ruleId, Severity severity, String message, String... help) {
         return new Finding(ruleId, severity, migration.displayPath(), statement.statement().line(),

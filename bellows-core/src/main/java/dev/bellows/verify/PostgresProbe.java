@@ -58,7 +58,7 @@ final class PostgresProbe implements ShadowProbe {
                     + "LEFT JOIN pg_index i ON i.indexrelid = c.oid "
                     + "WHERE c.relkind IN ('r','p','v','m','S','i','I') AND " + USER_NS + " AND "
                     + notExtension("pg_class", "c.oid"),
-            // columns of tables
+            // columns of tables and views
             "SELECT 'col:' || a.attrelid || ':' || a.attnum, 'COLUMN', 'rel:' || a.attrelid, "
                     + qname("n.nspname", "c.relname") + " || '.' || a.attname, "
                     + "jsonb_strip_nulls(jsonb_build_object('type', format_type(a.atttypid, a.atttypmod), "
@@ -67,7 +67,7 @@ final class PostgresProbe implements ShadowProbe {
                     + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
                     + "JOIN pg_namespace n ON n.oid = c.relnamespace "
                     + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-                    + "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r','p') AND " + USER_NS
+                    + "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r','p','v','m') AND " + USER_NS
                     + " AND " + notExtension("pg_class", "c.oid"),
             // constraints of tables and domains
             "SELECT 'con:' || co.oid, 'CONSTRAINT', CASE WHEN co.conrelid <> 0 THEN 'rel:' || co.conrelid "

@@ -5,6 +5,7 @@ import dev.bellows.model.Severity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -68,8 +69,13 @@ final class SchemaVerdicts {
                 if (!ctx.preExisting(c.identity())) {
                     return;
                 }
+                Optional<String> shim = compatibilityShim(o, c);
+                if (shim.isPresent() && shim.get().isEmpty()) {
+                    return;
+                }
                 out.add(o.finding(renameRule(obj.kind()), obj.kind().usedByCode() ? Severity.ERROR : Severity.WARNING,
-                        what + c.describe() + since + ": the previous release still uses the old name",
+                        what + c.describe() + since + ": the previous release still uses the old name"
+                                + shim.map(s -> " (" + s + ")").orElse(""),
                         "1. expand: add " + c.after().name() + " next to " + c.before().name()
                                 + " and keep both in sync (a trigger, or a view over the old name).",
                         "2. migrate: copy the existing data in batches.",
@@ -78,6 +84,40 @@ final class SchemaVerdicts {
             case ALTERED -> altered(o, c, out);
             case ADDED -> added(o, c, out);
         }
+    }
+
+    /**
+     * A table renamed together with a view of its old name (in the same transaction) stays usable by
+     * the previous release. Empty when there is no such view; an empty string when the view has
+     * every column the table had; else what it lacks.
+     */
+    private static Optional<String> compatibilityShim(Observed o, SchemaChange c) {
+        if (c.before().kind() != ObjectKind.TABLE && c.before().kind() != ObjectKind.VIEW
+                || !o.statement().transactional()) {
+            return Optional.empty();
+        }
+        Optional<SchemaObject> shim = o.afterMigration().objects().values().stream()
+                .filter(x -> x.name().equals(c.before().name()) && !x.identity().equals(c.identity())
+                        && (x.kind() == ObjectKind.VIEW || x.kind() == ObjectKind.TABLE))
+                .findFirst();
+        if (shim.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> has = columnNames(o.afterMigration(), shim.get());
+        List<String> missing = o.context().atExpandStart().objects().values().stream()
+                .filter(x -> x.kind() == ObjectKind.COLUMN && c.identity().equals(x.table()))
+                .map(x -> localName(x.name()))
+                .filter(n -> !has.contains(n))
+                .toList();
+        return Optional.of(missing.isEmpty() ? "" : shim.get().describe() + " keeps the old name but lacks "
+                + String.join(", ", missing));
+    }
+
+    private static Set<String> columnNames(CatalogSnapshot snapshot, SchemaObject relation) {
+        return snapshot.objects().values().stream()
+                .filter(x -> x.kind() == ObjectKind.COLUMN && relation.identity().equals(x.table()))
+                .map(x -> localName(x.name()))
+                .collect(Collectors.toSet());
     }
 
     private static void altered(Observed o, SchemaChange c, List<Finding> out) {
@@ -160,18 +200,30 @@ final class SchemaVerdicts {
         }
     }
 
+    /**
+     * What expand(N) added for release N must stay through contract(N). Compatibility shims that
+     * expand(N) added for release N-1 may go: a view or table that took over an old name, triggers
+     * and trigger functions, indexes and constraints.
+     */
     private static void contract(Observed o, SchemaChange c, List<Finding> out) {
         ReleaseContext ctx = o.context();
-        if ((c.kind() == SchemaChange.Kind.DROPPED || c.kind() == SchemaChange.Kind.RENAMED)
-                && ctx.addedInExpand().contains(c.identity())) {
-            SchemaObject obj = c.object();
-            out.add(o.finding("verify-contract-removes-new", obj.kind().usedByCode() ? Severity.ERROR
-                            : Severity.WARNING,
-                    o.phaseOfRelease() + " " + c.describe() + ", which expand of " + ctx.release().name()
-                            + " added: release " + ctx.release().name() + " uses it",
-                    "1. Remove this from contract of " + ctx.release().name() + ".",
-                    "2. If it is really unused, drop it in the contract of a later release."));
+        if (c.kind() != SchemaChange.Kind.DROPPED && c.kind() != SchemaChange.Kind.RENAMED
+                || !ctx.addedInExpand().contains(c.identity())) {
+            return;
         }
+        SchemaObject obj = c.before();
+        boolean shim = !obj.kind().usedByCode() || "trigger".equals(obj.property("returns"))
+                || ctx.atExpandStart().objects().values().stream()
+                .anyMatch(x -> x.name().equals(obj.name())
+                        && (x.kind() == obj.kind() || x.table() == null && obj.table() == null));
+        if (shim) {
+            return;
+        }
+        out.add(o.finding("verify-contract-removes-new", Severity.ERROR,
+                o.phaseOfRelease() + " " + c.describe() + ", which expand of " + ctx.release().name()
+                        + " added: release " + ctx.release().name() + " uses it",
+                "1. Remove this from contract of " + ctx.release().name() + ".",
+                "2. If it is really unused, drop it in the contract of a later release."));
     }
 
     private static String dropRule(ObjectKind kind) {

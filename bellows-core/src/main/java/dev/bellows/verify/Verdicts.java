@@ -12,10 +12,10 @@ final class Verdicts {
     private Verdicts() {
     }
 
-    static List<Finding> judge(MigrationObservation observation, ReleaseContext context) {
+    static List<Finding> judge(MigrationObservation observation, ReleaseContext context, CatalogSnapshot after) {
         List<Finding> out = new ArrayList<>();
         for (StatementObservation s : observation.statements()) {
-            Observed o = new Observed(observation.migration(), s, context);
+            Observed o = new Observed(observation.migration(), s, context, after);
             List<Finding> found = new ArrayList<>();
             if (s.failed()) {
                 found.add(o.finding("verify-failed", Severity.ERROR,

@@ -59,7 +59,7 @@ final class VerifyRun {
                     ShadowExecutor.Applied applied = executor.apply(m, snapshot);
                     snapshot = applied.after();
                     observations.add(applied.observation());
-                    findings.addAll(Verdicts.judge(applied.observation(), context));
+                    findings.addAll(Verdicts.judge(applied.observation(), context, applied.after()));
                     if (applied.observation().failed()) {
                         notes.add("verification stopped at " + m.displayPath() + ", which failed; "
                                 + "later migrations were not run");

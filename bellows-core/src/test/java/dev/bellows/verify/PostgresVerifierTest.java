@@ -180,6 +180,25 @@ class PostgresVerifierTest {
     }
 
     @Test
+    void aTableRenamedTogetherWithAViewOfItsOldNameIsCompatibleAndTheContractMayDropTheView() {
+        tree.file("1.1/expand/001_rename.sql", """
+                ALTER TABLE t RENAME TO things;
+                CREATE VIEW t AS SELECT id, n, name, legacy FROM things;
+                CREATE FUNCTION sync() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                CREATE TRIGGER sync BEFORE INSERT ON things FOR EACH ROW EXECUTE FUNCTION sync();
+                """);
+        tree.file("1.1/contract/001_drop_view.sql", "DROP VIEW t;\nDROP TRIGGER sync ON things;\nDROP FUNCTION sync();\n");
+        tree.file("1.2/expand/001_rename.sql", """
+                ALTER TABLE things RENAME TO stuff;
+                CREATE VIEW things AS SELECT id, n FROM stuff;
+                """);
+        VerifyReport r = verify();
+        assertThat(r.findings()).extracting(Finding::ruleId).containsExactly("verify-renamed-table");
+        assertThat(r.findings().get(0).message()).contains("1.2", "renamed table things to stuff",
+                "view things keeps the old name but lacks name, legacy");
+    }
+
+    @Test
     void migrateMustNotChangeTheSchema() {
         tree.file("1.1/migrate/001_backfill.sql", "UPDATE t SET legacy = 'y' WHERE id < 10;\nCREATE INDEX t_legacy ON t (legacy);\n");
         VerifyReport r = verify();
