@@ -59,6 +59,7 @@ public final class JsonReport {
                     ln.put("mode", l.mode().label());
                     ln.put("heldMillis", l.heldMillis());
                     ln.put("sampled", l.sampled());
+                    ln.put("taken", l.taken());
                 }
                 for (StorageRewrite r : s.rewrites()) {
                     ObjectNode rn = sn.withArray("rewrites").addObject();

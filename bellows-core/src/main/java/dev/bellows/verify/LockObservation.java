@@ -9,8 +9,11 @@ package dev.bellows.verify;
  * @param heldMillis from the statement's start until the lock was released (commit), in ms;
  *                   sampled (approximate) for statements that run outside a transaction
  * @param sampled    true when seen by sampling from a second connection
+ * @param taken      true when this statement took the lock or made it stronger; false when an earlier
+ *                   statement of the same transaction took it and it was still held
  */
-public record LockObservation(String relation, String name, LockMode mode, long heldMillis, boolean sampled) {
+public record LockObservation(String relation, String name, LockMode mode, long heldMillis, boolean sampled,
+                              boolean taken) {
 
     public String describe() {
         return mode.label() + " on " + name + (sampled ? " (sampled) held ~" : " held ") + heldMillis + " ms";

@@ -132,16 +132,17 @@ final class ShadowExecutor {
             List<LockObservation> locks = new ArrayList<>();
             for (ShadowProbe.SeenLock l : r.effects().locks().values()) {
                 if (l.sampledMillis() >= 0) {
-                    locks.add(new LockObservation(l.relation(), l.name(), l.mode(), l.sampledMillis(), true));
+                    locks.add(new LockObservation(l.relation(), l.name(), l.mode(), l.sampledMillis(), true, true));
                     continue;
                 }
                 ShadowProbe.SeenLock old = strongest.get(l.relation());
-                if (old == null || l.mode().compareTo(old.mode()) > 0) {
+                boolean taken = old == null || l.mode().compareTo(old.mode()) > 0;
+                if (taken) {
                     strongest.put(l.relation(), l);
                     since.put(l.relation(), r.start());
                 }
                 locks.add(new LockObservation(l.relation(), l.name(), l.mode(),
-                        (released - since.get(l.relation())) / 1_000_000, false));
+                        (released - since.get(l.relation())) / 1_000_000, false, taken));
             }
             out.add(new StatementObservation(r.statement(), r.transactional(), (r.end() - r.start()) / 1_000_000,
                     r.changes(), locks, r.effects().rewrites(), r.effects().scans(), r.error()));

@@ -28,7 +28,8 @@ public final class TextReport {
                     b.append("  line ").append(s.statement().line()).append(", ").append(s.millis()).append(" ms")
                             .append(s.transactional() ? "" : ", outside a transaction").append('\n');
                     s.changes().forEach(c -> b.append("    ").append(c.describe()).append('\n'));
-                    s.locks().forEach(l -> b.append("    lock ").append(l.describe()).append('\n'));
+                    s.locks().stream().filter(LockObservation::taken)
+                            .forEach(l -> b.append("    lock ").append(l.describe()).append('\n'));
                     s.rewrites().forEach(r -> b.append("    rewrote ").append(r.index() ? "index " : "table ")
                             .append(r.name()).append('\n'));
                     s.scans().forEach(sc -> b.append("    scanned ").append(sc.name()).append(", ")
