@@ -14,8 +14,8 @@ import java.util.List;
 record Observed(Migration migration, StatementObservation statement, ReleaseContext context,
                 CatalogSnapshot afterMigration) {
 
-    Finding finding(String ruleId, Severity severity, String message, String... help) {
-        return new Finding(ruleId, severity, migration.displayPath(), statement.statement().line(),
+    Finding finding(VerifyRule rule, Severity severity, String message, String... help) {
+        return new Finding(rule.id(), severity, migration.displayPath(), statement.statement().line(),
                 statement.statement().column(), message, List.of(help), null);
     }
 

@@ -24,7 +24,7 @@ final class SchemaVerdicts {
         for (SchemaChange c : changes) {
             switch (o.migration().phase()) {
                 case EXPAND -> expand(o, c, out);
-                case MIGRATE -> out.add(o.finding("verify-migrate-schema-change", Severity.ERROR,
+                case MIGRATE -> out.add(o.finding(VerifyRule.MIGRATE_SCHEMA_CHANGE, Severity.ERROR,
                         o.phaseOfRelease() + " " + c.describe() + ": migrate must only change data, "
                                 + "while both releases run",
                         "1. Move this DDL to expand of " + o.migration().release().name()
@@ -124,7 +124,7 @@ final class SchemaVerdicts {
         ReleaseContext ctx = o.context();
         if (!ctx.preExisting(c.identity()) || c.after().kind() != ObjectKind.COLUMN) {
             if (ctx.preExisting(c.identity()) && c.after().kind() == ObjectKind.VIEW) {
-                out.add(o.finding("verify-definition-changed", Severity.WARNING,
+                out.add(o.finding(VerifyRule.DEFINITION_CHANGED, Severity.WARNING,
                         o.phaseOfRelease() + " changed the definition of " + c.after().describe()
                                 + ": check that the previous release's queries still get what they expect",
                         "1. Prefer a new view for the new release; drop the old one in contract."));
@@ -136,7 +136,7 @@ final class SchemaVerdicts {
         switch (c.property()) {
             case "type" -> {
                 if (!TypeWidening.compatible(c.oldValue(), c.newValue())) {
-                    out.add(o.finding("verify-type-change", Severity.ERROR,
+                    out.add(o.finding(VerifyRule.TYPE_CHANGE, Severity.ERROR,
                             what + c.describe() + ": the previous release reads and writes the old type",
                             "1. expand: add a new column of type " + c.newValue() + " and a trigger that copies "
                                     + col + " into it on every write.",
@@ -146,7 +146,7 @@ final class SchemaVerdicts {
             }
             case "not null" -> {
                 if ("true".equals(c.newValue()) && c.after().property("default") == null) {
-                    out.add(o.finding("verify-not-null-added", Severity.ERROR,
+                    out.add(o.finding(VerifyRule.NOT_NULL_ADDED, Severity.ERROR,
                             what + "made column " + col + " NOT NULL without a default: inserts of the "
                                     + "previous release that leave it out fail",
                             "1. expand: give " + col + " a DEFAULT, or add CHECK (" + localName(col)
@@ -157,12 +157,12 @@ final class SchemaVerdicts {
             }
             case "default" -> {
                 if (c.newValue() == null) {
-                    out.add(o.finding("verify-default-dropped", Severity.ERROR,
+                    out.add(o.finding(VerifyRule.DEFAULT_DROPPED, Severity.ERROR,
                             what + "dropped the default of column " + col + " (was " + c.oldValue()
                                     + "): inserts of the previous release that leave it out change meaning or fail",
                             "1. Keep the default until contract of " + ctx.release().name() + "."));
                 } else {
-                    out.add(o.finding("verify-default-changed", Severity.WARNING,
+                    out.add(o.finding(VerifyRule.DEFAULT_CHANGED, Severity.WARNING,
                             what + c.describe() + ": rows the previous release inserts get the new default",
                             "1. Check that the previous release's code is fine with " + c.newValue() + "."));
                 }
@@ -183,7 +183,7 @@ final class SchemaVerdicts {
         if (obj.kind() == ObjectKind.COLUMN && "true".equals(obj.property("not null"))
                 && obj.property("default") == null && obj.property("identity") == null
                 && obj.property("generated") == null && !String.valueOf(obj.property("extra")).contains("auto_increment")) {
-            out.add(o.finding("verify-not-null-added", Severity.ERROR,
+            out.add(o.finding(VerifyRule.NOT_NULL_ADDED, Severity.ERROR,
                     o.phaseOfRelease() + " added column " + obj.name() + " NOT NULL without a default to table "
                             + table + ", which existed before release " + ctx.release().name()
                             + ": the previous release's inserts fail",
@@ -192,7 +192,7 @@ final class SchemaVerdicts {
                     "3. contract: SET NOT NULL once no older release runs."));
         }
         if (obj.kind() == ObjectKind.CONSTRAINT) {
-            out.add(o.finding("verify-constraint-added", Severity.WARNING,
+            out.add(o.finding(VerifyRule.CONSTRAINT_ADDED, Severity.WARNING,
                     o.phaseOfRelease() + " added constraint " + obj.name() + " to table " + table
                             + ", which existed before release " + ctx.release().name()
                             + ": writes of the previous release that violate it fail",
@@ -219,26 +219,26 @@ final class SchemaVerdicts {
         if (shim) {
             return;
         }
-        out.add(o.finding("verify-contract-removes-new", Severity.ERROR,
+        out.add(o.finding(VerifyRule.CONTRACT_REMOVES_NEW, Severity.ERROR,
                 o.phaseOfRelease() + " " + c.describe() + ", which expand of " + ctx.release().name()
                         + " added: release " + ctx.release().name() + " uses it",
                 "1. Remove this from contract of " + ctx.release().name() + ".",
                 "2. If it is really unused, drop it in the contract of a later release."));
     }
 
-    private static String dropRule(ObjectKind kind) {
+    private static VerifyRule dropRule(ObjectKind kind) {
         return switch (kind) {
-            case TABLE -> "verify-dropped-table";
-            case COLUMN -> "verify-dropped-column";
-            default -> "verify-dropped-object";
+            case TABLE -> VerifyRule.DROPPED_TABLE;
+            case COLUMN -> VerifyRule.DROPPED_COLUMN;
+            default -> VerifyRule.DROPPED_OBJECT;
         };
     }
 
-    private static String renameRule(ObjectKind kind) {
+    private static VerifyRule renameRule(ObjectKind kind) {
         return switch (kind) {
-            case TABLE -> "verify-renamed-table";
-            case COLUMN -> "verify-renamed-column";
-            default -> "verify-renamed-object";
+            case TABLE -> VerifyRule.RENAMED_TABLE;
+            case COLUMN -> VerifyRule.RENAMED_COLUMN;
+            default -> VerifyRule.RENAMED_OBJECT;
         };
     }
 

@@ -40,7 +40,7 @@ final class StorageVerdicts {
                 continue;
             }
             Optional<LockObservation> lock = blockingLock(o, scan.table());
-            lock.ifPresent(l -> out.add(o.finding("verify-locked-scan", Severity.ERROR,
+            lock.ifPresent(l -> out.add(o.finding(VerifyRule.LOCKED_SCAN, Severity.ERROR,
                     o.phaseOfRelease() + " scanned table " + scan.name() + " (" + String.format("%,d", scan.rowsRead())
                             + " rows read) while holding " + l.mode().label() + " on it, held " + l.heldMillis()
                             + " ms: " + blocks(l.mode()) + " for as long as the scan takes on the real table",
@@ -71,7 +71,7 @@ final class StorageVerdicts {
                 + String.join(", ", indexes))
                 : "rebuilt index " + String.join(", ", indexes) + " of table " + first.tableName();
         String rows = first.rows() < 0 ? "" : ", " + String.format("%,d", first.rows()) + " rows";
-        return o.finding("verify-rewrite", Severity.ERROR,
+        return o.finding(VerifyRule.REWRITE, Severity.ERROR,
                 o.phaseOfRelease() + " " + what + rows + ", " + lock.mode().label() + " held " + lock.heldMillis()
                         + " ms: " + blocks(lock.mode()) + " for as long as the rewrite takes on the real table",
                 "1. Changing a column's type: add a new column of the new type, keep it in sync with a trigger, "

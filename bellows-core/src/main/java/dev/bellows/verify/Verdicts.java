@@ -18,7 +18,7 @@ final class Verdicts {
             Observed o = new Observed(observation.migration(), s, context, after);
             List<Finding> found = new ArrayList<>();
             if (s.failed()) {
-                found.add(o.finding("verify-failed", Severity.ERROR,
+                found.add(o.finding(VerifyRule.FAILED, Severity.ERROR,
                         o.phaseOfRelease() + " failed on the shadow database: " + s.error(),
                         "1. Fix the statement; the migrations after it were not verified."));
             } else {

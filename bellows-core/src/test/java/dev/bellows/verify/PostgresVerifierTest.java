@@ -199,6 +199,33 @@ class PostgresVerifierTest {
     }
 
     @Test
+    void otherDropsRenamesAndChangesOfPreExistingObjectsInExpand() {
+        tree.file("1.0/expand/002_more.sql", """
+                CREATE TABLE gone (a int);
+                CREATE VIEW v AS SELECT id FROM t;
+                CREATE INDEX t_n_idx ON t (n);
+                ALTER TABLE t ALTER COLUMN legacy SET DEFAULT 'x';
+                """);
+        tree.file("1.1/expand/001_changes.sql", """
+                DROP TABLE gone;
+                DROP VIEW v;
+                ALTER INDEX t_n_idx RENAME TO t_n_index;
+                ALTER TABLE t ALTER COLUMN legacy SET DEFAULT 'y';
+                """);
+        tree.file("1.2/expand/001_view.sql", "CREATE VIEW w AS SELECT id FROM t;\n");
+        tree.file("1.3/expand/001_view.sql", "CREATE OR REPLACE VIEW w AS SELECT id FROM t WHERE n > 0;\n");
+        VerifyReport r = verify();
+        assertThat(r.findings()).extracting(Finding::ruleId, Finding::severity, Finding::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("verify-dropped-table", Severity.ERROR, 1),
+                org.assertj.core.groups.Tuple.tuple("verify-dropped-object", Severity.ERROR, 2),
+                org.assertj.core.groups.Tuple.tuple("verify-renamed-object", Severity.WARNING, 3),
+                org.assertj.core.groups.Tuple.tuple("verify-default-changed", Severity.WARNING, 4),
+                org.assertj.core.groups.Tuple.tuple("verify-definition-changed", Severity.WARNING, 1));
+        assertThat(r.findings().get(0).message()).contains("dropped table gone");
+        assertThat(r.findings().get(1).message()).contains("dropped view v");
+    }
+
+    @Test
     void migrateMustNotChangeTheSchema() {
         tree.file("1.1/migrate/001_backfill.sql", "UPDATE t SET legacy = 'y' WHERE id < 10;\nCREATE INDEX t_legacy ON t (legacy);\n");
         VerifyReport r = verify();
