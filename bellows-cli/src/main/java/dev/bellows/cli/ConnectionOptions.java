@@ -35,10 +35,7 @@ public final class ConnectionOptions {
     @Option(names = "--config", description = "Settings file (default: ./bellows.yaml when present).")
     Path config;
 
-    /** The environment; tests replace it. */
-    static Map<String, String> environment = System.getenv();
-
-    Settings settings(Map<String, String> extra) {
+    Settings settings(Map<String, String> extra, Map<String, String> environment) {
         Map<String, String> flags = new HashMap<>(extra);
         flags.put("url", url);
         flags.put("user", user);

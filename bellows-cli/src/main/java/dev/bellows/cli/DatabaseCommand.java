@@ -22,6 +22,9 @@ abstract class DatabaseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    BellowsCli parent;
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
@@ -37,7 +40,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
 
     BellowsConfig config() {
         Map<String, String> flags = new java.util.HashMap<>(extraFlags());
-        Settings s = connection.settings(flags);
+        Settings s = connection.settings(flags, parent.environment);
         RunOptions options = ConnectionOptions.runOptions(s)
                 .withContractGuard(contractGuard(), force())
                 .withProgress(line -> {

@@ -1,0 +1,95 @@
+package dev.bellows.run;
+
+import dev.bellows.db.ConnectionSettings;
+import dev.bellows.history.AppliedMigration.Outcome;
+import dev.bellows.history.HistoryTable;
+import dev.bellows.load.MigrationLoader;
+import dev.bellows.testing.Databases;
+import dev.bellows.testing.MigrationTree;
+import dev.bellows.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Runner behaviour that only PostgreSQL has: transactional DDL and concurrent index builds. */
+class PostgresRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    final List<String> progress = Collections.synchronizedList(new ArrayList<>());
+
+    Runner runner(TestDatabase db) {
+        return new Runner(new ConnectionSettings(db.url(), db.user(), db.password()),
+                MigrationLoader.load(dir, db.dialect().syntax()), RunOptions.defaults().withProgress(progress::add));
+    }
+
+    @Test
+    void aFailingStatementInATransactionalFileLeavesNothingOfThatFile() throws Exception {
+        TestDatabase db = Databases.postgres();
+        MigrationTree tree = new MigrationTree(dir);
+        tree.file("1.0", "expand", "001_ok.sql", "CREATE TABLE first_file (id int);");
+        tree.file("1.0", "expand", "002_fails.sql",
+                "CREATE TABLE half (id int);\nINSERT INTO half VALUES (1);\nALTER TABLE no_such_table ADD COLUMN x int;\n");
+
+        assertThatThrownBy(() -> runner(db).run(Command.EXPAND, null))
+                .isInstanceOfSatisfying(MigrationFailedException.class, e -> assertThat(e.line()).isEqualTo(3))
+                .hasMessageContaining("002_fails.sql:3:1: statement failed")
+                .hasMessageContaining("Nothing of this file was applied");
+        assertThat(db.count("SELECT count(*) FROM pg_tables WHERE tablename = 'half'")).isZero();
+        assertThat(db.count("SELECT count(*) FROM pg_tables WHERE tablename = 'first_file'")).isEqualTo(1);
+        try (Connection c = db.connect()) {
+            var rows = new HistoryTable(db.dialect()).read(c);
+            assertThat(rows).filteredOn(r -> r.migration().equals("1.0/expand/002_fails.sql"))
+                    .singleElement().satisfies(r -> {
+                        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+                        assertThat(r.statementsDone()).isZero();
+                        assertThat(r.message()).contains("no_such_table");
+                    });
+        }
+
+        tree.file("1.0", "expand", "002_fails.sql",
+                "CREATE TABLE half (id int);\nINSERT INTO half VALUES (1);\nALTER TABLE half ADD COLUMN x int;\n");
+        runner(db).run(Command.EXPAND, null);
+        assertThat(db.count("SELECT count(*) FROM half")).isEqualTo(1);
+    }
+
+    @Test
+    void anInvalidIndexLeftByAFailedConcurrentBuildIsDroppedBeforeTheRetry() throws Exception {
+        TestDatabase db = Databases.postgres();
+        MigrationTree tree = new MigrationTree(dir);
+        tree.file("1.0", "expand", "001_t.sql", "CREATE TABLE t (a int);\nINSERT INTO t VALUES (1), (1), (2);");
+        tree.file("1.1", "expand", "001_unique.sql", "CREATE UNIQUE INDEX CONCURRENTLY t_a_key ON t (a);");
+
+        assertThatThrownBy(() -> runner(db).run(Command.EXPAND, null)).isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("could not create unique index");
+        assertThat(db.queryOne("SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                + "WHERE c.relname = 't_a_key'")).as("PostgreSQL leaves an INVALID index behind").isEqualTo(false);
+
+        db.execute("DELETE FROM t WHERE a = 1");
+        runner(db).run(Command.EXPAND, null);
+        assertThat(db.queryOne("SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                + "WHERE c.relname = 't_a_key'")).isEqualTo(true);
+    }
+
+    @Test
+    void aValidIndexFromAnInterruptedRunIsNotBuiltAgain() throws Exception {
+        TestDatabase db = Databases.postgres();
+        MigrationTree tree = new MigrationTree(dir);
+        tree.file("1.0", "expand", "001_t.sql", "CREATE TABLE t (a int);");
+        tree.file("1.1", "expand", "001_idx.sql", "CREATE INDEX CONCURRENTLY t_a_idx ON t (a);");
+        runner(db).run(Command.EXPAND, dev.bellows.model.Release.of("1.0"));
+        // As if a run built the index and died before recording it:
+        db.execute("CREATE INDEX t_a_idx ON t (a)");
+        runner(db).run(Command.EXPAND, null);
+        assertThat(progress).anyMatch(l -> l.contains("already completed by an interrupted run"));
+    }
+}
