@@ -1,4 +1,4 @@
-package dev.bellows.verify.bench;
+package dev.bellows.bench;
 
 import dev.bellows.db.PostgresDialect;
 import dev.bellows.embedded.EmbeddedPostgresServer;
@@ -17,11 +17,10 @@ import java.util.Locale;
 /**
  * Verify time for 100 migrations (10 releases; expand, migrate and contract; 1,000 rows per table,
  * several rewrites, scans and concurrent index builds), shadow start-up included, and the start-up
- * cost of the embedded PostgreSQL alone. Not a surefire test: run it with
+ * cost of the embedded PostgreSQL alone. Run it from the project root with
  * <pre>
- * mvn -q -o -pl bellows-core test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * java -cp bellows-core/target/classes:bellows-core/target/test-classes:$(cat /tmp/cp.txt) \
- *     dev.bellows.verify.bench.VerifyBenchmark [REPETITIONS]
+ * mvn -B -q -o -pl bellows-core,bellows-bench compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * java -cp bellows-bench/target/classes:$(cat /tmp/cp.txt) dev.bellows.bench.VerifyBenchmark [REPETITIONS]
  * </pre>
  * Target (issue 4): at most 30 s for 100 migrations, shadow start included.
  */
