@@ -1,5 +1,6 @@
 package dev.bellows.verify;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -37,6 +38,11 @@ public final class PositionedShadow implements AutoCloseable {
 
     public Connection connect() throws SQLException {
         return shadow.connector().connect();
+    }
+
+    /** A DataSource on the shadow (a new connection per call), e.g. for the application's code under test. */
+    public DataSource dataSource() {
+        return new ShadowDataSource(shadow.connector());
     }
 
     @Override

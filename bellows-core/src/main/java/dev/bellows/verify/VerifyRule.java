@@ -58,7 +58,14 @@ public enum VerifyRule {
             "Validate constraints with NOT VALID + VALIDATE, build indexes CONCURRENTLY, backfill in migrate."),
     FAILED("verify-failed", Severity.ERROR,
             "a statement failed on the shadow database",
-            "The migrations after it were not verified.");
+            "The migrations after it were not verified."),
+    LINT_UNCONFIRMED("compare-lint-unconfirmed", Severity.WARNING,
+            "--compare-lint: a lint finding the database did not confirm",
+            "The linter flagged the statement but running it showed no such effect: a lint false positive, or an "
+                    + "effect that needs more data (try --rows)."),
+    LINT_MISSED("compare-lint-missed", Severity.WARNING,
+            "--compare-lint: an observed problem the linter missed",
+            "Running the statement showed a problem no lint rule flagged on it: a lint false negative.");
 
     private final String id;
     private final Severity severity;

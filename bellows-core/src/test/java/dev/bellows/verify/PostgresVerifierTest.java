@@ -293,7 +293,7 @@ class PostgresVerifierTest {
                 new Checkpoint(Release.of("1.1"), Phase.EXPAND))) {
             assertThat(shadow.url()).isEqualTo(db.url());
             assertThat(shadow.report().migrations()).hasSize(2);
-            try (var c = shadow.connect(); Statement st = c.createStatement();
+            try (var c = shadow.dataSource().getConnection(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT count(*) FROM t WHERE legacy IS NOT NULL AND email IS NULL")) {
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(1000);

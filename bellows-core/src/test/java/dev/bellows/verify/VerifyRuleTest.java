@@ -30,7 +30,7 @@ class VerifyRuleTest {
                     }).collect(Collectors.joining("\n"));
         }
         for (VerifyRule r : VerifyRule.values()) {
-            assertThat(r.id()).startsWith("verify-");
+            assertThat(r.id()).matches("(verify|compare-lint)-[a-z-]+");
             assertThat(r.title()).isNotBlank();
             assertThat(r.description()).isNotBlank();
             assertThat(tests).as("a test asserting " + r.id()).contains("\"" + r.id() + "\"");
