@@ -1,6 +1,7 @@
 package dev.bellows.verify;
 
 import dev.bellows.model.Finding;
+import dev.bellows.model.Phase;
 import dev.bellows.model.Severity;
 
 import java.util.ArrayList;
@@ -24,26 +25,46 @@ final class SchemaVerdicts {
         for (SchemaChange c : changes) {
             switch (o.migration().phase()) {
                 case EXPAND -> expand(o, c, out);
-                case MIGRATE -> out.add(o.finding(VerifyRule.MIGRATE_SCHEMA_CHANGE, Severity.ERROR,
-                        o.phaseOfRelease() + " " + c.describe() + ": migrate must only change data, "
-                                + "while both releases run",
-                        "1. Move this DDL to expand of " + o.migration().release().name()
-                                + " (if it only adds) or to its contract (if it removes).",
-                        "2. Keep migrate to batched, idempotent data changes."));
+                case MIGRATE -> {
+                    // reported once per statement, below
+                }
                 case CONTRACT -> contract(o, c, out);
             }
+        }
+        if (o.migration().phase() == Phase.MIGRATE && !changes.isEmpty()) {
+            out.add(migrateChange(o, changes));
         }
         return out;
     }
 
-    /** A dropped table's columns, indexes, constraints and triggers are reported with it, not one by one. */
+    private static Finding migrateChange(Observed o, List<SchemaChange> changes) {
+        List<String> shown = changes.stream().limit(3).map(SchemaChange::describe).toList();
+        String more = changes.size() > 3 ? " and " + (changes.size() - 3) + " more changes" : "";
+        return o.finding(VerifyRule.MIGRATE_SCHEMA_CHANGE, Severity.ERROR,
+                o.phaseOfRelease() + " " + String.join(", ", shown) + more
+                        + ": migrate must only change data, while both releases run",
+                "1. Move this DDL to expand of " + o.migration().release().name()
+                        + " (if it only adds) or to its contract (if it removes).",
+                "2. Keep migrate to batched, idempotent data changes.");
+    }
+
+    /**
+     * A dropped table's columns, indexes, constraints and triggers are reported with it, not one by
+     * one; so are the indexes and constraints that went with a dropped column.
+     */
     private static List<SchemaChange> withoutChildrenOfDropped(List<SchemaChange> changes) {
         Set<String> dropped = changes.stream()
                 .filter(c -> c.kind() == SchemaChange.Kind.DROPPED)
                 .map(SchemaChange::identity)
                 .collect(Collectors.toSet());
+        Set<String> tablesWithDroppedColumns = changes.stream()
+                .filter(c -> c.kind() == SchemaChange.Kind.DROPPED && c.object().kind() == ObjectKind.COLUMN)
+                .map(c -> c.object().table())
+                .collect(Collectors.toSet());
         return changes.stream()
                 .filter(c -> c.object().table() == null || !dropped.contains(c.object().table()))
+                .filter(c -> !(c.kind() == SchemaChange.Kind.DROPPED && !c.object().kind().usedByCode()
+                        && tablesWithDroppedColumns.contains(c.object().table())))
                 .toList();
     }
 

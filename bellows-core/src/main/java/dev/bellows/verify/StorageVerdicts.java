@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * No phase may rewrite or scan a pre-existing table while holding a lock that blocks writes
+ * No phase may rewrite or scan a table in use (one that existed when the phase started; for
+ * expand, one that existed before the release) while holding a lock that blocks writes
  * (SHARE or stronger; ACCESS EXCLUSIVE also blocks reads). A brief metadata-only ACCESS
  * EXCLUSIVE (varchar widening, dropping a column) neither rewrites nor scans and is not flagged.
  */
@@ -55,7 +56,7 @@ final class StorageVerdicts {
     }
 
     private static Optional<LockObservation> blockingLock(Observed o, String table) {
-        if (!o.context().preExisting(table)) {
+        if (!o.context().inUse(table)) {
             return Optional.empty();
         }
         return o.statement().lockOn(table).filter(l -> l.mode().blocksWrites());

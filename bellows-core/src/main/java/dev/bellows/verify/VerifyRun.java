@@ -54,6 +54,8 @@ final class VerifyRun {
             for (Phase phase : Phase.values()) {
                 if (phase == Phase.MIGRATE) {
                     context = context.expanded(snapshot);
+                } else if (phase == Phase.CONTRACT) {
+                    context = context.phaseStarting(snapshot);
                 }
                 for (Migration m : set.of(release, phase)) {
                     ShadowExecutor.Applied applied = executor.apply(m, snapshot);

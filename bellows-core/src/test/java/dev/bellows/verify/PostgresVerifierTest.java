@@ -226,6 +226,31 @@ class PostgresVerifierTest {
     }
 
     @Test
+    void tablesExpandCreatedServeTrafficInContractSoTheirRewritesAreFlaggedThere() {
+        tree.file("1.1/expand/001_new.sql", """
+                CREATE TABLE fresh (id int PRIMARY KEY, v int);
+                INSERT INTO fresh SELECT g, g FROM generate_series(1, 100) g;
+                ALTER TABLE fresh ALTER COLUMN v TYPE bigint;
+                """);
+        tree.file("1.1/contract/001_rewrite.sql", "ALTER TABLE fresh ALTER COLUMN v TYPE numeric;\n");
+        VerifyReport r = verify();
+        assertThat(r.findings()).extracting(Finding::ruleId, Finding::file)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("verify-rewrite",
+                        r.migrations().get(2).migration().displayPath()));
+    }
+
+    @Test
+    void droppingAnIndexedColumnIsOneFindingAndMigrateDdlIsOnePerStatement() {
+        tree.file("1.0/expand/002_idx.sql", "CREATE INDEX t_legacy_idx ON t (legacy);\n");
+        tree.file("1.1/expand/001_drop.sql", "ALTER TABLE t DROP COLUMN legacy;\n");
+        tree.file("1.1/migrate/001_table.sql", "CREATE TABLE side (id int PRIMARY KEY, a text, b text);\n");
+        VerifyReport r = verify();
+        assertThat(r.findings()).extracting(Finding::ruleId)
+                .containsExactly("verify-dropped-column", "verify-migrate-schema-change");
+        assertThat(r.findings().get(1).message()).contains("added table side", "more changes");
+    }
+
+    @Test
     void migrateMustNotChangeTheSchema() {
         tree.file("1.1/migrate/001_backfill.sql", "UPDATE t SET legacy = 'y' WHERE id < 10;\nCREATE INDEX t_legacy ON t (legacy);\n");
         VerifyReport r = verify();
