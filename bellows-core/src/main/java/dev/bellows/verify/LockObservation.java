@@ -6,8 +6,9 @@ package dev.bellows.verify;
  * @param relation   identity of the table (for an index: of its table)
  * @param name       the relation's name
  * @param mode       the strongest mode held when the statement ended (or seen while it ran)
- * @param heldMillis from the statement's start until the lock was released (commit), in ms;
- *                   sampled (approximate) for statements that run outside a transaction
+ * @param heldMillis run time of the statements from this one to COMMIT (the probes' own time between
+ *                   statements left out), in ms; for statements outside a transaction, about how
+ *                   long sampling saw it
  * @param sampled    true when seen by sampling from a second connection
  * @param taken      true when this statement took the lock or made it stronger; false when an earlier
  *                   statement of the same transaction took it and it was still held
@@ -16,6 +17,11 @@ public record LockObservation(String relation, String name, LockMode mode, long 
                               boolean taken) {
 
     public String describe() {
-        return mode.label() + " on " + name + (sampled ? " (sampled) held ~" : " held ") + heldMillis + " ms";
+        return mode.label() + " on " + name + " held " + held();
+    }
+
+    /** {@code 85 ms}, or {@code about 85 ms} when sampled. */
+    public String held() {
+        return (sampled ? "about " : "") + heldMillis + " ms";
     }
 }

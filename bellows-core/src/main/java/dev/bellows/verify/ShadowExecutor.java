@@ -84,15 +84,16 @@ final class ShadowExecutor {
                 if (error != null) {
                     raws.add(new Raw(s, true, start, end, List.of(), ShadowProbe.Effects.none(), error));
                     connection.rollback();
-                    return new Unit(finish(raws, end), before);
+                    return new Unit(finish(raws, 0), before);
                 }
                 ShadowProbe.Effects effects = p.finish(connection);
                 CatalogSnapshot after = probe.snapshot(connection);
                 raws.add(new Raw(s, true, start, end, CatalogDiff.between(current, after), effects, null));
                 current = after;
             }
+            long commitStart = System.nanoTime();
             connection.commit();
-            return new Unit(finish(raws, System.nanoTime()), current);
+            return new Unit(finish(raws, System.nanoTime() - commitStart), current);
         } finally {
             connection.setAutoCommit(true);
         }
@@ -108,7 +109,7 @@ final class ShadowExecutor {
         CatalogSnapshot after = probe.snapshot(connection);
         Raw raw = new Raw(s, false, start, end, CatalogDiff.between(before, after),
                 error == null ? effects : ShadowProbe.Effects.none(), error);
-        return new Unit(finish(List.of(raw), end), after);
+        return new Unit(finish(List.of(raw), 0), after);
     }
 
     private String execute(SqlStatement s) {
@@ -121,14 +122,21 @@ final class ShadowExecutor {
     }
 
     /**
-     * Turns raw observations into final ones: a lock taken inside a transaction is held from the
-     * start of the statement that first took it in that mode until {@code released}.
+     * Turns raw observations into final ones. A lock taken inside a transaction is held from the
+     * statement that first took it in that mode until COMMIT; the time the probes themselves spent
+     * between statements is left out, so the figure is what the migration alone would hold.
      */
-    private static List<StatementObservation> finish(List<Raw> raws, long released) {
+    private static List<StatementObservation> finish(List<Raw> raws, long commitNanos) {
+        long[] workFrom = new long[raws.size() + 1];
+        workFrom[raws.size()] = commitNanos;
+        for (int i = raws.size() - 1; i >= 0; i--) {
+            workFrom[i] = workFrom[i + 1] + (raws.get(i).end() - raws.get(i).start());
+        }
         Map<String, ShadowProbe.SeenLock> strongest = new HashMap<>();
-        Map<String, Long> since = new HashMap<>();
+        Map<String, Integer> since = new HashMap<>();
         List<StatementObservation> out = new ArrayList<>();
-        for (Raw r : raws) {
+        for (int i = 0; i < raws.size(); i++) {
+            Raw r = raws.get(i);
             List<LockObservation> locks = new ArrayList<>();
             for (ShadowProbe.SeenLock l : r.effects().locks().values()) {
                 if (l.sampledMillis() >= 0) {
@@ -139,10 +147,10 @@ final class ShadowExecutor {
                 boolean taken = old == null || l.mode().compareTo(old.mode()) > 0;
                 if (taken) {
                     strongest.put(l.relation(), l);
-                    since.put(l.relation(), r.start());
+                    since.put(l.relation(), i);
                 }
                 locks.add(new LockObservation(l.relation(), l.name(), l.mode(),
-                        (released - since.get(l.relation())) / 1_000_000, false, taken));
+                        workFrom[since.get(l.relation())] / 1_000_000, false, taken));
             }
             out.add(new StatementObservation(r.statement(), r.transactional(), (r.end() - r.start()) / 1_000_000,
                     r.changes(), locks, r.effects().rewrites(), r.effects().scans(), r.error()));

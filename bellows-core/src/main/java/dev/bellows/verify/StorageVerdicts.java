@@ -43,8 +43,8 @@ final class StorageVerdicts {
             Optional<LockObservation> lock = blockingLock(o, scan.table());
             lock.ifPresent(l -> out.add(o.finding(VerifyRule.LOCKED_SCAN, Severity.ERROR,
                     o.phaseOfRelease() + " scanned table " + scan.name() + " (" + String.format("%,d", scan.rowsRead())
-                            + " rows read) while holding " + l.mode().label() + " on it, held " + l.heldMillis()
-                            + " ms: " + blocks(l.mode()) + " for as long as the scan takes on the real table",
+                            + " rows read) while holding " + l.mode().label() + " on it, held " + l.held() + ": "
+                            + blocks(l.mode()) + " for as long as the scan takes on the real table",
                     "1. CHECK or FOREIGN KEY: add it NOT VALID, then VALIDATE CONSTRAINT in a separate migration "
                             + "(SHARE UPDATE EXCLUSIVE, reads and writes go on).",
                     "2. SET NOT NULL: first add and validate CHECK (col IS NOT NULL) so the scan is skipped.",
@@ -73,8 +73,8 @@ final class StorageVerdicts {
                 : "rebuilt index " + String.join(", ", indexes) + " of table " + first.tableName();
         String rows = first.rows() < 0 ? "" : ", " + String.format("%,d", first.rows()) + " rows";
         return o.finding(VerifyRule.REWRITE, Severity.ERROR,
-                o.phaseOfRelease() + " " + what + rows + ", " + lock.mode().label() + " held " + lock.heldMillis()
-                        + " ms: " + blocks(lock.mode()) + " for as long as the rewrite takes on the real table",
+                o.phaseOfRelease() + " " + what + rows + ", " + lock.mode().label() + " held " + lock.held()
+                        + ": " + blocks(lock.mode()) + " for as long as the rewrite takes on the real table",
                 "1. Changing a column's type: add a new column of the new type, keep it in sync with a trigger, "
                         + "backfill it in migrate, switch the code, drop the old column in contract.",
                 "2. Adding a column with a volatile default: add it without a default (or a constant one), "

@@ -201,6 +201,7 @@ class PostgresVerifierTest {
     @Test
     void otherDropsRenamesAndChangesOfPreExistingObjectsInExpand() {
         tree.file("1.0/expand/002_more.sql", """
+                CREATE TYPE mood AS ENUM ('happy', 'sad');
                 CREATE TABLE gone (a int);
                 CREATE VIEW v AS SELECT id FROM t;
                 CREATE INDEX t_n_idx ON t (n);
@@ -211,6 +212,7 @@ class PostgresVerifierTest {
                 DROP VIEW v;
                 ALTER INDEX t_n_idx RENAME TO t_n_index;
                 ALTER TABLE t ALTER COLUMN legacy SET DEFAULT 'y';
+                ALTER TYPE mood RENAME VALUE 'sad' TO 'blue';
                 """);
         tree.file("1.2/expand/001_view.sql", "CREATE VIEW w AS SELECT id FROM t;\n");
         tree.file("1.3/expand/001_view.sql", "CREATE OR REPLACE VIEW w AS SELECT id FROM t WHERE n > 0;\n");
@@ -220,9 +222,11 @@ class PostgresVerifierTest {
                 org.assertj.core.groups.Tuple.tuple("verify-dropped-object", Severity.ERROR, 2),
                 org.assertj.core.groups.Tuple.tuple("verify-renamed-object", Severity.WARNING, 3),
                 org.assertj.core.groups.Tuple.tuple("verify-default-changed", Severity.WARNING, 4),
+                org.assertj.core.groups.Tuple.tuple("verify-renamed-object", Severity.ERROR, 5),
                 org.assertj.core.groups.Tuple.tuple("verify-definition-changed", Severity.WARNING, 1));
         assertThat(r.findings().get(0).message()).contains("dropped table gone");
         assertThat(r.findings().get(1).message()).contains("dropped view v");
+        assertThat(r.findings().get(4).message()).contains("renamed enum value mood.sad to mood.blue");
     }
 
     @Test
