@@ -21,6 +21,7 @@ import java.util.Map;
                 StatusCommand.class,
                 CheckCommand.class,
                 RepairCommand.class,
+                InstancesCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class
         },
