@@ -83,15 +83,16 @@ public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The environment; tests replace it. */
-    static Map<String, String> environment = System.getenv();
+    @picocli.CommandLine.ParentCommand
+    BellowsCli parent;
 
     @Override
     public Integer call() {
         Map<String, String> flags = new HashMap<>();
         flags.put("location", location == null ? null : location.toString());
         flags.put("dialect", dialect);
-        Settings settings = Settings.resolve(flags, environment, Optional.ofNullable(config));
+        Settings settings = Settings.resolve(flags, parent == null ? Map.of() : parent.environment,
+                Optional.ofNullable(config));
         Path dir = settings.get("location").map(Path::of).orElse(BellowsConfig.DEFAULT_LOCATION);
         Dialect d = dialect != null ? Dialect.named(dialect)
                 : shadowUrl != null ? Dialect.forUrl(shadowUrl)

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,8 @@ class VerifyCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = BellowsCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+        CommandLine cl = BellowsCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true),
+                Map.of());
         if (!cl.getSubcommands().containsKey("verify")) {
             // until the lead registers it in BellowsCli
             cl.addSubcommand("verify", new VerifyCommand());
