@@ -63,10 +63,10 @@ class VerifyCommandTest {
     }
 
     @Test
-    void exitZeroAndJsonWhenEverythingPasses() throws IOException {
+    void exitZeroAndJsonWhenEverythingPassesOnTheEmbeddedShadow() throws IOException {
         write("1.0/expand/001_t.sql", "CREATE TABLE t (id int PRIMARY KEY, n varchar(10));\n");
         write("1.1/expand/001_widen.sql", "ALTER TABLE t ALTER COLUMN n TYPE varchar(20);\n");
-        int code = run(shadow(Databases.postgres(), "--format", "json"));
+        int code = run("--location", dir.toString(), "--format", "json", "--pg-version", "17");
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("\"failed\" : false", "\"mode\" : \"ACCESS EXCLUSIVE\"");
     }
@@ -82,6 +82,8 @@ class VerifyCommandTest {
                 .isEqualTo(3);
         assertThat(err.toString()).contains("cannot connect to the shadow database");
         assertThat(run("--rows", "x")).isEqualTo(2);
+        assertThat(run("--location", dir.toString(), "--dialect", "mysql")).isEqualTo(2);
+        assertThat(err.toString()).contains("pass --shadow-url jdbc:mariadb://");
     }
 
     @Test
