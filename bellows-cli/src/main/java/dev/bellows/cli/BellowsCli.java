@@ -18,6 +18,8 @@ import java.util.Map;
                 ContractCommand.class,
                 UpgradeCommand.class,
                 PlanCommand.class,
+                LintCommand.class,
+                ExplainCommand.class,
                 StatusCommand.class,
                 CheckCommand.class,
                 RepairCommand.class,
