@@ -6,12 +6,13 @@ import dev.bellows.config.Settings;
 import dev.bellows.db.Dialect;
 import dev.bellows.load.MigrationLoader;
 import dev.bellows.model.MigrationSet;
-import dev.bellows.verify.JsonReport;
+import dev.bellows.report.Reporters;
+import dev.bellows.verify.LintComparison;
 import dev.bellows.verify.Seed;
 import dev.bellows.verify.ShadowSpec;
-import dev.bellows.verify.TextReport;
 import dev.bellows.verify.Verifier;
 import dev.bellows.verify.VerifyOptions;
+import dev.bellows.verify.VerifyOutput;
 import dev.bellows.verify.VerifyReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +35,7 @@ import java.util.concurrent.Callable;
                 + "renamed, type changes, tables rewritten or scanned under a lock that blocks traffic. "
                 + "Exit 1 when a verdict fails."},
         footer = {"", "Examples:", "  bellows verify --location db/migrations --rows 1000",
+                "  bellows verify --compare-lint --format sarif > verify.sarif",
                 "  bellows verify --dialect mysql --shadow-url jdbc:mariadb://localhost/verify_shadow "
                         + "--shadow-user root --format json"})
 public final class VerifyCommand implements Callable<Integer> {
@@ -50,7 +52,7 @@ public final class VerifyCommand implements Callable<Integer> {
     String dialect;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default) or json.")
+            description = "text (default), json (with every statement's observations) or sarif.")
     String format;
 
     @Option(names = "--shadow-url", paramLabel = "JDBC_URL",
@@ -76,6 +78,11 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "have data.")
     int rows;
 
+    @Option(names = "--compare-lint",
+            description = "Also lint the migrations and report where lint and the database disagree: lint findings "
+                    + "not confirmed, observed problems lint missed (as warnings).")
+    boolean compareLint;
+
     @Option(names = {"-v", "--observations"},
             description = "Also print what every statement did (catalog changes, locks, rewrites, scans).")
     boolean observations;
@@ -97,9 +104,7 @@ public final class VerifyCommand implements Callable<Integer> {
         Dialect d = dialect != null ? Dialect.named(dialect)
                 : shadowUrl != null ? Dialect.forUrl(shadowUrl)
                 : Dialect.named(settings.get("dialect").orElse("postgresql"));
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new ConfigurationException("--format " + format + ": use text or json");
-        }
+        Reporters.named(format);
         if (pgVersion != null && shadowUrl != null) {
             throw new ConfigurationException("--pg-version picks the embedded PostgreSQL; it cannot be used with "
                     + "--shadow-url (that server's version is what it is)");
@@ -110,8 +115,11 @@ public final class VerifyCommand implements Callable<Integer> {
         VerifyOptions options = new VerifyOptions(d, shadow, seeds.stream().map(Seed::parse).toList(), rows);
         MigrationSet set = MigrationLoader.load(dir, d.syntax());
         VerifyReport report = Verifier.verify(set, options);
+        if (compareLint) {
+            report = LintComparison.run(set, report, d).addTo(report);
+        }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format.equals("json") ? JsonReport.render(report) : TextReport.render(report, observations));
+        out.print(VerifyOutput.render(report, format, observations));
         out.flush();
         return report.failed() ? 1 : 0;
     }

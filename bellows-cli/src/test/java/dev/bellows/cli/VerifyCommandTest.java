@@ -58,8 +58,8 @@ class VerifyCommandTest {
         write("1.1/expand/001_widen.sql", "ALTER TABLE t ALTER COLUMN n TYPE bigint;\n");
         int code = run(shadow(Databases.postgres(), "--rows", "100"));
         assertThat(code).as(err.toString()).isEqualTo(1);
-        assertThat(out.toString()).contains("1.1/expand/001_widen.sql:1:1: error [verify-rewrite]", "100 rows",
-                "1 error, 0 warnings");
+        assertThat(out.toString()).contains("1.1/expand/001_widen.sql:1:1: error[verify-rewrite]", "100 rows",
+                "1 error(s), 0 warning(s)", ": FAILED");
     }
 
     @Test
@@ -68,14 +68,15 @@ class VerifyCommandTest {
         write("1.1/expand/001_widen.sql", "ALTER TABLE t ALTER COLUMN n TYPE varchar(20);\n");
         int code = run("--location", dir.toString(), "--format", "json", "--pg-version", "17");
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("\"failed\" : false", "\"mode\" : \"ACCESS EXCLUSIVE\"");
+        assertThat(out.toString()).contains("\"failed\" : false", "\"mode\" : \"ACCESS EXCLUSIVE\"",
+                "\"errors\" : 0");
     }
 
     @Test
     void usageAndDatabaseErrorsHaveTheirExitCodes() throws IOException {
         write("1.0/expand/001_t.sql", "CREATE TABLE t (id int);\n");
         assertThat(run("--location", dir.toString(), "--format", "xml")).isEqualTo(2);
-        assertThat(err.toString()).contains("--format xml");
+        assertThat(err.toString()).contains("--format text, json or sarif");
         assertThat(run("--location", dir.toString(), "--pg-version", "16", "--shadow-url", "jdbc:postgresql://x/y"))
                 .isEqualTo(2);
         assertThat(run("--location", dir.toString(), "--shadow-url", "jdbc:postgresql://127.0.0.1:1/none"))
@@ -84,6 +85,36 @@ class VerifyCommandTest {
         assertThat(run("--rows", "x")).isEqualTo(2);
         assertThat(run("--location", dir.toString(), "--dialect", "mysql")).isEqualTo(2);
         assertThat(err.toString()).contains("pass --shadow-url jdbc:mariadb://");
+    }
+
+    @Test
+    void sarifForCodeScanningWithTheWaiverAsASuppression() throws IOException {
+        write("1.0/expand/001_t.sql", "CREATE TABLE t (id int PRIMARY KEY, n int, legacy text);\n");
+        write("1.1/expand/001_drop.sql", """
+                ALTER TABLE t DROP COLUMN legacy;
+                -- bellows:allow verify-rewrite reason: t is tiny in production
+                ALTER TABLE t ALTER COLUMN n TYPE bigint;
+                """);
+        int code = run(shadow(Databases.postgres(), "--format", "sarif"));
+        assertThat(code).as(err.toString()).isEqualTo(1);
+        assertThat(out.toString()).contains("\"version\" : \"2.1.0\"", "\"ruleId\" : \"verify-dropped-column\"",
+                "\"ruleId\" : \"verify-rewrite\"", "t is tiny in production", "\"startLine\" : 3");
+    }
+
+    @Test
+    void compareLintReportsWhereLintAndTheDatabaseDisagree() throws IOException {
+        write("1.0/expand/001_t.sql", "CREATE TABLE t (id int PRIMARY KEY, n int, s varchar(10), legacy text);\n");
+        write("1.1/expand/001_changes.sql", """
+                ALTER TABLE t ALTER COLUMN n TYPE bigint;
+                ALTER TABLE t ALTER COLUMN s TYPE varchar(20);
+                DO $$ BEGIN EXECUTE 'ALTER TABLE t DROP COLUMN legacy'; END $$;
+                """);
+        int code = run(shadow(Databases.postgres(), "--compare-lint"));
+        assertThat(code).as(err.toString()).isEqualTo(1);
+        String text = out.toString();
+        assertThat(text).contains("001_changes.sql:3:1: warning[compare-lint-missed] verify observed verify-dropped-column");
+        assertThat(text).doesNotContain("001_changes.sql:2:1: warning[compare-lint-unconfirmed]");
+        assertThat(text).containsPattern("--compare-lint: [1-9]\\d* agreed");
     }
 
     @Test

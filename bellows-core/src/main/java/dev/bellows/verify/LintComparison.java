@@ -1,6 +1,13 @@
 package dev.bellows.verify;
 
+import dev.bellows.ConfigurationException;
+import dev.bellows.db.Dialect;
+import dev.bellows.lint.LintDialect;
+import dev.bellows.lint.LintOptions;
+import dev.bellows.lint.Linter;
+import dev.bellows.lint.ServerVersion;
 import dev.bellows.model.Finding;
+import dev.bellows.model.MigrationSet;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,6 +59,23 @@ public record LintComparison(int agreed, List<Finding> unconfirmed, List<Finding
     }
 
     private record Key(String file, int line, String rule) {
+    }
+
+    /**
+     * Lints {@code set} for the shadow server's version and compares lint's findings with the
+     * verification of the same migrations.
+     */
+    public static LintComparison run(MigrationSet set, VerifyReport report, Dialect dialect) {
+        LintOptions options = LintOptions.of(LintDialect.named(dialect.id()));
+        String version = report.server().substring(report.server().indexOf(' ') + 1);
+        try {
+            ServerVersion v = ServerVersion.parse(version);
+            // only the dialect's own version is read by its rules, so setting both is harmless
+            options = options.withPgVersion(v).withMysqlVersion(v);
+        } catch (ConfigurationException e) {
+            // unparseable version: lint with its defaults
+        }
+        return compare(Linter.lint(set, options).findings(), report);
     }
 
     /** Compares lint's findings with the verification of the same migrations. */
@@ -115,6 +139,6 @@ public record LintComparison(int agreed, List<Finding> unconfirmed, List<Finding
         List<String> notes = new ArrayList<>(r.notes());
         notes.add("--compare-lint: " + agreed + " agreed, " + unconfirmed.size() + " lint finding(s) not confirmed, "
                 + missed.size() + " observed problem(s) lint missed");
-        return new VerifyReport(r.server(), r.migrations(), all, notes, r.startMillis(), r.totalMillis());
+        return new VerifyReport(r.server(), r.migrations(), all, r.waivers(), notes, r.startMillis(), r.totalMillis());
     }
 }

@@ -1,8 +1,15 @@
 package dev.bellows.verify;
 
-import dev.bellows.model.Finding;
+import dev.bellows.report.TextReporter;
 
-/** Plain-text rendering of a verification: findings first, then a one-line summary. */
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * Plain text: optionally what every statement did, then the findings as lint prints them
+ * ({@link TextReporter}), then notes and a line with the shadow database and the times.
+ */
 public final class TextReport {
 
     private TextReport() {
@@ -10,17 +17,6 @@ public final class TextReport {
 
     public static String render(VerifyReport report, boolean observations) {
         StringBuilder b = new StringBuilder();
-        for (Finding f : report.findings()) {
-            b.append(f.file()).append(':').append(f.line()).append(':').append(f.column()).append(": ")
-                    .append(f.severity().id()).append(" [").append(f.ruleId()).append("] ").append(f.message());
-            if (f.waived()) {
-                b.append(" (waived: ").append(f.waiver()).append(')');
-            }
-            b.append('\n');
-            for (String h : f.help()) {
-                b.append("    ").append(h).append('\n');
-            }
-        }
         if (observations) {
             for (MigrationObservation m : report.migrations()) {
                 b.append(m.migration().displayPath()).append(" (").append(m.millis()).append(" ms)\n");
@@ -37,15 +33,19 @@ public final class TextReport {
                 }
             }
         }
+        StringWriter findings = new StringWriter();
+        try {
+            new TextReporter().write(report.toReport(), findings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        b.append(findings);
         report.notes().forEach(n -> b.append("note: ").append(n).append('\n'));
-        long waived = report.findings().stream().filter(Finding::waived).count();
         b.append("verified ").append(report.migrations().size()).append(" migration")
                 .append(report.migrations().size() == 1 ? "" : "s").append(" on ").append(report.server())
-                .append(" in ").append(String.format("%.1f", report.totalMillis() / 1000.0)).append(" s (shadow ready in ")
-                .append(String.format("%.1f", report.startMillis() / 1000.0)).append(" s): ")
-                .append(report.errors()).append(" error").append(report.errors() == 1 ? "" : "s").append(", ")
-                .append(report.warnings()).append(" warning").append(report.warnings() == 1 ? "" : "s")
-                .append(waived > 0 ? ", " + waived + " waived" : "").append('\n');
+                .append(" in ").append(String.format("%.1f", report.totalMillis() / 1000.0))
+                .append(" s (shadow ready in ").append(String.format("%.1f", report.startMillis() / 1000.0))
+                .append(" s)").append(report.failed() ? ": FAILED" : ": passed").append('\n');
         return b.toString();
     }
 }

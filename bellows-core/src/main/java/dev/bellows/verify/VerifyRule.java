@@ -1,8 +1,10 @@
 package dev.bellows.verify;
 
 import dev.bellows.model.Severity;
+import dev.bellows.report.ReportedRule;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** Every verdict verify can give: the one registry of its rule ids. */
@@ -93,6 +95,13 @@ public enum VerifyRule {
 
     public String description() {
         return description;
+    }
+
+    /** Every rule's metadata, as reports (SARIF rules) show it. */
+    public static List<ReportedRule> reported() {
+        return Arrays.stream(values())
+                .map(r -> new ReportedRule(r.id, r.title, r.description, r.severity, ""))
+                .toList();
     }
 
     public static Optional<VerifyRule> byId(String id) {

@@ -6,6 +6,7 @@ import dev.bellows.model.Migration;
 import dev.bellows.model.MigrationSet;
 import dev.bellows.model.Phase;
 import dev.bellows.model.Release;
+import dev.bellows.report.UsedWaiver;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,6 +24,7 @@ final class VerifyRun {
     private final List<MigrationObservation> observations = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<UsedWaiver> waivers = new ArrayList<>();
 
     VerifyRun(MigrationSet set, VerifyOptions options, ShadowProbe probe, Shadow shadow) {
         this.set = set;
@@ -41,7 +43,7 @@ final class VerifyRun {
             throw new DatabaseException("the shadow database " + shadow.connector().url() + " failed: "
                     + e.getMessage(), e);
         }
-        return new VerifyReport(server, observations, findings, notes, shadow.startMillis(),
+        return new VerifyReport(server, observations, findings, waivers, notes, shadow.startMillis(),
                 (System.nanoTime() - startedNanos) / 1_000_000);
     }
 
@@ -61,7 +63,9 @@ final class VerifyRun {
                     ShadowExecutor.Applied applied = executor.apply(m, snapshot);
                     snapshot = applied.after();
                     observations.add(applied.observation());
-                    findings.addAll(Verdicts.judge(applied.observation(), context, applied.after()));
+                    Verdicts.Judged judged = Verdicts.judge(applied.observation(), context, applied.after());
+                    findings.addAll(judged.findings());
+                    waivers.addAll(judged.waivers());
                     if (applied.observation().failed()) {
                         notes.add("verification stopped at " + m.displayPath() + ", which failed; "
                                 + "later migrations were not run");
