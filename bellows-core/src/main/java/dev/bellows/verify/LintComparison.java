@@ -102,11 +102,13 @@ public record LintComparison(int agreed, List<Finding> unconfirmed, List<Finding
             if (observed.contains(k)) {
                 agreedKeys.add(k);
             } else {
+                boolean dataDependent = rule.equals(VerifyRule.REWRITE.id()) || rule.equals(VerifyRule.LOCKED_SCAN.id());
                 unconfirmed.add(new Finding(VerifyRule.LINT_UNCONFIRMED.id(), VerifyRule.LINT_UNCONFIRMED.severity(),
-                        f.file(), f.line(), f.column(), "lint " + f.ruleId() + " flagged this statement (\""
-                        + f.message() + "\") but running it showed no " + rule,
-                        List.of("If the hazard depends on data, rerun with --rows N; otherwise the lint rule has a "
-                                + "false positive here."), null));
+                        f.file(), f.line(), f.column(), "lint " + f.ruleId() + (f.waived() ? " (waived)" : "")
+                        + " flagged this statement (\"" + f.message() + "\") but running it showed no " + rule,
+                        List.of(dataDependent
+                                ? "The effect may need rows to show: rerun with --rows N; else a lint false positive."
+                                : "A lint false positive: the database shows the statement is safe here."), null));
             }
         }
         List<Finding> missed = new ArrayList<>();
