@@ -1,7 +1,9 @@
 package dev.bellows.verify;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,6 +39,36 @@ public final class CatalogDiff {
             }
         }
         return changes;
+    }
+
+    /**
+     * For databases without object ids (identities are names): a statement that dropped exactly one
+     * column of a table and added exactly one with the same type, nullability and default renamed it.
+     */
+    public static List<SchemaChange> pairRenamedColumns(List<SchemaChange> changes) {
+        Map<String, List<SchemaChange>> dropped = new HashMap<>();
+        Map<String, List<SchemaChange>> added = new HashMap<>();
+        for (SchemaChange c : changes) {
+            if (c.object().kind() != ObjectKind.COLUMN) {
+                continue;
+            }
+            if (c.kind() == SchemaChange.Kind.DROPPED) {
+                dropped.computeIfAbsent(c.object().table(), k -> new ArrayList<>()).add(c);
+            } else if (c.kind() == SchemaChange.Kind.ADDED) {
+                added.computeIfAbsent(c.object().table(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        List<SchemaChange> out = new ArrayList<>(changes);
+        for (Map.Entry<String, List<SchemaChange>> e : dropped.entrySet()) {
+            List<SchemaChange> adds = added.getOrDefault(e.getKey(), List.of());
+            if (e.getValue().size() == 1 && adds.size() == 1
+                    && e.getValue().get(0).before().properties().equals(adds.get(0).after().properties())) {
+                out.remove(adds.get(0));
+                out.set(out.indexOf(e.getValue().get(0)), new SchemaChange(SchemaChange.Kind.RENAMED,
+                        e.getValue().get(0).before(), adds.get(0).after(), null));
+            }
+        }
+        return out;
     }
 
     /**

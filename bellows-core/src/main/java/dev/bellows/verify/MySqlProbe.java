@@ -42,6 +42,12 @@ final class MySqlProbe implements ShadowProbe {
         return new MySqlDialect();
     }
 
+    /** Without object ids, a column dropped and one added alike in one statement is taken as a rename. */
+    @Override
+    public List<SchemaChange> diff(CatalogSnapshot before, CatalogSnapshot after) {
+        return CatalogDiff.pairRenamedColumns(CatalogDiff.between(before, after));
+    }
+
     @Override
     public CatalogSnapshot snapshot(Connection c) throws SQLException {
         List<SchemaObject> out = new ArrayList<>();

@@ -17,8 +17,9 @@ public record SchemaChange(Kind kind, SchemaObject before, SchemaObject after, S
         return after != null ? after : before;
     }
 
+    /** The identity the object had before (for a rename paired from a drop and an add: the old one). */
     public String identity() {
-        return object().identity();
+        return before != null ? before.identity() : after.identity();
     }
 
     public String oldValue() {

@@ -88,7 +88,7 @@ final class ShadowExecutor {
                 }
                 ShadowProbe.Effects effects = p.finish(connection);
                 CatalogSnapshot after = probe.snapshot(connection);
-                raws.add(new Raw(s, true, start, end, CatalogDiff.between(current, after), effects, null));
+                raws.add(new Raw(s, true, start, end, probe.diff(current, after), effects, null));
                 current = after;
             }
             long commitStart = System.nanoTime();
@@ -107,7 +107,7 @@ final class ShadowExecutor {
         long end = System.nanoTime();
         ShadowProbe.Effects effects = p.finish(connection);
         CatalogSnapshot after = probe.snapshot(connection);
-        Raw raw = new Raw(s, false, start, end, CatalogDiff.between(before, after),
+        Raw raw = new Raw(s, false, start, end, probe.diff(before, after),
                 error == null ? effects : ShadowProbe.Effects.none(), error);
         return new Unit(finish(List.of(raw), 0), after);
     }

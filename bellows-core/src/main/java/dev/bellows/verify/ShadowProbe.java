@@ -24,6 +24,11 @@ public interface ShadowProbe {
 
     Dialect dialect();
 
+    /** The differences between two snapshots of this database. */
+    default List<SchemaChange> diff(CatalogSnapshot before, CatalogSnapshot after) {
+        return CatalogDiff.between(before, after);
+    }
+
     /** The user schema of the connected database. */
     CatalogSnapshot snapshot(Connection c) throws SQLException;
 

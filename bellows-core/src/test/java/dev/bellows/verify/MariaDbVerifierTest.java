@@ -31,14 +31,17 @@ class MariaDbVerifierTest {
                         ALTER TABLE t ADD COLUMN email varchar(100);
                         ALTER TABLE t ALTER COLUMN n DROP DEFAULT;
                         """)
-                .file("1.1/migrate/001_index.sql", "CREATE INDEX t_name ON t (name);\n")
+                .file("1.1/expand/002_rename.sql", "ALTER TABLE t RENAME COLUMN name TO full_name;\n")
+                .file("1.1/migrate/001_index.sql", "CREATE INDEX t_name ON t (full_name);\n")
                 .file("1.1/contract/001_drop.sql", "ALTER TABLE t DROP COLUMN email;\n");
         TestDatabase db = Databases.mariadb();
         VerifyReport r = Verifier.verify(tree.load(SqlSyntax.MYSQL), VerifyOptions.defaults(new MySqlDialect())
                 .withShadow(ShadowSpec.url(db.url(), db.user(), db.password())));
         assertThat(r.server()).startsWith("MariaDB");
         assertThat(r.findings()).extracting(Finding::ruleId).containsExactly("verify-dropped-column",
-                "verify-default-dropped", "verify-migrate-schema-change", "verify-contract-removes-new");
-        assertThat(r.findings()).extracting(Finding::line).containsExactly(1, 4, 1, 1);
+                "verify-default-dropped", "verify-renamed-column", "verify-migrate-schema-change",
+                "verify-contract-removes-new");
+        assertThat(r.findings()).extracting(Finding::line).containsExactly(1, 4, 1, 1, 1);
+        assertThat(r.findings().get(2).message()).contains("renamed column t.name to t.full_name");
     }
 }
