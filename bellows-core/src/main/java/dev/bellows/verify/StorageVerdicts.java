@@ -67,20 +67,44 @@ final class StorageVerdicts {
         boolean table = rewrites.stream().anyMatch(r -> !r.index());
         List<String> indexes = rewrites.stream().filter(StorageRewrite::index).map(StorageRewrite::name)
                 .collect(Collectors.toList());
+        String indexWord = indexes.size() == 1 ? "index " : "indexes ";
         String what = table
-                ? "rewrote table " + first.tableName() + (indexes.isEmpty() ? "" : " and its indexes "
+                ? "rewrote table " + first.tableName() + (indexes.isEmpty() ? "" : " and its " + indexWord
                 + String.join(", ", indexes))
-                : "rebuilt index " + String.join(", ", indexes) + " of table " + first.tableName();
+                : "rebuilt " + indexWord + String.join(", ", indexes) + " of table " + first.tableName();
         String rows = first.rows() < 0 ? "" : ", " + String.format("%,d", first.rows()) + " rows";
         return o.finding(VerifyRule.REWRITE, Severity.ERROR,
                 o.phaseOfRelease() + " " + what + rows + ", " + lock.mode().label() + " held " + lock.held()
                         + ": " + blocks(lock.mode()) + " for as long as the rewrite takes on the real table",
-                "1. Changing a column's type: add a new column of the new type, keep it in sync with a trigger, "
-                        + "backfill it in migrate, switch the code, drop the old column in contract.",
-                "2. Adding a column with a volatile default: add it without a default (or a constant one), "
-                        + "backfill in migrate.",
-                "3. Rebuilding an index: REINDEX CONCURRENTLY, or CREATE INDEX CONCURRENTLY + DROP INDEX "
-                        + "CONCURRENTLY.");
+                rewriteHelp(o, first.table(), table));
+    }
+
+    /** Safe steps for what this statement did to the table: a type change, a new column, or an index rebuild. */
+    private static String[] rewriteHelp(Observed o, String table, boolean tableRewritten) {
+        for (SchemaChange c : o.statement().changes()) {
+            if (!table.equals(c.object().table()) || c.object().kind() != ObjectKind.COLUMN) {
+                continue;
+            }
+            String col = c.object().name();
+            if (c.kind() == SchemaChange.Kind.ALTERED && "type".equals(c.property())) {
+                return new String[] {
+                        "1. expand: add a new column of type " + c.newValue() + " next to " + col
+                                + ", and a trigger that copies " + col + " into it on every write.",
+                        "2. migrate: backfill the new column in batches.",
+                        "3. Switch the code to the new column; contract: drop " + col + " and the trigger."};
+            }
+            if (c.kind() == SchemaChange.Kind.ADDED) {
+                return new String[] {
+                        "1. expand: add " + col + " without a default, or with a constant one (no rewrite).",
+                        "2. migrate: fill existing rows in batches.",
+                        "3. contract: set the default or NOT NULL you need."};
+            }
+        }
+        return tableRewritten
+                ? new String[] {"1. Avoid rewriting a table in use: VACUUM FULL/CLUSTER/SET TABLESPACE need a "
+                        + "maintenance window or an online tool (pg_repack)."}
+                : new String[] {"1. Rebuild indexes with REINDEX CONCURRENTLY, or CREATE INDEX CONCURRENTLY a new "
+                        + "one and DROP INDEX CONCURRENTLY the old one."};
     }
 
     private static String blocks(LockMode mode) {

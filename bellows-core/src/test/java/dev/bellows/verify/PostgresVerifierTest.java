@@ -102,7 +102,8 @@ class PostgresVerifierTest {
                 .contains("rewrote table t", "1,000 rows", "ACCESS EXCLUSIVE held", "blocks reads and writes");
         StatementObservation s = r.migrations().get(1).statements().get(0);
         assertThat(s.rewrites()).extracting(StorageRewrite::name).containsExactlyInAnyOrder("t", "t_pkey");
-        assertThat(r.findings().get(0).message()).contains("and its indexes t_pkey");
+        assertThat(r.findings().get(0).message()).contains("and its index t_pkey");
+        assertThat(r.findings().get(0).help()).first().asString().contains("add a new column of type bigint next to t.n");
         assertThat(s.lockOn(s.rewrites().get(0).table())).get()
                 .extracting(LockObservation::mode).isEqualTo(LockMode.ACCESS_EXCLUSIVE);
     }
