@@ -45,14 +45,32 @@ final class StorageVerdicts {
                     o.phaseOfRelease() + " scanned table " + scan.name() + " (" + String.format("%,d", scan.rowsRead())
                             + " rows read) while holding " + l.mode().label() + " on it, held " + l.held() + ": "
                             + blocks(l.mode()) + " for as long as the scan takes on the real table",
-                    "1. CHECK or FOREIGN KEY: add it NOT VALID, then VALIDATE CONSTRAINT in a separate migration "
-                            + "(SHARE UPDATE EXCLUSIVE, reads and writes go on).",
-                    "2. SET NOT NULL: first add and validate CHECK (col IS NOT NULL) so the scan is skipped.",
-                    "3. CREATE INDEX: use CREATE INDEX CONCURRENTLY.",
-                    "4. UPDATE/DELETE of existing rows: do it in migrate, in batches, not in the transaction "
-                            + "that holds the lock.")));
+                    scanHelp(o, scan))));
         }
         return out;
+    }
+
+    /** Safe steps for what made this statement scan the table. */
+    private static String[] scanHelp(Observed o, TableScan scan) {
+        for (SchemaChange c : o.statement().changes()) {
+            SchemaObject obj = c.object();
+            if (c.kind() == SchemaChange.Kind.ADDED && obj.kind() == ObjectKind.CONSTRAINT) {
+                return new String[] {"1. Add " + obj.name() + " with NOT VALID (a brief lock, no scan).",
+                        "2. In a separate migration: ALTER TABLE " + scan.name() + " VALIDATE CONSTRAINT " + obj.name()
+                                + " (SHARE UPDATE EXCLUSIVE: reads and writes go on)."};
+            }
+            if (c.kind() == SchemaChange.Kind.ADDED && obj.kind() == ObjectKind.INDEX) {
+                return new String[] {"1. Build " + obj.name() + " with CREATE INDEX CONCURRENTLY (in a migration of "
+                        + "its own; it cannot run in a transaction)."};
+            }
+            if (c.kind() == SchemaChange.Kind.ALTERED && "not null".equals(c.property())) {
+                return new String[] {"1. Add CHECK (" + obj.name().substring(obj.name().lastIndexOf('.') + 1)
+                        + " IS NOT NULL) NOT VALID, and VALIDATE it in a separate migration.",
+                        "2. Then SET NOT NULL: PostgreSQL 12+ skips the scan when a valid CHECK proves it."};
+            }
+        }
+        return new String[] {"1. Do not read or change the existing rows of " + scan.name() + " in the transaction "
+                + "that holds this lock: move the UPDATE/DELETE to migrate, in batches, in its own transaction."};
     }
 
     private static Optional<LockObservation> blockingLock(Observed o, String table) {

@@ -155,6 +155,8 @@ class PostgresVerifierTest {
         assertThat(r.findings()).extracting(Finding::ruleId).containsExactly("verify-locked-scan");
         assertThat(r.findings().get(0).file()).contains("1.2");
         assertThat(r.findings().get(0).message()).contains("while holding SHARE on it", "blocks writes");
+        assertThat(r.findings().get(0).help()).singleElement().asString()
+                .contains("Build t_name_idx with CREATE INDEX CONCURRENTLY");
         StatementObservation cic = r.migrations().get(1).statements().get(0);
         assertThat(cic.transactional()).isFalse();
         assertThat(cic.changes()).extracting(SchemaChange::describe).contains("added index t_n_idx");

@@ -72,7 +72,10 @@ class ShadowDataTest {
                 .withSeeds(List.of(Seed.parse("1.0=" + seed)));
         VerifyReport r = Verifier.verify(tree.load(), options);
         assertThat(r.findings("verify-locked-scan")).singleElement()
-                .satisfies(f -> assertThat(f.message()).contains("250 rows read", "ACCESS EXCLUSIVE"));
+                .satisfies(f -> {
+                    assertThat(f.message()).contains("250 rows read", "ACCESS EXCLUSIVE");
+                    assertThat(f.help()).last().asString().contains("ALTER TABLE t VALIDATE CONSTRAINT n_pos");
+                });
     }
 
     @Test
