@@ -1,16 +1,17 @@
 package dev.bellows.verify;
 
-import dev.bellows.model.Migration;
 import dev.bellows.model.Phase;
 import dev.bellows.model.Release;
 
-/** A point in the history: right after {@code phase} of {@code release}. */
+/** A point in the history: right after {@code phase} of {@code release}, e.g. after expand(1.1). */
 public record Checkpoint(Release release, Phase phase) {
 
-    /** Whether {@code m} runs after this point. */
-    boolean before(Migration m) {
-        int r = m.release().compareTo(release);
-        return r > 0 || r == 0 && m.phase().compareTo(phase) > 0;
+    public static Checkpoint after(String release, Phase phase) {
+        return new Checkpoint(Release.of(release), phase);
+    }
+
+    boolean is(Release r, Phase p) {
+        return release.equals(r) && phase == p;
     }
 
     @Override

@@ -72,7 +72,7 @@ final class VerifyRun {
                         return;
                     }
                 }
-                if (stop.isPresent() && stop.get().release().equals(release) && stop.get().phase() == phase) {
+                if (stop.isPresent() && stop.get().is(release, phase)) {
                     return;
                 }
             }
