@@ -19,7 +19,8 @@ import java.util.Locale;
  * several rewrites, scans and concurrent index builds), shadow start-up included, and the start-up
  * cost of the embedded PostgreSQL alone. Run it from the project root with
  * <pre>
- * mvn -B -q -o -pl bellows-core,bellows-bench compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * mvn -B -q -o -pl bellows-core,bellows-cli,bellows-bench test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=runtime
  * java -cp bellows-bench/target/classes:$(cat /tmp/cp.txt) dev.bellows.bench.VerifyBenchmark [REPETITIONS]
  * </pre>
  * Target (issue 4): at most 30 s for 100 migrations, shadow start included.
