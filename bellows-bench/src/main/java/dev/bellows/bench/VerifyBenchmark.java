@@ -5,6 +5,7 @@ import dev.bellows.embedded.EmbeddedPostgresServer;
 import dev.bellows.load.MigrationLoader;
 import dev.bellows.model.MigrationSet;
 import dev.bellows.sql.SqlSyntax;
+import dev.bellows.verify.LintComparison;
 import dev.bellows.verify.Verifier;
 import dev.bellows.verify.VerifyOptions;
 import dev.bellows.verify.VerifyReport;
@@ -48,14 +49,27 @@ public final class VerifyBenchmark {
             System.out.printf(Locale.ROOT, "shadow alone #%d: start %d ms, create database %d ms, stop+delete %d ms%n",
                     i, ms(started - t0), ms(created - started), ms(closed - created));
         }
+        VerifyReport last = null;
         for (int i = 1; i <= reps; i++) {
             long t0 = System.nanoTime();
             VerifyReport r = Verifier.verify(set, VerifyOptions.defaults(new PostgresDialect()));
+            last = r;
             long total = System.nanoTime() - t0;
             System.out.printf(Locale.ROOT, "verify #%d: %d ms total (shadow ready %d ms, migrations %d ms, "
                             + "shadow stop %d ms); %d migrations run, %d errors, %d warnings%n",
                     i, ms(total), r.startMillis(), r.totalMillis() - r.startMillis(), ms(total) - r.totalMillis(),
                     r.migrations().size(), r.errors(), r.warnings());
+        }
+        if (last != null) {
+            long t0 = System.nanoTime();
+            LintComparison c = LintComparison.run(set, last, new PostgresDialect());
+            System.out.printf(Locale.ROOT, "compare-lint: %d agreed, %d lint findings not confirmed, %d observed "
+                    + "problems lint missed (%d ms)%n", c.agreed(), c.unconfirmed().size(), c.missed().size(),
+                    ms(System.nanoTime() - t0));
+            c.unconfirmed().forEach(f -> System.out.println("  not confirmed: " + f.file().replace(dir + "/", "")
+                    + ":" + f.line() + " " + f.message()));
+            c.missed().forEach(f -> System.out.println("  missed: " + f.file().replace(dir + "/", "")
+                    + ":" + f.line() + " " + f.message()));
         }
     }
 
