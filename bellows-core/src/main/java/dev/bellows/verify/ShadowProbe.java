@@ -40,8 +40,8 @@ public interface ShadowProbe {
 
     /**
      * Starts observing one statement that is about to run on {@code c}; {@code transactional} says
-     * whether it runs inside an open transaction. {@code url}/{@code user}/{@code password} open a
-     * second connection where the probe samples from one.
+     * whether it runs inside an open transaction. {@code connector} opens a second connection where
+     * the probe samples from one (statements outside a transaction).
      */
     StatementProbe start(Connection c, boolean transactional, ShadowConnector connector) throws SQLException;
 
