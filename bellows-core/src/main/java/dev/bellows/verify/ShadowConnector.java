@@ -5,7 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /** How to open connections to the shadow database. The password is never printed. */
-public record ShadowConnector(String url, String user, String password) {
+record ShadowConnector(String url, String user, String password) {
 
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);

@@ -12,7 +12,7 @@ import java.util.Map;
  * What the verifier asks of one kind of database: catalog snapshots and, where the database can
  * tell, the locks, rewrites and scans of a statement. One implementation per dialect.
  */
-public interface ShadowProbe {
+interface ShadowProbe {
 
     static ShadowProbe forDialect(Dialect dialect) {
         return switch (dialect.id()) {
