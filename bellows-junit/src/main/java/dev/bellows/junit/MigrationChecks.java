@@ -1,7 +1,5 @@
 package dev.bellows.junit;
 
-import dev.bellows.Bellows;
-import dev.bellows.BellowsConfig;
 import dev.bellows.db.ConnectionSettings;
 import dev.bellows.lint.LintDialect;
 import dev.bellows.lint.LintOptions;
@@ -9,28 +7,29 @@ import dev.bellows.lint.LintReport;
 import dev.bellows.lint.Linter;
 import dev.bellows.model.Finding;
 import dev.bellows.model.Migration;
-import dev.bellows.model.Phase;
 import dev.bellows.model.Release;
 import dev.bellows.model.Severity;
-import dev.bellows.run.Command;
-import dev.bellows.run.MigrationFailedException;
-import dev.bellows.run.RunOptions;
+import dev.bellows.verify.ShadowSpec;
+import dev.bellows.verify.Verifier;
+import dev.bellows.verify.VerifyOptions;
+import dev.bellows.verify.VerifyReport;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The dynamic tests of {@link BellowsMigrationTests}: lint, one test per migration file; apply, one
- * test per migration file run on a real database in rollout order.
+ * The dynamic tests of {@link BellowsMigrationTests}: lint, one test per migration file; verify, one
+ * test per release (what it did on a real database, judged against the release before it).
  */
 final class MigrationChecks {
 
@@ -38,7 +37,7 @@ final class MigrationChecks {
     }
 
     static Stream<DynamicNode> of(BellowsSchema schema) {
-        return Stream.of(lint(schema), apply(schema));
+        return Stream.of(lint(schema), verify(schema));
     }
 
     /** One test per checked migration: the linter's findings for that file, the whole history replayed. */
@@ -57,91 +56,49 @@ final class MigrationChecks {
     }
 
     /**
-     * One test per checked migration: it applies on a real database, in rollout order (each release's
-     * expand, migrate, then contract), after every migration before it.
+     * One test per checked release: all its migrations run on a throwaway database after every
+     * earlier release, judged by the verifier against the release before it. The database work
+     * happens once, when the first of these tests runs.
      */
-    static DynamicNode apply(BellowsSchema schema) {
-        Rollout rollout = new Rollout(schema);
-        List<DynamicTest> tests = schema.migrations().migrations().stream()
-                .filter(m -> schema.settings().checked(m.release()))
-                .map(m -> DynamicTest.dynamicTest(m.id(), m.path().toUri(), () -> rollout.check(m)))
-                .toList();
-        return DynamicContainer.dynamicContainer("applies on " + rollout.where(), tests);
+    static DynamicNode verify(BellowsSchema schema) {
+        Settings settings = schema.settings();
+        Supplier<VerifyReport> report = memoize(() -> {
+            BellowsDatabase db = schema.server().get().create();
+            return Verifier.verify(schema.migrations(), VerifyOptions.defaults(settings.dialect())
+                    .withShadow(ShadowSpec.url(db.url(), db.user(), db.password())));
+        });
+        Map<String, Release> releaseOf = schema.migrations().migrations().stream()
+                .collect(Collectors.toMap(Migration::displayPath, Migration::release, (a, b) -> a));
+        List<DynamicTest> tests = new ArrayList<>();
+        Release previous = null;
+        for (Release r : schema.releases()) {
+            if (settings.checked(r)) {
+                Release release = r;
+                String name = previous == null ? "release " + r + " (the first)"
+                        : "release " + r + " after " + previous;
+                tests.add(DynamicTest.dynamicTest(name, () -> checkRelease(schema, release, report.get(), releaseOf)));
+            }
+            previous = r;
+        }
+        return DynamicContainer.dynamicContainer("verify on " + where(settings), tests);
     }
 
-    /** Runs the phases on one throwaway database as the tests ask for them, remembering each outcome. */
-    private static final class Rollout {
-        private final BellowsSchema schema;
-        private final Map<String, Optional<RuntimeException>> outcomes = new HashMap<>();
-        private Bellows bellows;
-        private RuntimeException firstFailure;
-
-        Rollout(BellowsSchema schema) {
-            this.schema = schema;
+    private static void checkRelease(BellowsSchema schema, Release release, VerifyReport report,
+                                     Map<String, Release> releaseOf) {
+        assertPasses("verify", report.findings().stream().filter(f -> release.equals(releaseOf.get(f.file())))
+                .toList(), schema.settings());
+        List<String> ran = report.migrations().stream().map(o -> o.migration().displayPath()).toList();
+        List<String> notRun = schema.migrations().of(release).stream().filter(m -> !ran.contains(m.displayPath()))
+                .map(Migration::displayPath).toList();
+        if (!notRun.isEmpty()) {
+            throw new TestAbortedException("not verified: " + String.join(", ", notRun) + " did not run ("
+                    + String.join("; ", report.notes()) + ")");
         }
+    }
 
-        String where() {
-            return schema.settings().url().map(u -> "a throwaway database next to "
-                    + new ConnectionSettings(u, null, null).safeUrl()).orElse("the embedded PostgreSQL");
-        }
-
-        void check(Migration m) {
-            Optional<RuntimeException> failure = runThrough(m.release(), m.phase());
-            if (failure.isEmpty()) {
-                return;
-            }
-            RuntimeException e = failure.get();
-            if (!(e instanceof MigrationFailedException f)) {
-                throw e; // no database, or a refused step: every test says so
-            }
-            if (f.file().equals(m.displayPath())) {
-                throw new AssertionFailedError(e.getMessage(), e);
-            }
-            if (failedAfter(f, m)) {
-                return; // applied before the failing file of the same phase
-            }
-            throw new TestAbortedException("not applied: an earlier migration failed: " + e.getMessage());
-        }
-
-        /** Whether {@code f} failed on a later file of {@code m}'s own phase, so {@code m} was applied. */
-        private boolean failedAfter(MigrationFailedException f, Migration m) {
-            return schema.migrations().of(m.release(), m.phase()).stream()
-                    .filter(x -> x.displayPath().equals(f.file())).anyMatch(x -> x.number() > m.number());
-        }
-
-        /** Applies every phase in rollout order up to {@code (release, phase)}; the outcome of that phase. */
-        private Optional<RuntimeException> runThrough(Release release, Phase phase) {
-            for (Release r : schema.releases()) {
-                for (Phase p : Phase.values()) {
-                    String key = key(r, p);
-                    if (!outcomes.containsKey(key)) {
-                        outcomes.put(key, Optional.ofNullable(firstFailure == null ? run(r, p) : firstFailure));
-                    }
-                    if (r.equals(release) && p == phase) {
-                        return outcomes.get(key);
-                    }
-                }
-            }
-            throw new IllegalStateException(release + "/" + phase.id() + " is not a step of the rollout");
-        }
-
-        private RuntimeException run(Release r, Phase p) {
-            try {
-                if (bellows == null) {
-                    bellows = new Bellows(new BellowsConfig(schema.settings().location(),
-                            schema.server().get().create().settings(), RunOptions.defaults()));
-                }
-                bellows.run(Command.valueOf(p.name()), r);
-                return null;
-            } catch (RuntimeException e) {
-                firstFailure = e;
-                return e;
-            }
-        }
-
-        private static String key(Release r, Phase p) {
-            return r.name() + "/" + p.id();
-        }
+    private static String where(Settings settings) {
+        return settings.url().map(u -> "a throwaway database next to "
+                + new ConnectionSettings(u, null, null).safeUrl()).orElse("the embedded PostgreSQL");
     }
 
     /** Fails with every error finding (and every waived one when waivers are not allowed), as the CLI prints them. */
@@ -164,5 +121,28 @@ final class MigrationChecks {
             f.help().forEach(h -> b.append("    ").append(h).append('\n'));
         }
         throw new AssertionFailedError(b.toString().stripTrailing());
+    }
+
+    /** Computes once, on first use; a failure is rethrown to every caller. */
+    static <T> Supplier<T> memoize(Supplier<T> compute) {
+        return new Supplier<>() {
+            private Optional<T> value;
+            private RuntimeException failure;
+
+            @Override
+            public synchronized T get() {
+                if (value == null && failure == null) {
+                    try {
+                        value = Optional.of(compute.get());
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    }
+                }
+                if (failure != null) {
+                    throw failure;
+                }
+                return value.orElseThrow();
+            }
+        };
     }
 }

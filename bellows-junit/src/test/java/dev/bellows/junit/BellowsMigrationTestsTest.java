@@ -57,35 +57,28 @@ class BellowsMigrationTestsTest {
                         + names(events.failed()))));
     }
 
-    /** The names of the tests in a container whose name starts with {@code container} ("lint", "applies"). */
-    static List<String> names(Events events, String container) {
-        return events.stream().filter(e -> e.getTestDescriptor().getParent()
-                        .map(p -> p.getDisplayName().startsWith(container)).orElse(false))
-                .map(e -> e.getTestDescriptor().getDisplayName()).toList();
-    }
-
-    /** The failure or abort message of the first event of {@code container}. */
-    static String firstMessage(Events events, String container) {
-        return message(events.stream().filter(e -> e.getTestDescriptor().getParent()
-                .map(p -> p.getDisplayName().startsWith(container)).orElse(false)).findFirst().orElseThrow());
-    }
-
     @Test
-    void aDroppedColumnFailsItsFilesLintTestThoughItApplies() {
+    void aDroppedColumnFailsItsFilesLintTestAndItsReleasesVerifyTest() {
         Events events = run(Samples.Unsafe.class);
-        assertThat(names(events.failed())).containsExactly("1.1/expand/001_drop_accounts_nickname.sql");
+        assertThat(names(events.failed())).containsExactly("1.1/expand/001_drop_accounts_nickname.sql",
+                "release 1.1 after 1.0");
         assertThat(failure(events, "1.1/expand/001_drop_accounts_nickname.sql"))
                 .startsWith("lint found 1 problem:\n")
                 .containsPattern("001_drop_accounts_nickname\\.sql:1:\\d+: error\\[expand-drop-column\\] ")
                 .contains("accounts.nickname", "contract");
-        assertThat(events.succeeded().count()).isEqualTo(7); // 3 other files' lint tests, 4 apply tests
+        assertThat(failure(events, "release 1.1 after 1.0"))
+                .startsWith("verify found 1 problem:\n")
+                .contains("001_drop_accounts_nickname.sql:1:1: error[verify-dropped-column]", "accounts.nickname");
+        assertThat(names(events.succeeded())).containsExactly("1.0/expand/001_create_accounts.sql",
+                "1.1/expand/002_add_accounts_name.sql", "1.2/expand/001_add_accounts_city.sql",
+                "release 1.0 (the first)", "release 1.2 after 1.1");
     }
 
     @Test
     void releasesUpToTheCutOverAreAppliedButNotChecked() {
         Events events = run(Samples.UnsafeBeforeTheCutOver.class);
         assertThat(names(events.started())).containsExactly("1.2/expand/001_add_accounts_city.sql",
-                "1.2/expand/001_add_accounts_city.sql");
+                "release 1.2 after 1.1");
         assertThat(events.failed().count()).isZero();
     }
 
@@ -103,20 +96,18 @@ class BellowsMigrationTestsTest {
     }
 
     @Test
-    void theMigrationThatDoesNotApplyFailsNamingFileAndLineAndLaterOnesAreNotChecked() {
+    void aMigrationThatDoesNotApplyFailsItsReleaseAndLaterReleasesAreNotVerified() {
         Events events = run(Samples.Broken.class);
-        assertThat(names(events.succeeded(), "applies")).containsExactly("1.0/expand/001_create_accounts.sql",
-                "1.1/expand/001_add_accounts_name.sql");
-        assertThat(names(events.failed(), "applies")).containsExactly("1.1/expand/002_index_missing_column.sql");
-        assertThat(firstMessage(events.failed(), "applies"))
-                .contains("002_index_missing_column.sql:2:1: statement failed", "nickname");
-        assertThat(names(events.aborted(), "applies")).containsExactly("1.1/expand/003_add_accounts_phone.sql",
-                "1.1/contract/001_drop_accounts_email.sql", "1.2/expand/001_add_accounts_city.sql");
-        assertThat(firstMessage(events.aborted(), "applies")).startsWith("not applied: an earlier migration failed: ");
+        assertThat(failure(events, "release 1.1 after 1.0"))
+                .contains("002_index_missing_column.sql:2:1: error[verify-failed]", "nickname");
+        assertThat(names(events.aborted())).containsExactly("release 1.2 after 1.1");
+        assertThat(message(events.aborted().stream().findFirst().orElseThrow()))
+                .contains("not verified: ", "001_add_accounts_city.sql did not run",
+                        "verification stopped at ", "002_index_missing_column.sql");
     }
 
     @Test
-    void mysqlWithoutAServerLintsButCannotApplyAndSaysWhatToSet() {
+    void mysqlWithoutAServerLintsButCannotVerifyAndSaysWhatToSet() {
         clearProperties();
         Events events;
         try {
@@ -124,10 +115,10 @@ class BellowsMigrationTestsTest {
         } finally {
             useTheSharedServer();
         }
-        assertThat(names(events.failed(), "applies")).hasSize(6);
-        assertThat(firstMessage(events.failed(), "applies"))
+        assertThat(names(events.failed())).contains("release 1.0 (the first)", "release 1.1 after 1.0");
+        assertThat(failure(events, "release 1.0 (the first)"))
                 .contains("dialect mysql needs a database server", "-Dbellows.shadow.url=");
-        assertThat(names(events.succeeded(), "lint")).contains("1.0/expand/001_create_accounts.sql");
+        assertThat(names(events.succeeded())).contains("1.0/expand/001_create_accounts.sql");
     }
 
     @Test

@@ -37,10 +37,8 @@ class ServerUrlTest {
         assertThat(events.failed().count()).as("failures: %s", events.failed().list()).isZero();
         assertThat(events.succeeded().stream().map(e -> e.getTestDescriptor().getDisplayName()))
                 .containsExactlyInAnyOrder("1.0/expand/001_create_accounts.sql", "1.1/expand/001_add_accounts_name.sql",
-                        "1.1/contract/001_drop_accounts_legacy_flag.sql", // lint
-                        "1.0/expand/001_create_accounts.sql", "1.1/expand/001_add_accounts_name.sql",
-                        "1.1/contract/001_drop_accounts_legacy_flag.sql", // applied on MariaDB
-                        "afterExpandKeepsTheOldColumn(BellowsDatabase)",
+                        "1.1/contract/001_drop_accounts_legacy_flag.sql", "release 1.0 (the first)",
+                        "release 1.1 after 1.0", "afterExpandKeepsTheOldColumn(BellowsDatabase)",
                         "afterContractTheOldColumnIsGone(BellowsDatabase)");
         assertThat(server.count("SELECT count(*) FROM information_schema.schemata "
                 + "WHERE schema_name LIKE 'bellows\\\\_%'"))

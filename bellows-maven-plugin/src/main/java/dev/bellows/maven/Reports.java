@@ -34,8 +34,7 @@ final class Reports {
         String level = "info";
         for (String line : text.split("\n")) {
             if (!line.startsWith(" ")) {
-                level = line.contains(": error[") || line.contains(": error [") ? "error"
-                        : line.contains(": warning[") || line.contains(": warning [") ? "warn" : "info";
+                level = line.contains(": error[") ? "error" : line.contains(": warning[") ? "warn" : "info";
             }
             switch (level) {
                 case "error" -> log.error(line);

@@ -1,0 +1,101 @@
+package dev.bellows.maven;
+
+import dev.bellows.RefusedException;
+import dev.bellows.db.Dialect;
+import dev.bellows.load.MigrationLoader;
+import dev.bellows.model.Finding;
+import dev.bellows.model.Severity;
+import dev.bellows.report.Reporters;
+import dev.bellows.verify.Seed;
+import dev.bellows.verify.ShadowSpec;
+import dev.bellows.verify.TextReport;
+import dev.bellows.verify.Verifier;
+import dev.bellows.verify.VerifyOptions;
+import dev.bellows.verify.VerifyOutput;
+import dev.bellows.verify.VerifyReport;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * Runs the migrations on a throwaway PostgreSQL (embedded by default) and reports what they really
+ * did: locks, rewrites, dropped or renamed objects, and whether each expanded schema still serves the
+ * previous release. Fails the build on an error verdict. Example: {@code mvn bellows:verify}
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
+public class VerifyMojo extends AbstractBellowsMojo {
+
+    /** postgresql or mysql; taken from {@code shadowUrl} when that is given. */
+    @Parameter(property = "bellows.dialect")
+    String dialect;
+
+    /** An empty database to verify on instead of the embedded PostgreSQL (needed for mysql). */
+    @Parameter(property = "bellows.shadowUrl")
+    String shadowUrl;
+
+    /** User for {@code shadowUrl}. */
+    @Parameter(property = "bellows.shadowUser")
+    String shadowUser;
+
+    /** Password for {@code shadowUrl}; never printed. */
+    @Parameter(property = "bellows.shadowPassword")
+    String shadowPassword;
+
+    /** Fill every table up to this many generated rows after each release, so rewrites and scans have data. */
+    @Parameter(property = "bellows.rows", defaultValue = "0")
+    int rows;
+
+    /** SQL to run after all phases of a release, as {@code RELEASE=FILE}, e.g. {@code 1.0=src/test/seed.sql}. */
+    @Parameter
+    List<String> seeds = new ArrayList<>();
+
+    /** Also write the report to this file, e.g. {@code target/bellows-verify.json}. */
+    @Parameter(property = "bellows.verifyOutput")
+    File verifyOutput;
+
+    /** The format of {@code verifyOutput}: json (with what every statement did), sarif or text. */
+    @Parameter(property = "bellows.verifyFormat", defaultValue = "json")
+    String verifyFormat;
+
+    @Override
+    void run() {
+        Reporters.named(verifyFormat); // an unknown format fails before the shadow database starts
+        Dialect d = blankToNull(dialect) != null ? Dialect.named(dialect)
+                : blankToNull(shadowUrl) != null ? Dialect.forUrl(shadowUrl) : Dialect.named("postgresql");
+        ShadowSpec shadow = blankToNull(shadowUrl) != null
+                ? ShadowSpec.url(shadowUrl.trim(), blankToNull(shadowUser), shadowPassword)
+                : new ShadowSpec.Embedded(OptionalInt.empty());
+        VerifyOptions options = new VerifyOptions(d, shadow, seeds.stream().map(Seed::parse).toList(), rows);
+        VerifyReport report = Verifier.verify(MigrationLoader.load(location(), d.syntax()), options);
+        Reports.log(getLog(), TextReport.render(report, false));
+        if (verifyOutput != null) {
+            write(VerifyOutput.render(report, verifyFormat, true));
+        }
+        if (report.failed()) {
+            Finding first = report.findings().stream().filter(f -> !f.waived() && f.severity() == Severity.ERROR)
+                    .findFirst().orElseThrow();
+            throw new RefusedException("verify found " + report.errors() + " error(s) and " + report.warnings()
+                    + " warning(s) on " + report.server() + "; first: " + Reports.oneLine(first));
+        }
+    }
+
+    private void write(String text) {
+        try {
+            if (verifyOutput.getParentFile() != null) {
+                Files.createDirectories(verifyOutput.getParentFile().toPath());
+            }
+            Files.writeString(verifyOutput.toPath(), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new dev.bellows.DatabaseException("cannot write " + verifyOutput + ": " + e.getMessage(), e);
+        }
+        getLog().info("report written to " + verifyOutput);
+    }
+}
