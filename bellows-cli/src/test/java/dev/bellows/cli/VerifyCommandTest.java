@@ -28,12 +28,6 @@ class VerifyCommandTest {
     private int run(String... args) {
         CommandLine cl = BellowsCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true),
                 Map.of());
-        if (!cl.getSubcommands().containsKey("verify")) {
-            // until the lead registers it in BellowsCli
-            cl.addSubcommand("verify", new VerifyCommand());
-            cl.setOut(new PrintWriter(out, true));
-            cl.setErr(new PrintWriter(err, true));
-        }
         List<String> all = new ArrayList<>(List.of("verify"));
         all.addAll(List.of(args));
         return cl.execute(all.toArray(String[]::new));
