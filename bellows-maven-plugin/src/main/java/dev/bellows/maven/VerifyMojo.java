@@ -53,9 +53,16 @@ public class VerifyMojo extends AbstractBellowsMojo {
     @Parameter(property = "bellows.rows", defaultValue = "0")
     int rows;
 
-    /** SQL to run after all phases of a release, as {@code RELEASE=FILE}, e.g. {@code 1.0=src/test/seed.sql}. */
+    /**
+     * SQL to run after all phases of a release, as {@code RELEASE=FILE} relative to the project, e.g.
+     * {@code <seeds><seed>1.0=src/test/sql/seed.sql</seed></seeds>}.
+     */
     @Parameter
     List<String> seeds = new ArrayList<>();
+
+    /** Seed files are relative to this directory. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    File basedir;
 
     /** Also write the report to this file, e.g. {@code target/bellows-verify.json}. */
     @Parameter(property = "bellows.verifyOutput")
@@ -73,7 +80,7 @@ public class VerifyMojo extends AbstractBellowsMojo {
         ShadowSpec shadow = blankToNull(shadowUrl) != null
                 ? ShadowSpec.url(shadowUrl.trim(), blankToNull(shadowUser), shadowPassword)
                 : new ShadowSpec.Embedded(OptionalInt.empty());
-        VerifyOptions options = new VerifyOptions(d, shadow, seeds.stream().map(Seed::parse).toList(), rows);
+        VerifyOptions options = new VerifyOptions(d, shadow, seeds.stream().map(this::seed).toList(), rows);
         VerifyReport report = Verifier.verify(MigrationLoader.load(location(), d.syntax()), options);
         Reports.log(getLog(), TextReport.render(report, false));
         if (verifyOutput != null) {
@@ -85,6 +92,11 @@ public class VerifyMojo extends AbstractBellowsMojo {
             throw new RefusedException("verify found " + report.errors() + " error(s) and " + report.warnings()
                     + " warning(s) on " + report.server() + "; first: " + Reports.oneLine(first));
         }
+    }
+
+    private Seed seed(String spec) {
+        Seed seed = Seed.parse(spec);
+        return basedir == null ? seed : new Seed(seed.release(), basedir.toPath().resolve(seed.file()));
     }
 
     private void write(String text) {

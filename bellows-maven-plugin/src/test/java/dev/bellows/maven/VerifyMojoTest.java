@@ -62,4 +62,22 @@ class VerifyMojoTest {
         verify.dialect = "mysql";
         assertThatThrownBy(verify::execute).isInstanceOf(MojoExecutionException.class);
     }
+
+    @Test
+    void seedFilesAreRelativeToTheProject() throws Exception {
+        Files.createDirectories(dir.resolve("src/test/sql"));
+        Files.writeString(dir.resolve("src/test/sql/seed.sql"), "INSERT INTO accounts (id) VALUES (1), (2);\n");
+        VerifyMojo verify = new VerifyMojo();
+        verify.location = tree.root().toFile();
+        verify.verifyFormat = "json";
+        verify.basedir = dir.toFile();
+        verify.seeds = java.util.List.of("1.0=src/test/sql/seed.sql");
+        verify.setLog(log);
+        verify.execute();
+        assertThat(log.text()).contains(": passed");
+
+        verify.seeds = java.util.List.of("1.0=src/test/sql/missing.sql");
+        assertThatThrownBy(verify::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("missing.sql");
+    }
 }
