@@ -14,7 +14,7 @@ import java.util.Optional;
  * A {@link BellowsMigrations} annotation resolved once: the location as a directory, the dialect,
  * the cut-over release, and the database server (system properties win over the annotation).
  */
-record Settings(String declaredLocation, Path location, Dialect dialect, boolean allowWaivers,
+record Settings(Path location, Dialect dialect, boolean allowWaivers,
                 Optional<Release> startAfter, Optional<String> url, String user, String password) {
 
     static final String URL_PROPERTY = "bellows.shadow.url";
@@ -26,8 +26,14 @@ record Settings(String declaredLocation, Path location, Dialect dialect, boolean
         String url = System.getProperty(URL_PROPERTY, a.url());
         String user = System.getProperty(USER_PROPERTY, a.user());
         String password = System.getProperty(PASSWORD_PROPERTY, a.password());
-        Dialect dialect = Dialect.named(a.dialect());
-        return new Settings(a.location(), locate(a.location(), testClass), dialect, a.allowWaivers(),
+        Dialect dialect;
+        try {
+            dialect = Dialect.named(a.dialect());
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException("@BellowsMigrations(dialect = \"" + a.dialect() + "\"): "
+                    + e.getMessage());
+        }
+        return new Settings(locate(a.location(), testClass), dialect, a.allowWaivers(),
                 a.startAfter().isBlank() ? Optional.empty() : Optional.of(Release.of(a.startAfter().trim())),
                 url.isBlank() ? Optional.empty() : Optional.of(url.trim()), user.isBlank() ? null : user,
                 password);
