@@ -111,7 +111,16 @@ interface ScratchServer extends AutoCloseable {
         }
 
         private void execute(String sql) {
-            try (Connection c = server.connect(); Statement st = c.createStatement()) {
+            Connection connection;
+            try {
+                connection = server.connect();
+            } catch (DatabaseException e) {
+                throw new DatabaseException("cannot connect to " + server + " for throwaway databases: "
+                        + e.getCause().getMessage() + "; check @BellowsMigrations(url, user, password) or -D"
+                        + Settings.URL_PROPERTY + ", -D" + Settings.USER_PROPERTY + " and -D"
+                        + Settings.PASSWORD_PROPERTY, e);
+            }
+            try (Connection c = connection; Statement st = c.createStatement()) {
                 st.execute(sql);
             } catch (SQLException e) {
                 throw new DatabaseException(sql + " failed on " + server + ": " + e.getMessage()

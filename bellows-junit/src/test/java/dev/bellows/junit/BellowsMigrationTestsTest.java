@@ -122,6 +122,21 @@ class BellowsMigrationTestsTest {
     }
 
     @Test
+    void anUnreachableServerFailsTheVerifyTestsSayingWhatToCheck() {
+        System.setProperty(Settings.URL_PROPERTY, "jdbc:postgresql://127.0.0.1:1/nothing");
+        Events events;
+        try {
+            events = run(Samples.Unsafe.class);
+        } finally {
+            useTheSharedServer();
+        }
+        assertThat(names(events.failed())).contains("release 1.0 (the first)", "release 1.1 after 1.0",
+                "release 1.2 after 1.1");
+        assertThat(failure(events, "release 1.2 after 1.1")).contains("cannot connect to "
+                + "jdbc:postgresql://127.0.0.1:1/nothing", "-Dbellows.shadow.url, -Dbellows.shadow.user");
+    }
+
+    @Test
     void aMissingLocationIsOneClearFailure() {
         Events all = Samples.testKit().selectors(selectClass(Samples.MissingLocation.class))
                 .execute().containerEvents();
