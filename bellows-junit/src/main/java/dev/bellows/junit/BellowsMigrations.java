@@ -35,6 +35,14 @@ public @interface BellowsMigrations {
      */
     String location() default "db/migrations";
 
+    /**
+     * Whether {@link #location()} is a Flyway folder ({@code V<version>__<description>.sql}) instead of
+     * the release/phase layout: each file is its own release, expand unless a comment before its first
+     * statement says {@code -- bellows:phase contract}. Lint and verify work as for the layout; the
+     * phase hooks need the layout.
+     */
+    boolean flyway() default false;
+
     /** The database the migrations are written for: {@code postgresql} or {@code mysql}. */
     String dialect() default "postgresql";
 

@@ -3,6 +3,7 @@ package dev.bellows.junit;
 import dev.bellows.Bellows;
 import dev.bellows.BellowsConfig;
 import dev.bellows.ConfigurationException;
+import dev.bellows.lint.FlywayLoader;
 import dev.bellows.load.MigrationLoader;
 import dev.bellows.load.Paths;
 import dev.bellows.model.MigrationSet;
@@ -37,7 +38,8 @@ public final class BellowsSchema {
 
     BellowsSchema(Settings settings, Supplier<ScratchServer> server) {
         this.settings = settings;
-        this.migrations = MigrationLoader.load(settings.location(), settings.dialect().syntax());
+        this.migrations = settings.flyway() ? FlywayLoader.load(settings.location(), settings.dialect().syntax())
+                : MigrationLoader.load(settings.location(), settings.dialect().syntax());
         this.server = server;
     }
 
@@ -52,6 +54,7 @@ public final class BellowsSchema {
      * release's code must still work here.
      */
     public BellowsDatabase afterExpand(String release) {
+        requireLayout();
         Release target = known(release);
         BellowsDatabase db = server.get().create();
         Bellows bellows = bellows(db);
@@ -62,6 +65,7 @@ public final class BellowsSchema {
 
     /** A database just after {@code contract(release)}: the release and every earlier one completely applied. */
     public BellowsDatabase afterContract(String release) {
+        requireLayout();
         Release target = known(release);
         BellowsDatabase db = server.get().create();
         applyThrough(bellows(db), target);
@@ -98,6 +102,13 @@ public final class BellowsSchema {
 
     private java.util.Optional<Release> previous(Release target) {
         return releases().stream().filter(r -> r.compareTo(target) < 0).reduce((a, b) -> b);
+    }
+
+    private void requireLayout() {
+        if (settings.flyway()) {
+            throw new ConfigurationException("the phase hooks need the release/phase layout (RELEASE/expand/001_x.sql);"
+                    + " @BellowsMigrations(flyway = true) supports the lint and verify checks only");
+        }
     }
 
     private Bellows bellows(BellowsDatabase db) {

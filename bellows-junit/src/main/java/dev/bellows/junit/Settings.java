@@ -14,7 +14,7 @@ import java.util.Optional;
  * A {@link BellowsMigrations} annotation resolved once: the location as a directory, the dialect,
  * the cut-over release, and the database server (system properties win over the annotation).
  */
-record Settings(Path location, Dialect dialect, boolean allowWaivers,
+record Settings(Path location, boolean flyway, Dialect dialect, boolean allowWaivers,
                 Optional<Release> startAfter, Optional<String> url, String user, String password) {
 
     static final String URL_PROPERTY = "bellows.shadow.url";
@@ -33,7 +33,7 @@ record Settings(Path location, Dialect dialect, boolean allowWaivers,
             throw new ConfigurationException("@BellowsMigrations(dialect = \"" + a.dialect() + "\"): "
                     + e.getMessage());
         }
-        return new Settings(locate(a.location(), testClass), dialect, a.allowWaivers(),
+        return new Settings(locate(a.location(), testClass), a.flyway(), dialect, a.allowWaivers(),
                 a.startAfter().isBlank() ? Optional.empty() : Optional.of(Release.of(a.startAfter().trim())),
                 url.isBlank() ? Optional.empty() : Optional.of(url.trim()), user.isBlank() ? null : user,
                 password);

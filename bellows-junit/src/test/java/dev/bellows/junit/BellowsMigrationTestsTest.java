@@ -137,6 +137,18 @@ class BellowsMigrationTestsTest {
     }
 
     @Test
+    void aFlywayFolderIsCheckedFileByFileEachFileItsOwnRelease() {
+        Events events = run(Samples.Flyway.class);
+        assertThat(names(events.failed())).containsExactlyInAnyOrder("3/expand/V3__drop_accounts_nickname.sql",
+                "release 3 after 2", "hooksNeedTheLayout(DataSource)");
+        assertThat(failure(events, "3/expand/V3__drop_accounts_nickname.sql")).contains("error[expand-drop-column]");
+        assertThat(failure(events, "release 3 after 2")).contains("error[verify-dropped-column]");
+        assertThat(failure(events, "hooksNeedTheLayout(DataSource)"))
+                .contains("the phase hooks need the release/phase layout");
+        assertThat(names(events.succeeded())).contains("4/contract/V4__drop_accounts_email.sql", "release 4 after 3");
+    }
+
+    @Test
     void aMissingLocationIsOneClearFailure() {
         Events all = Samples.testKit().selectors(selectClass(Samples.MissingLocation.class))
                 .execute().containerEvents();

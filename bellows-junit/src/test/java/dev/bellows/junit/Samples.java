@@ -94,4 +94,14 @@ final class Samples {
             }).hasMessageContaining("legacy_flag");
         }
     }
+
+    /** A Flyway folder: each file a release; V3 drops a column in expand, V4 in contract. */
+    @ExtendWith(OnlyThroughTestKit.class)
+    @BellowsMigrations(location = "classpath:migrations/flyway", flyway = true)
+    static class Flyway implements BellowsMigrationTests {
+
+        @org.junit.jupiter.api.Test
+        void hooksNeedTheLayout(@AfterExpand("2") javax.sql.DataSource db) {
+        }
+    }
 }

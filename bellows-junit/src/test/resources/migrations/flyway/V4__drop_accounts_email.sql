@@ -1,0 +1,2 @@
+-- bellows:phase contract
+ALTER TABLE accounts DROP COLUMN email;
