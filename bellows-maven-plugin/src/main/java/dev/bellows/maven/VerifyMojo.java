@@ -2,6 +2,7 @@ package dev.bellows.maven;
 
 import dev.bellows.RefusedException;
 import dev.bellows.db.Dialect;
+import dev.bellows.lint.FlywayLoader;
 import dev.bellows.load.MigrationLoader;
 import dev.bellows.model.Finding;
 import dev.bellows.model.Severity;
@@ -49,6 +50,13 @@ public class VerifyMojo extends AbstractBellowsMojo {
     @Parameter(property = "bellows.shadowPassword")
     String shadowPassword;
 
+    /**
+     * Verify a Flyway folder ({@code V<version>__<desc>.sql}) instead of {@code location}: each file is
+     * its own release, expand unless its header says {@code -- bellows:phase contract}.
+     */
+    @Parameter(property = "bellows.flyway")
+    File flyway;
+
     /** Fill every table up to this many generated rows after each release, so rewrites and scans have data. */
     @Parameter(property = "bellows.rows", defaultValue = "0")
     int rows;
@@ -81,7 +89,8 @@ public class VerifyMojo extends AbstractBellowsMojo {
                 ? ShadowSpec.url(shadowUrl.trim(), blankToNull(shadowUser), shadowPassword)
                 : new ShadowSpec.Embedded(OptionalInt.empty());
         VerifyOptions options = new VerifyOptions(d, shadow, seeds.stream().map(this::seed).toList(), rows);
-        VerifyReport report = Verifier.verify(MigrationLoader.load(location(), d.syntax()), options);
+        VerifyReport report = Verifier.verify(flyway != null ? FlywayLoader.load(flyway.toPath(), d.syntax())
+                : MigrationLoader.load(location(), d.syntax()), options);
         Reports.log(getLog(), TextReport.render(report, false));
         if (verifyOutput != null) {
             write(VerifyOutput.render(report, verifyFormat, true));

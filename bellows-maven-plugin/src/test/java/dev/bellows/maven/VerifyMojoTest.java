@@ -80,4 +80,18 @@ class VerifyMojoTest {
         assertThatThrownBy(verify::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("missing.sql");
     }
+
+    @Test
+    void aFlywayFolderIsVerifiedEachFileItsOwnRelease() throws Exception {
+        Path flyway = Files.createDirectories(dir.resolve("flyway"));
+        Files.writeString(flyway.resolve("V1__create_accounts.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY, "
+                + "nickname text);\n");
+        Files.writeString(flyway.resolve("V2__drop_nickname.sql"), "ALTER TABLE accounts DROP COLUMN nickname;\n");
+        VerifyMojo verify = new VerifyMojo();
+        verify.flyway = flyway.toFile();
+        verify.verifyFormat = "json";
+        verify.setLog(log);
+        assertThatThrownBy(verify::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("V2__drop_nickname.sql:1:1 [verify-dropped-column]");
+    }
 }
