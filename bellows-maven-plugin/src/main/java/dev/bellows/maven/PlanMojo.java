@@ -6,6 +6,7 @@ import dev.bellows.model.Migration;
 import dev.bellows.model.Release;
 import dev.bellows.run.Command;
 import dev.bellows.run.Plan;
+import dev.bellows.run.SchemaState;
 import dev.bellows.run.Step;
 import dev.bellows.sql.SqlStatement;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -37,6 +38,7 @@ public class PlanMojo extends AbstractBellowsMojo {
     @Override
     void run() {
         Bellows bellows = bellows();
+        SchemaState state = bellows.state();
         Release target = AbstractApplyMojo.release(to);
         List<String> refusals = new ArrayList<>();
         boolean anything = false;
@@ -45,7 +47,7 @@ public class PlanMojo extends AbstractBellowsMojo {
             for (Step step : plan.steps()) {
                 if (!step.pending().isEmpty()) {
                     anything = true;
-                    print(bellows, step);
+                    print(bellows, state, step);
                 }
             }
             plan.refusal().ifPresent(r -> {
@@ -61,11 +63,11 @@ public class PlanMojo extends AbstractBellowsMojo {
         }
     }
 
-    private void print(Bellows bellows, Step step) {
+    private void print(Bellows bellows, SchemaState state, Step step) {
         getLog().info(step + ": " + step.pending().size() + " file" + (step.pending().size() == 1 ? "" : "s"));
         for (Migration m : step.pending()) {
             getLog().info("  " + m.displayPath() + "  [" + bellows.runner().modeOf(m) + ", "
-                    + bellows.state().status(m).id() + "]");
+                    + state.status(m).id() + "]");
             for (SqlStatement s : m.statements()) {
                 String[] lines = s.sql().split("\n", -1);
                 for (int i = 0; i < lines.length; i++) {
