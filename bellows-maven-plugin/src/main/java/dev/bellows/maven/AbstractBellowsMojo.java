@@ -13,6 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * What every Bellows goal shares: where the migrations are, the target database, the runner's
@@ -26,17 +27,26 @@ public abstract class AbstractBellowsMojo extends AbstractMojo {
     @Parameter(property = "bellows.location", defaultValue = "${project.basedir}/db/migrations")
     File location;
 
-    /** JDBC URL of the target database, e.g. {@code jdbc:postgresql://localhost/app}. */
+    /**
+     * JDBC URL of the target database, e.g. {@code jdbc:postgresql://localhost/app}; when not set, the
+     * environment variable {@code BELLOWS_URL}, as for the CLI.
+     */
     @Parameter(property = "bellows.url")
     String url;
 
-    /** Database user. */
+    /** Database user; when not set, {@code BELLOWS_USER}. */
     @Parameter(property = "bellows.user")
     String user;
 
-    /** Database password; never printed. Prefer {@code -Dbellows.password=...} or a property over the POM. */
+    /**
+     * Database password; when not set, {@code BELLOWS_PASSWORD}. Bellows never prints it, but
+     * {@code mvn -X} prints every parameter: in CI prefer the environment variable.
+     */
     @Parameter(property = "bellows.password")
     String password;
+
+    /** Where BELLOWS_URL, BELLOWS_USER and BELLOWS_PASSWORD come from; tests replace it. */
+    Map<String, String> environment = System.getenv();
 
     /** Skips the goal. */
     @Parameter(property = "bellows.skip", defaultValue = "false")
@@ -77,12 +87,19 @@ public abstract class AbstractBellowsMojo extends AbstractMojo {
     }
 
     BellowsConfig config() {
-        if (blankToNull(url) == null) {
-            throw new ConfigurationException("no database URL: set <url> in the bellows-maven-plugin configuration "
-                    + "or pass -Dbellows.url=jdbc:postgresql://HOST/DB (with -Dbellows.user and -Dbellows.password)");
+        String u = setting(url, "BELLOWS_URL");
+        if (u == null) {
+            throw new ConfigurationException("no database URL: set <url> in the bellows-maven-plugin configuration, "
+                    + "pass -Dbellows.url=jdbc:postgresql://HOST/DB (with -Dbellows.user and -Dbellows.password) "
+                    + "or set BELLOWS_URL");
         }
-        return new BellowsConfig(location(), new ConnectionSettings(url.trim(), blankToNull(user),
-                blankToNull(password)), runOptions());
+        return new BellowsConfig(location(), new ConnectionSettings(u.trim(), setting(user, "BELLOWS_USER"),
+                setting(password, "BELLOWS_PASSWORD")), runOptions());
+    }
+
+    /** The parameter, or else the environment variable, or null. */
+    private String setting(String parameter, String variable) {
+        return blankToNull(parameter) != null ? parameter : blankToNull(environment.get(variable));
     }
 
     Bellows bellows() {

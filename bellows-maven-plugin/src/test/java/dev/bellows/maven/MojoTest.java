@@ -12,6 +12,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,6 +34,7 @@ class MojoTest {
         mojo.user = db.user();
         mojo.password = db.password();
         mojo.setLog(log);
+        mojo.environment = Map.of();
         if (mojo instanceof AbstractApplyMojo apply) {
             apply.lockTimeout = 500;
             apply.lockRetries = 10;
@@ -109,7 +111,7 @@ class MojoTest {
         UpgradeMojo noUrl = to(new UpgradeMojo(), null);
         noUrl.url = " ";
         assertThatThrownBy(noUrl::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("-Dbellows.url=jdbc:postgresql://HOST/DB");
+                .hasMessageContaining("-Dbellows.url=jdbc:postgresql://HOST/DB").hasMessageContaining("BELLOWS_URL");
 
         UpgradeMojo badLocation = to(new UpgradeMojo(), null);
         badLocation.location = dir.resolve("nope").toFile();
@@ -152,6 +154,21 @@ class MojoTest {
             assertThat(db.count("SELECT count(*) FROM information_schema.columns WHERE column_name = 'legacy_code'"))
                     .isZero();
         }
+    }
+
+    @Test
+    void theConnectionCanComeFromTheCliEnvironmentVariables() throws Exception {
+        StatusMojo status = mojo(new StatusMojo());
+        status.url = null;
+        status.user = null;
+        status.environment = Map.of("BELLOWS_URL", db.url(), "BELLOWS_USER", db.user(),
+                "BELLOWS_PASSWORD", db.password());
+        status.execute();
+        assertThat(log.text()).contains("next: bellows:expand");
+
+        StatusMojo parameterWins = mojo(new StatusMojo());
+        parameterWins.environment = Map.of("BELLOWS_URL", "jdbc:postgresql://127.0.0.1:1/elsewhere");
+        parameterWins.execute();
     }
 
     @Test
