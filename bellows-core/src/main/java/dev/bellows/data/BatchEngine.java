@@ -10,13 +10,14 @@ import java.util.Optional;
  * Runs a {@link BatchJob} batch by batch until it is done: each batch in its own transaction
  * together with its checkpoint (so a killed run loses at most the uncommitted batch, and a rerun
  * continues after the last committed one), the size adapted toward the target duration, an
- * optional pause between batches, and a back-off (half the size, a pause as long as the batch)
+ * optional pause between batches, and a back-off (half the size and target duration, a short pause)
  * whenever other sessions were waiting on the batch's locks when it was about to commit.
  * Memory does not grow with the table: only the current range and counters are kept.
  */
 public final class BatchEngine {
 
     private static final long FRACTION_EVERY_NANOS = 1_000_000_000L;
+    private static final long BACKOFF_PAUSE_NANOS = 10_000_000L;
 
     private final Dialect dialect;
     private final BatchOptions options;
@@ -79,7 +80,8 @@ public final class BatchEngine {
                 backoffs++;
                 sizer.backOff();
                 emit(BatchEvent.Kind.BACKOFF, job, rows, batches, sizer.size(), elapsed, clock, done.waiters());
-                sleep(Math.max(options.pause().toNanos(), elapsed));
+                // Let the waiters (now unblocked) run before the next batch takes its locks.
+                sleep(Math.max(options.pause().toNanos(), BACKOFF_PAUSE_NANOS));
                 continue;
             }
             if (work.adapts()) {

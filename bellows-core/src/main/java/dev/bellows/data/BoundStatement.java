@@ -5,7 +5,6 @@ import dev.bellows.sql.Token;
 import dev.bellows.sql.TokenType;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -13,34 +12,34 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A batch statement with its placeholders ({@code :from}, {@code :to}, {@code :batch_size}) turned
- * into JDBC parameters. Without placeholders it runs as plain SQL, exactly as written.
+ * A batch statement split at its placeholders ({@code :from}, {@code :to}, {@code :batch_size}).
+ * Each batch runs it with the numbers written into the text, never as bind parameters: the planner
+ * then sees the real range and picks an index range scan, where a generic plan for
+ * {@code id >= $1 AND id < $2} may scan the whole table on every batch. Without placeholders it runs
+ * exactly as written.
  *
- * @param source  the statement as split from the file
- * @param jdbcSql the SQL with each placeholder replaced by {@code ?}
- * @param params  the placeholders in order of appearance
- * @param where   {@code file:line} for messages
+ * @param source the statement as split from the file
+ * @param parts  the text around the placeholders: one more part than placeholders
+ * @param params the placeholders in order of appearance
+ * @param where  {@code file:line} for messages
  */
-public record BoundStatement(SqlStatement source, String jdbcSql, List<Param> params, String where) {
+public record BoundStatement(SqlStatement source, List<String> parts, List<Param> params, String where) {
 
     public enum Param {
-        FROM(":from"), TO(":to"), BATCH_SIZE(":batch_size");
-
-        final String text;
-
-        Param(String text) {
-            this.text = text;
-        }
+        FROM, TO, BATCH_SIZE
     }
 
     public BoundStatement {
+        parts = List.copyOf(parts);
         params = List.copyOf(params);
+        if (parts.size() != params.size() + 1) {
+            throw new IllegalArgumentException("parts must surround the placeholders");
+        }
     }
 
-    /** Binds the placeholders of {@code s}; an unknown {@code :name} is an error naming file and line. */
+    /** Finds the placeholders of {@code s}; an unknown {@code :name} is an error naming file and line. */
     public static BoundStatement of(SqlStatement s, String file) {
-        String where = file + ":" + s.line();
-        StringBuilder sql = new StringBuilder();
+        List<String> parts = new ArrayList<>();
         List<Param> params = new ArrayList<>();
         int copied = 0;
         for (Token t : s.tokens()) {
@@ -54,37 +53,36 @@ public record BoundStatement(SqlStatement source, String jdbcSql, List<Param> pa
                 default -> throw new BatchDefinitionException(file, t.line(), "unknown placeholder " + t.text()
                         + "; batch statements know :from and :to (keyed batches over a key range) and :batch_size");
             };
-            sql.append(s.sql(), copied, t.start()).append('?');
+            parts.add(s.sql().substring(copied, t.start()));
             copied = t.end();
             params.add(p);
         }
-        sql.append(s.sql().substring(copied));
-        return new BoundStatement(s, sql.toString(), params, where);
+        parts.add(s.sql().substring(copied));
+        return new BoundStatement(s, parts, params, file + ":" + s.line());
     }
 
     public boolean has(Param p) {
         return params.contains(p);
     }
 
-    /** Runs the statement; returns rows changed, or -1 when it returned a result set. */
-    long execute(Connection c, long from, long to, int batchSize) throws SQLException {
-        if (params.isEmpty()) {
-            try (Statement st = c.createStatement()) {
-                st.setEscapeProcessing(false);
-                return st.execute(source.sql()) ? -1 : st.getLargeUpdateCount();
-            }
+    /** The statement's text with the placeholders replaced by these values. */
+    public String sql(long from, long to, int batchSize) {
+        StringBuilder sb = new StringBuilder(parts.get(0));
+        for (int i = 0; i < params.size(); i++) {
+            sb.append(switch (params.get(i)) {
+                case FROM -> from;
+                case TO -> to;
+                case BATCH_SIZE -> batchSize;
+            }).append(parts.get(i + 1));
         }
-        try (PreparedStatement ps = c.prepareStatement(jdbcSql)) {
-            ps.setEscapeProcessing(false);
-            for (int i = 0; i < params.size(); i++) {
-                switch (params.get(i)) {
-                    case FROM -> ps.setLong(i + 1, from);
-                    case TO -> ps.setLong(i + 1, to);
-                    case BATCH_SIZE -> ps.setInt(i + 1, batchSize);
-                    default -> throw new IllegalStateException(params.get(i).name());
-                }
-            }
-            return ps.execute() ? -1 : ps.getLargeUpdateCount();
+        return sb.toString();
+    }
+
+    /** Runs one batch; returns rows changed, or -1 when the statement returned a result set. */
+    long execute(Connection c, long from, long to, int batchSize) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.setEscapeProcessing(false);
+            return st.execute(sql(from, to, batchSize)) ? -1 : st.getLargeUpdateCount();
         }
     }
 }

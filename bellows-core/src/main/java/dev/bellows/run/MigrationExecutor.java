@@ -9,6 +9,7 @@ import dev.bellows.data.BatchJobs;
 import dev.bellows.data.BatchListener;
 import dev.bellows.data.BatchOptions;
 import dev.bellows.data.BatchRun;
+import dev.bellows.data.KeyRangeWork;
 import dev.bellows.data.PlainProgress;
 import dev.bellows.data.Transactions;
 import dev.bellows.db.Dialect;
@@ -185,6 +186,7 @@ final class MigrationExecutor {
         long batchesThisRun = 0;
         long rowsThisRun = 0;
         int backoffs = 0;
+        String how = m.isJava() ? "Java batches" : Mode.BATCHED.label;
         for (int i = from; i < jobs; i++) {
             int index = i;
             int line = m.isJava() ? 0 : m.statements().get(i).line();
@@ -193,6 +195,9 @@ final class MigrationExecutor {
             BatchRun run;
             try {
                 BatchJob job = m.isJava() ? BatchJobs.java(m) : BatchJobs.statement(m, i, dialect);
+                if (job.work() instanceof KeyRangeWork) {
+                    how = "keyed batches over key ranges";
+                }
                 run = engine.run(c, job, options.maxBatches() - batchesThisRun, (conn, rows, batches) ->
                         history.progress(conn, m.id(), index, doneChecksum, rows, batches));
             } catch (SQLException | RuntimeException e) {
@@ -220,7 +225,7 @@ final class MigrationExecutor {
             }
         }
         history.finish(c, m.id(), Outcome.SUCCESS, millisSince(t0), null);
-        progress.accept("  " + m.fileName() + "  done in " + millisSince(t0) + " ms (" + Mode.BATCHED.label + ", "
+        progress.accept("  " + m.fileName() + "  done in " + millisSince(t0) + " ms (" + how + ", "
                 + plural(rowsThisRun, "row") + " in " + plural(batchesThisRun, "batch")
                 + (backoffs == 0 ? "" : ", backed off " + plural(backoffs, "time") + " for waiting sessions") + ")");
     }

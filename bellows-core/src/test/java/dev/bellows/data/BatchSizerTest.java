@@ -36,8 +36,17 @@ class BatchSizerTest {
         assertThat(s.observe(1 * MS)).isEqualTo(1_500);
         assertThat(s.backOff()).isEqualTo(750);
         assertThat(s.backOff()).isEqualTo(375);
+        assertThat(s.targetNanos()).as("the target halves too").isEqualTo(50 * MS);
         assertThat(s.observe(10_000 * MS)).isEqualTo(188);
         assertThat(s.observe(10_000 * MS)).isEqualTo(100);
         assertThat(s.backOff()).isEqualTo(100);
+        for (int i = 0; i < 10; i++) {
+            s.backOff();
+        }
+        assertThat(s.targetNanos()).as("down to a tenth of the target").isEqualTo(20 * MS);
+        for (int i = 0; i < 30; i++) {
+            s.observe(1 * MS);
+        }
+        assertThat(s.targetNanos()).as("recovers without waiters").isEqualTo(200 * MS);
     }
 }

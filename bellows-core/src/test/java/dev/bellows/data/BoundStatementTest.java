@@ -17,10 +17,10 @@ class BoundStatementTest {
     }
 
     @Test
-    void placeholdersBecomeJdbcParametersAndCastsStayAlone() {
-        BoundStatement b = BoundStatement.of(parse("UPDATE t SET v = x::text WHERE id >= :from AND id < :to"),
+    void placeholdersAreFilledWithNumbersAndCastsAndStringsStayAlone() {
+        BoundStatement b = BoundStatement.of(parse("UPDATE t SET v = x::text || ':to?' WHERE id >= :from AND id < :to"),
                 "f.sql");
-        assertThat(b.jdbcSql()).isEqualTo("UPDATE t SET v = x::text WHERE id >= ? AND id < ?");
+        assertThat(b.sql(100, 250, 7)).isEqualTo("UPDATE t SET v = x::text || ':to?' WHERE id >= 100 AND id < 250");
         assertThat(b.params()).containsExactly(BoundStatement.Param.FROM, BoundStatement.Param.TO);
     }
 
