@@ -18,11 +18,13 @@ public final class BatchEngine {
 
     private static final long FRACTION_EVERY_NANOS = 1_000_000_000L;
     private static final long BACKOFF_PAUSE_NANOS = 10_000_000L;
+    private static final long WAITER_CHECK_NANOS = 10_000_000L;
 
     private final Dialect dialect;
     private final BatchOptions options;
     private final Transactions transactions;
     private final ProgressTable progress;
+    private boolean prepared;
 
     public BatchEngine(Dialect dialect, BatchOptions options, Transactions transactions) {
         this.dialect = dialect;
@@ -31,9 +33,12 @@ public final class BatchEngine {
         this.progress = new ProgressTable(dialect);
     }
 
-    /** Creates the checkpoint table; call once before {@link #run} (outside a transaction). */
+    /** Creates the checkpoint table (once per engine); call before {@link #run}, outside a transaction. */
     public void prepare(Connection c) throws SQLException {
-        progress.create(c);
+        if (!prepared) {
+            progress.create(c);
+            prepared = true;
+        }
     }
 
     /** Runs at most {@code budget} batches of {@code job}. */
@@ -60,8 +65,10 @@ public final class BatchEngine {
             long batchesBefore = batches;
             long started = System.nanoTime();
             Committed done = transactions.inTransaction(job.where(), () -> {
+                long workStarted = System.nanoTime();
                 BatchWork.BatchResult result = work.batch(c, size);
-                int waiters = dialect.lockWaiters(c);
+                // A batch shorter than this made nobody wait long: skip the (catalog) query.
+                int waiters = System.nanoTime() - workStarted < WAITER_CHECK_NANOS ? 0 : dialect.lockWaiters(c);
                 BatchCheckpoint cp = work.checkpoint(result, rowsBefore, batchesBefore, size);
                 cp = new BatchCheckpoint(job.migration(), job.statement(), cp.startKey(), cp.nextKey(), cp.endKey(),
                         cp.rows(), cp.batches(), cp.batchSize());

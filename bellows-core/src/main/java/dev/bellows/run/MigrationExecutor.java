@@ -62,6 +62,7 @@ final class MigrationExecutor {
     private final Actor actor;
     private final LockRetry retry;
     private final Consumer<String> progress;
+    private boolean progressTableReady;
 
     MigrationExecutor(Connection c, Dialect dialect, HistoryTable history, RunOptions options, Actor actor) {
         this.c = c;
@@ -181,7 +182,10 @@ final class MigrationExecutor {
         BatchListener listener = batching.listener() == BatchListener.NONE
                 ? new PlainProgress(progress, m.fileName()) : batching.listener();
         BatchEngine engine = new BatchEngine(dialect, batching.withListener(listener), this::inBatchTransaction);
-        engine.prepare(c);
+        if (!progressTableReady) {
+            engine.prepare(c);
+            progressTableReady = true;
+        }
         int jobs = m.isJava() ? 1 : m.statements().size();
         long batchesThisRun = 0;
         long rowsThisRun = 0;
