@@ -1,9 +1,13 @@
 package dev.bellows;
 
+import dev.bellows.instances.Instance;
+import dev.bellows.instances.InstanceRegistry;
+import dev.bellows.instances.LiveInstancesGuard;
 import dev.bellows.load.MigrationLoader;
 import dev.bellows.model.MigrationSet;
 import dev.bellows.model.Release;
 import dev.bellows.run.Command;
+import dev.bellows.run.ContractGuard;
 import dev.bellows.run.Plan;
 import dev.bellows.run.RunResult;
 import dev.bellows.run.Runner;
@@ -13,7 +17,9 @@ import dev.bellows.run.StatusReport;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The public Java API: what the CLI, the Maven plugin and the JUnit extension call. Each method
@@ -26,10 +32,18 @@ public final class Bellows {
     private final MigrationSet migrations;
     private final Runner runner;
 
+    private final ContractGuard guard;
+
+    /**
+     * The contract gate is always on: live instances of older releases block contract (only
+     * {@code force} overrides it), in addition to any guard given in the options.
+     */
     public Bellows(BellowsConfig config) {
         this.config = config;
         this.migrations = MigrationLoader.load(config.location(), config.connection().dialect().syntax());
-        this.runner = new Runner(config.connection(), migrations, config.options());
+        this.guard = new LiveInstancesGuard().and(config.options().contractGuard());
+        this.runner = new Runner(config.connection(), migrations,
+                config.options().withContractGuard(guard, config.options().force()));
     }
 
     public MigrationSet migrations() {
@@ -76,11 +90,15 @@ public final class Bellows {
             Release target = dev.bellows.run.Planner.plan(Command.CONTRACT, null, state).steps().stream()
                     .filter(s -> !s.pending().isEmpty()).map(dev.bellows.run.Step::release).findFirst()
                     .orElse(migrations.newest().orElse(null));
-            blockers = target == null ? List.of() : config.options().contractGuard().blockers(c, target);
+            blockers = target == null ? List.of() : guard.blockers(c, target);
+            Map<String, Integer> perRelease = new LinkedHashMap<>();
+            for (Instance i : InstanceRegistry.forConnection(c).live(c)) {
+                perRelease.merge(i.release(), 1, Integer::sum);
+            }
+            return StatusReader.read(state, blockers).withLiveInstances(perRelease);
         } catch (SQLException e) {
             throw new DatabaseException("cannot read live instances: " + e.getMessage(), e);
         }
-        return StatusReader.read(state, blockers);
     }
 
     public List<String> repair() {

@@ -18,9 +18,12 @@ import java.util.Map;
                 ContractCommand.class,
                 UpgradeCommand.class,
                 PlanCommand.class,
+                LintCommand.class,
+                ExplainCommand.class,
                 StatusCommand.class,
                 CheckCommand.class,
                 RepairCommand.class,
+                InstancesCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class
         },

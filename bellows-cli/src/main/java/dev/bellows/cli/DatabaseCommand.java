@@ -42,16 +42,12 @@ abstract class DatabaseCommand implements Callable<Integer> {
         Map<String, String> flags = new java.util.HashMap<>(extraFlags());
         Settings s = connection.settings(flags, parent.environment);
         RunOptions options = ConnectionOptions.runOptions(s)
-                .withContractGuard(contractGuard(), force())
+                .withContractGuard(ContractGuard.NONE, force())
                 .withProgress(line -> {
                     out().println(line);
                     out().flush();
                 });
         return new BellowsConfig(connection.location(s), connection.connection(s), options);
-    }
-
-    ContractGuard contractGuard() {
-        return ContractGuard.NONE;
     }
 
     Bellows bellows() {

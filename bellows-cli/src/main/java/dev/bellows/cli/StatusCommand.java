@@ -42,6 +42,9 @@ final class StatusCommand extends DatabaseCommand {
                     row.phases().get(Phase.EXPAND).label(), row.phases().get(Phase.MIGRATE).label(),
                     row.phases().get(Phase.CONTRACT).label());
         }
+        out.println("live instances: " + (report.liveInstances().isEmpty() ? "none registered"
+                : report.liveInstances().entrySet().stream().map(e -> e.getValue() + " of release " + e.getKey())
+                .collect(java.util.stream.Collectors.joining(", "))));
         out.println("contract safe: " + (report.contractSafe() ? "yes"
                 : "no (" + String.join("; ", report.contractBlockers()) + ")"));
         out.println("next: " + report.next().map(n -> "bellows " + n + " (" + report.reason() + ")")
@@ -67,6 +70,7 @@ final class StatusCommand extends DatabaseCommand {
             releases.add(r);
         }
         root.put("releases", releases);
+        root.put("liveInstances", report.liveInstances());
         root.put("contractSafe", report.contractSafe());
         root.put("contractBlockers", report.contractBlockers());
         root.put("upToDate", report.upToDate());

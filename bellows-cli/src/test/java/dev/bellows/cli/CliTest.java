@@ -54,7 +54,7 @@ class CliTest {
         CommandLine cl = BellowsCli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                 Map.of());
         assertThat(cl.getSubcommands()).containsKeys("expand", "migrate", "contract", "upgrade", "plan", "status",
-                "check", "repair", "demo");
+                "check", "repair", "instances", "demo");
         for (String name : cl.getSubcommands().keySet()) {
             if (name.equals("help")) {
                 continue;
@@ -148,6 +148,32 @@ class CliTest {
         Run done = bellows(args(conn, "check"));
         assertThat(done.exit()).isZero();
         assertThat(done.out()).contains("up to date");
+    }
+
+    @Test
+    void contractWaitsForOldInstancesAndStatusShowsThem() throws Exception {
+        TestDatabase db = Databases.postgres();
+        new MigrationTree(dir)
+                .file("1.0", "expand", "001_t.sql", "CREATE TABLE t (id int, old_col int);")
+                .file("1.1", "contract", "001_drop.sql", "ALTER TABLE t DROP COLUMN old_col;");
+        List<String> conn = connection(db, dir);
+        assertThat(bellows(args(conn, "expand")).exit()).isZero();
+        Run reg = bellows("instances", "register", "--release", "1.0", "--id", "web-1", "--url", db.url(),
+                "--user", db.user());
+        assertThat(reg.exit()).as(reg.err()).isZero();
+
+        Run status = bellows(args(conn, "status"));
+        assertThat(status.out()).contains("live instances: 1 of release 1.0")
+                .contains("contract safe: no (instance web-1");
+        Run refused = bellows(args(conn, "contract"));
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("contract refused").contains("instance web-1").contains("release 1.0");
+
+        assertThat(bellows("instances", "deregister", "--id", "web-1", "--url", db.url(), "--user", db.user()).exit())
+                .isZero();
+        Run contract = bellows(args(conn, "contract"));
+        assertThat(contract.exit()).as(contract.err()).isZero();
+        assertThat(db.count("SELECT count(*) FROM information_schema.columns WHERE column_name = 'old_col'")).isZero();
     }
 
     @Test

@@ -25,13 +25,18 @@ public record ConnectionSettings(String url, String user, String password) {
         try {
             return DriverManager.getConnection(url, user, password);
         } catch (SQLException e) {
-            throw new DatabaseException("cannot connect to " + url + (user == null ? "" : " as " + user) + ": "
+            throw new DatabaseException("cannot connect to " + safeUrl() + (user == null ? "" : " as " + user) + ": "
                     + e.getMessage() + "; check --url, --user and --password (or BELLOWS_URL/USER/PASSWORD)", e);
         }
     }
 
+    /** The URL with any password parameter masked, for messages. */
+    public String safeUrl() {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
     @Override
     public String toString() {
-        return url + (user == null ? "" : " as " + user) + (password == null || password.isEmpty() ? "" : " (password set)");
+        return safeUrl() + (user == null ? "" : " as " + user) + (password == null || password.isEmpty() ? "" : " (password set)");
     }
 }

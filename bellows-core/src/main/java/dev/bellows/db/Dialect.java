@@ -5,8 +5,10 @@ import dev.bellows.sql.SqlStatement;
 import dev.bellows.sql.SqlSyntax;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,6 +32,25 @@ public interface Dialect {
 
     /** Statements that create the instance registry table if it does not exist yet. */
     List<String> createInstancesTable(String table);
+
+    /**
+     * SQL expression for the database clock's current time, in the type of Bellows' own timestamp
+     * columns (timestamptz on PostgreSQL; a UTC {@code datetime(3)} on MySQL/MariaDB, so sessions with
+     * different time zones agree). Liveness and expiry are always judged by this clock, never the JVM's.
+     */
+    String currentTimestamp();
+
+    /** SQL expression: the timestamp expression plus a number of seconds (an integer expression). */
+    String plusSeconds(String timestamp, String seconds);
+
+    /** Reads a timestamp column written with {@link #currentTimestamp()}; null stays null. */
+    Instant readTimestamp(ResultSet rs, int column) throws SQLException;
+
+    /** Column definition of an auto-incremented bigint primary key. */
+    String autoIncrementPrimaryKey(String column);
+
+    /** What follows the closing parenthesis of Bellows' own CREATE TABLE statements. */
+    String tableOptions();
 
     /** Whether DDL takes part in transactions (PostgreSQL) or commits implicitly (MySQL/MariaDB). */
     boolean transactionalDdl();

@@ -9,6 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,43 +39,38 @@ public final class MySqlDialect implements Dialect {
 
     @Override
     public List<String> createHistoryTable(String table) {
-        String t = quote(table);
-        return List.of("CREATE TABLE IF NOT EXISTS " + t + " ("
-                + "id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, "
-                + "migration varchar(400) NOT NULL, "
-                + "release_name varchar(64) NOT NULL, "
-                + "phase varchar(16) NOT NULL, "
-                + "file_name varchar(255) NOT NULL, "
-                + "checksum char(64) NOT NULL, "
-                + "statements_total int NOT NULL, "
-                + "statements_done int NOT NULL DEFAULT 0, "
-                + "done_checksum char(64) NULL, "
-                + "rows_affected bigint NOT NULL DEFAULT 0, "
-                + "batches bigint NOT NULL DEFAULT 0, "
-                + "started_at datetime(3) NOT NULL, "
-                + "finished_at datetime(3) NULL, "
-                + "duration_ms bigint NULL, "
-                + "outcome varchar(16) NOT NULL, "
-                + "applied_by varchar(128) NOT NULL, "
-                + "host varchar(255) NOT NULL, "
-                + "message text NULL, "
-                + "UNIQUE KEY bellows_history_migration (migration)"
-                + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+        return BellowsTables.history(this, table, "datetime(3)", "text");
     }
 
     @Override
     public List<String> createInstancesTable(String table) {
-        String t = quote(table);
-        return List.of("CREATE TABLE IF NOT EXISTS " + t + " ("
-                + "id varchar(128) NOT NULL PRIMARY KEY, "
-                + "release_name varchar(64) NOT NULL, "
-                + "host varchar(255) NOT NULL, "
-                + "pid bigint NULL, "
-                + "started_at datetime(3) NOT NULL, "
-                + "heartbeat_at datetime(3) NOT NULL, "
-                + "ttl_seconds int NOT NULL, "
-                + "metadata text NULL"
-                + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+        return BellowsTables.instances(this, table, "datetime(3)", "text");
+    }
+
+    @Override
+    public String autoIncrementPrimaryKey(String column) {
+        return quote(column) + " bigint NOT NULL AUTO_INCREMENT PRIMARY KEY";
+    }
+
+    @Override
+    public String tableOptions() {
+        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+    }
+
+    @Override
+    public String currentTimestamp() {
+        return "UTC_TIMESTAMP(3)";
+    }
+
+    @Override
+    public String plusSeconds(String timestamp, String seconds) {
+        return "DATE_ADD(" + timestamp + ", INTERVAL (" + seconds + ") SECOND)";
+    }
+
+    @Override
+    public Instant readTimestamp(ResultSet rs, int column) throws SQLException {
+        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
     @Override

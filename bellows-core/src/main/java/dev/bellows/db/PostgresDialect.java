@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,40 +38,38 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public List<String> createHistoryTable(String table) {
-        String t = quote(table);
-        return List.of("CREATE TABLE IF NOT EXISTS " + t + " ("
-                + "id bigserial PRIMARY KEY, "
-                + "migration varchar(400) NOT NULL UNIQUE, "
-                + "release_name varchar(64) NOT NULL, "
-                + "phase varchar(16) NOT NULL, "
-                + "file_name varchar(255) NOT NULL, "
-                + "checksum char(64) NOT NULL, "
-                + "statements_total integer NOT NULL, "
-                + "statements_done integer NOT NULL DEFAULT 0, "
-                + "done_checksum char(64), "
-                + "rows_affected bigint NOT NULL DEFAULT 0, "
-                + "batches bigint NOT NULL DEFAULT 0, "
-                + "started_at timestamptz NOT NULL, "
-                + "finished_at timestamptz, "
-                + "duration_ms bigint, "
-                + "outcome varchar(16) NOT NULL, "
-                + "applied_by varchar(128) NOT NULL, "
-                + "host varchar(255) NOT NULL, "
-                + "message text)");
+        return BellowsTables.history(this, table, "timestamptz", "text");
     }
 
     @Override
     public List<String> createInstancesTable(String table) {
-        String t = quote(table);
-        return List.of("CREATE TABLE IF NOT EXISTS " + t + " ("
-                + "id varchar(128) PRIMARY KEY, "
-                + "release_name varchar(64) NOT NULL, "
-                + "host varchar(255) NOT NULL, "
-                + "pid bigint, "
-                + "started_at timestamptz NOT NULL, "
-                + "heartbeat_at timestamptz NOT NULL, "
-                + "ttl_seconds integer NOT NULL, "
-                + "metadata text)");
+        return BellowsTables.instances(this, table, "timestamptz", "text");
+    }
+
+    @Override
+    public String autoIncrementPrimaryKey(String column) {
+        return quote(column) + " bigserial PRIMARY KEY";
+    }
+
+    @Override
+    public String tableOptions() {
+        return "";
+    }
+
+    @Override
+    public String currentTimestamp() {
+        return "CURRENT_TIMESTAMP";
+    }
+
+    @Override
+    public String plusSeconds(String timestamp, String seconds) {
+        return "(" + timestamp + " + (" + seconds + ") * INTERVAL '1 second')";
+    }
+
+    @Override
+    public Instant readTimestamp(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 
     @Override

@@ -16,4 +16,13 @@ public interface ContractGuard {
     List<String> blockers(Connection connection, Release target) throws SQLException;
 
     ContractGuard NONE = (c, r) -> List.of();
+
+    /** This guard's blockers followed by {@code other}'s. */
+    default ContractGuard and(ContractGuard other) {
+        return (c, r) -> {
+            List<String> all = new java.util.ArrayList<>(blockers(c, r));
+            all.addAll(other.blockers(c, r));
+            return all;
+        };
+    }
 }

@@ -80,6 +80,6 @@ public final class StatusReader {
             next = Optional.of("repair");
             reason = e.getMessage();
         }
-        return new StatusReport(rows, contractBlockers, next, reason);
+        return new StatusReport(rows, contractBlockers, next, reason, Map.of());
     }
 }

@@ -14,13 +14,20 @@ import java.util.Optional;
  * @param contractBlockers why contract is not safe now (live old instances), empty when it is
  * @param next             the next command a deploy pipeline should run, empty when up to date
  * @param reason           why that is the next step, or what blocks it
+ * @param liveInstances    live registered instances per release
  */
 public record StatusReport(List<ReleaseRow> releases, List<String> contractBlockers, Optional<String> next,
-                           String reason) {
+                           String reason, Map<String, Integer> liveInstances) {
 
     public StatusReport {
         releases = List.copyOf(releases);
         contractBlockers = List.copyOf(contractBlockers);
+        liveInstances = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(liveInstances));
+    }
+
+    /** The same report with the count of live instances per release (oldest release first). */
+    public StatusReport withLiveInstances(Map<String, Integer> perRelease) {
+        return new StatusReport(releases, contractBlockers, next, reason, perRelease);
     }
 
     public boolean upToDate() {

@@ -1,0 +1,222 @@
+package dev.bellows.cli;
+
+import dev.bellows.BellowsConfig;
+import dev.bellows.BellowsException;
+import dev.bellows.ConfigurationException;
+import dev.bellows.config.Settings;
+import dev.bellows.lint.LintDialect;
+import dev.bellows.lint.LintOptions;
+import dev.bellows.lint.LintReport;
+import dev.bellows.lint.Linter;
+import dev.bellows.lint.RuleInfo;
+import dev.bellows.lint.Rules;
+import dev.bellows.lint.ServerVersion;
+import dev.bellows.load.MigrationLoader;
+import dev.bellows.load.Paths;
+import dev.bellows.model.Finding;
+import dev.bellows.model.Phase;
+import dev.bellows.model.Release;
+import dev.bellows.report.Report;
+import dev.bellows.report.Reporters;
+import dev.bellows.report.UsedWaiver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** {@code bellows lint [PATH…]}: static, phase-aware safety checks of migration files. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Checks migration files for changes that break a rolling upgrade or block traffic, by phase, "
+                + "release history and dialect. With no PATH: the whole configured location. A directory is read "
+                + "as a release/phase layout; a file inside a layout is checked against its layout's history; any "
+                + "other file is a loose file in --phase.",
+                "Exit codes: 0 clean or warnings only, 1 errors, 2 usage or configuration."},
+        footer = {"", "Example:", "  bellows lint db/migrations --format sarif > lint.sarif",
+                "", "More:", "  bellows lint --phase contract --dialect mysql cleanup.sql",
+                "  bellows lint --flyway src/main/resources/db/migration", "  bellows lint --list-rules"})
+public final class LintCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Layout directories or .sql files (default: the configured location).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--location", paramLabel = "DIR",
+            description = "Directory with the release directories (default: db/migrations, env BELLOWS_LOCATION).")
+    Path location;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: ./bellows.yaml when present).")
+    Path config;
+
+    @Option(names = "--phase", paramLabel = "PHASE", description = "Phase of loose files: expand (default), migrate or contract.")
+    String phase = "expand";
+
+    @Option(names = "--dialect", paramLabel = "DIALECT", description = "postgresql (default) or mysql (also MariaDB).")
+    String dialect;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or sarif.")
+    String format = "text";
+
+    @Option(names = "--flyway", paramLabel = "DIR",
+            description = "Lint a Flyway folder (V<version>__<desc>.sql) as one history; each file is expand unless "
+                    + "its header says -- bellows:phase contract.")
+    Path flyway;
+
+    @Option(names = "--list-rules", description = "List the rules and exit.")
+    boolean listRules;
+
+    @Option(names = "--pg-version", paramLabel = "VERSION",
+            description = "Oldest PostgreSQL version to be safe on (default 12), e.g. 11 or 16.")
+    String pgVersion;
+
+    @Option(names = "--mysql-version", paramLabel = "VERSION",
+            description = "Oldest MySQL (8.x) or MariaDB (10.x, 11.x) version (default 8.0).")
+    String mysqlVersion;
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Object parent;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            if (listRules) {
+                listRules(out);
+                return 0;
+            }
+            Settings settings = settings();
+            LintOptions options = options(settings);
+            LintReport report = lint(settings, options);
+            write(report.toReport(), out);
+            return report.exitCode();
+        } catch (BellowsException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("bellows lint: " + e.getMessage());
+            err.flush();
+            return e.exitCode();
+        }
+    }
+
+    private LintReport lint(Settings settings, LintOptions options) {
+        if (flyway != null) {
+            if (!paths.isEmpty()) {
+                throw new ConfigurationException("give either --flyway DIR or PATHs, not both");
+            }
+            return Linter.lintFlyway(flyway, options);
+        }
+        if (paths.isEmpty()) {
+            Path dir = settings.get("location").map(Path::of).orElse(BellowsConfig.DEFAULT_LOCATION);
+            return Linter.lint(MigrationLoader.load(dir, options.dialect().syntax()), options);
+        }
+        Phase loosePhase = Phase.fromId(phase.toLowerCase(Locale.ROOT)).orElseThrow(() -> new ConfigurationException(
+                "unknown phase '" + phase + "': use --phase expand, migrate or contract"));
+        List<Path> loose = new ArrayList<>();
+        Map<Path, Set<Path>> layouts = new LinkedHashMap<>();
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new ConfigurationException(p + ": no such file or directory");
+            }
+            if (Files.isDirectory(p)) {
+                layouts.put(p.toAbsolutePath().normalize(), null);
+            } else {
+                Optional<Path> layout = layoutOf(p);
+                if (layout.isPresent()) {
+                    layouts.computeIfAbsent(layout.get(), k -> new java.util.HashSet<>())
+                            .add(p.toAbsolutePath().normalize());
+                } else {
+                    loose.add(p);
+                }
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        List<UsedWaiver> waivers = new ArrayList<>();
+        int statements = 0;
+        for (Map.Entry<Path, Set<Path>> e : layouts.entrySet()) {
+            LintReport r = Linter.lint(MigrationLoader.load(e.getKey(), options.dialect().syntax()), options);
+            Set<String> only = e.getValue() == null ? null
+                    : e.getValue().stream().map(Paths::display).collect(Collectors.toSet());
+            r.findings().stream().filter(f -> only == null || only.contains(f.file())).forEach(findings::add);
+            r.waivers().stream().filter(w -> only == null || only.contains(w.file())).forEach(waivers::add);
+            statements += r.statements();
+        }
+        if (!loose.isEmpty()) {
+            LintReport r = Linter.lintFiles(loose, loosePhase, options);
+            findings.addAll(r.findings());
+            waivers.addAll(r.waivers());
+            statements += r.statements();
+        }
+        return new LintReport(findings, waivers, statements);
+    }
+
+    /** {@code LOCATION/RELEASE/PHASE/file.sql}: the LOCATION, when the file sits in a layout. */
+    static Optional<Path> layoutOf(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path phaseDir = abs.getParent();
+        Path releaseDir = phaseDir == null ? null : phaseDir.getParent();
+        if (releaseDir == null || releaseDir.getParent() == null) {
+            return Optional.empty();
+        }
+        boolean inLayout = Phase.fromId(phaseDir.getFileName().toString()).isPresent()
+                && Release.parse(releaseDir.getFileName().toString()).isPresent();
+        return inLayout ? Optional.of(releaseDir.getParent()) : Optional.empty();
+    }
+
+    private Settings settings() {
+        Map<String, String> flags = new HashMap<>();
+        flags.put("location", location == null ? null : location.toString());
+        flags.put("dialect", dialect);
+        // the environment comes from BellowsCli (tests pass their own); run standalone, from the process
+        Map<String, String> env = parent instanceof BellowsCli cli ? cli.environment : System.getenv();
+        return Settings.resolve(flags, env, Optional.ofNullable(config));
+    }
+
+    private LintOptions options(Settings settings) {
+        LintDialect d = LintDialect.named(settings.get("dialect").orElse("postgresql"));
+        LintOptions o = LintOptions.of(d);
+        if (pgVersion != null) {
+            o = o.withPgVersion(ServerVersion.parse(pgVersion));
+        }
+        if (mysqlVersion != null) {
+            o = o.withMysqlVersion(ServerVersion.parse(mysqlVersion));
+        }
+        return o;
+    }
+
+    private void write(Report report, PrintWriter out) {
+        try {
+            Reporters.named(format).write(report, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void listRules(PrintWriter out) {
+        for (var rule : Rules.all()) {
+            RuleInfo i = rule.info();
+            String dialects = i.dialects().size() == 2 ? "postgresql,mysql" : i.dialects().iterator().next().id();
+            out.printf(Locale.ROOT, "%-34s %-8s %-17s %s%n", i.id(), i.severity().id(), dialects, i.title());
+        }
+        out.println();
+        out.println("Details: bellows explain RULE");
+        out.flush();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.bellows.lint;
+
+import dev.bellows.lint.parse.AlterAction;
+import dev.bellows.lint.parse.ColumnType;
+import dev.bellows.lint.parse.Op;
+import dev.bellows.lint.parse.ParsedStatement;
+import dev.bellows.lint.schema.ColumnState;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A change to an existing column's type or nullability, from PostgreSQL ALTER COLUMN … TYPE /
+ * SET NOT NULL or MySQL MODIFY / CHANGE, compared with the column as the schema model knows it.
+ *
+ * @param action  the sub-command
+ * @param table   the table
+ * @param column  the column
+ * @param from    the type before, or null when the model does not know the column
+ * @param to      the type after (null for SET NOT NULL)
+ * @param notNull whether the column becomes NOT NULL while it was nullable (or unknown)
+ * @param nullableAfter whether a NOT NULL column becomes nullable
+ */
+public record ColumnChange(AlterAction action, String table, String column, ColumnType from, ColumnType to,
+                    boolean notNull, boolean nullableAfter) {
+
+    /** Whether the type changes (or may: the old type is unknown). */
+    public boolean typeChanges() {
+        return to != null && (from == null || !from.sameAs(to));
+    }
+
+    public boolean typeChangesInPlace(StatementContext ctx) {
+        return !typeChanges() || ctx.options().dialect().changesTypeInPlace(from, to, ctx.options());
+    }
+
+    /** The changes of existing columns in an ALTER TABLE; columns new in this release are left out. */
+    static List<ColumnChange> of(StatementContext ctx) {
+        if (!ctx.statement().isAlterTable()) {
+            return List.of();
+        }
+        ParsedStatement s = ctx.statement();
+        List<ColumnChange> out = new ArrayList<>();
+        for (AlterAction a : s.actions()) {
+            if (ctx.isNewColumn(s.table(), a.column())) {
+                continue;
+            }
+            ColumnState old = ctx.column(s.table(), a.column()).orElse(null);
+            ColumnType from = old == null ? null : old.type();
+            switch (a.op()) {
+                case ALTER_COLUMN_TYPE -> out.add(new ColumnChange(a, s.table(), a.column(), from,
+                        a.definition().type(), false, false));
+                case SET_NOT_NULL -> out.add(new ColumnChange(a, s.table(), a.column(), from, null,
+                        old == null || !old.notNull(), false));
+                case REDEFINE_COLUMN -> out.add(new ColumnChange(a, s.table(), a.column(), from,
+                        a.definition().type(), a.definition().notNull() && (old == null || !old.notNull()),
+                        !a.definition().notNull() && old != null && old.notNull()));
+                default -> {
+                    // not a column change
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code orders.total} */
+    public String qualified() {
+        return table + "." + column;
+    }
+
+    /** How the type change reads in a message: {@code from int to bigint}. */
+    public String describe() {
+        return (from == null ? "" : "from " + from + " ") + "to " + to;
+    }
+
+    public boolean is(Op op) {
+        return action.op() == op;
+    }
+}

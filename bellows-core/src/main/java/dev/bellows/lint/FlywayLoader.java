@@ -1,0 +1,81 @@
+package dev.bellows.lint;
+
+import dev.bellows.load.MigrationLoadException;
+import dev.bellows.load.MigrationLoader;
+import dev.bellows.model.Migration;
+import dev.bellows.model.MigrationSet;
+import dev.bellows.model.Phase;
+import dev.bellows.model.Release;
+import dev.bellows.sql.SqlComment;
+import dev.bellows.sql.SqlSyntax;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads an existing Flyway folder as one history: every {@code V<version>__<desc>.sql} file, in
+ * version order, is its own release; its phase is expand unless a comment before its first
+ * statement says {@code bellows:phase contract} (or {@code migrate}). Repeatable ({@code R__})
+ * and undo ({@code U}) files are skipped.
+ */
+public final class FlywayLoader {
+
+    private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__.+\\.sql",
+            Pattern.CASE_INSENSITIVE);
+    private static final String PHASE_MARKER = "bellows:phase";
+
+    private FlywayLoader() {
+    }
+
+    public static MigrationSet load(Path directory, SqlSyntax syntax) {
+        if (!Files.isDirectory(directory)) {
+            throw new MigrationLoadException(directory, "is not a directory; --flyway must name the folder that holds "
+                    + "the V<version>__<description>.sql files");
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(directory)) {
+            files = s.filter(p -> VERSIONED.matcher(p.getFileName().toString()).matches()).toList();
+        } catch (IOException e) {
+            throw new MigrationLoadException(directory, "cannot be listed: " + e.getMessage());
+        }
+        List<Migration> out = new ArrayList<>();
+        for (Path f : files.stream().sorted(Comparator.comparing(FlywayLoader::version)).toList()) {
+            Migration m = MigrationLoader.read(version(f), Phase.EXPAND, 1, f, syntax);
+            Phase phase = headerPhase(m);
+            out.add(phase == Phase.EXPAND ? m : MigrationLoader.read(m.release(), phase, 1, f, syntax));
+        }
+        if (out.isEmpty()) {
+            throw new MigrationLoadException(directory, "holds no Flyway migration (V<version>__<description>.sql)");
+        }
+        return new MigrationSet(directory, out);
+    }
+
+    static Release version(Path file) {
+        Matcher m = VERSIONED.matcher(file.getFileName().toString());
+        if (!m.matches()) {
+            throw new MigrationLoadException(file, "is not a Flyway versioned migration");
+        }
+        return Release.of(m.group(1).replace('_', '.'));
+    }
+
+    private static Phase headerPhase(Migration m) {
+        for (SqlComment c : m.statements().get(0).leadingComments()) {
+            String text = c.text().toLowerCase(Locale.ROOT);
+            if (text.startsWith(PHASE_MARKER)) {
+                String id = text.substring(PHASE_MARKER.length()).strip();
+                return Phase.fromId(id).orElseThrow(() -> new MigrationLoadException(m.path(),
+                        "line " + c.line() + ": unknown phase '" + id + "'; write -- bellows:phase expand, migrate "
+                                + "or contract"));
+            }
+        }
+        return Phase.EXPAND;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.bellows.lint;
+
+/**
+ * How to lint.
+ *
+ * @param dialect      the database the migrations are written for
+ * @param pgVersion    the oldest PostgreSQL version the migrations must be safe on
+ * @param mysqlVersion the oldest MySQL (8.x) or MariaDB (10.x/11.x) version
+ */
+public record LintOptions(LintDialect dialect, ServerVersion pgVersion, ServerVersion mysqlVersion) {
+
+    public static final ServerVersion DEFAULT_PG = new ServerVersion(12, 0, 0);
+    public static final ServerVersion DEFAULT_MYSQL = new ServerVersion(8, 0, 0);
+
+    public LintOptions {
+        if (dialect == null) {
+            throw new IllegalArgumentException("dialect is required");
+        }
+        pgVersion = pgVersion == null ? DEFAULT_PG : pgVersion;
+        mysqlVersion = mysqlVersion == null ? DEFAULT_MYSQL : mysqlVersion;
+    }
+
+    public static LintOptions of(LintDialect dialect) {
+        return new LintOptions(dialect, null, null);
+    }
+
+    public LintOptions withPgVersion(ServerVersion v) {
+        return new LintOptions(dialect, v, mysqlVersion);
+    }
+
+    public LintOptions withMysqlVersion(ServerVersion v) {
+        return new LintOptions(dialect, pgVersion, v);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.bellows.lint;
+
+import dev.bellows.lint.parse.ParsedStatement;
+import dev.bellows.lint.parse.StatementRecognizer;
+import dev.bellows.lint.parse.Verb;
+import dev.bellows.lint.rules.UnrecognizedStatement;
+import dev.bellows.lint.schema.Origin;
+import dev.bellows.lint.schema.SchemaModel;
+import dev.bellows.model.Finding;
+import dev.bellows.model.Migration;
+import dev.bellows.report.UsedWaiver;
+import dev.bellows.sql.SqlStatement;
+import dev.bellows.sql.SqlSyntaxException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** One lint run: the schema model replayed so far and what was found. */
+final class LintRun {
+
+    private final LintOptions options;
+    private final List<Rule> rules;
+    private final SchemaModel schema = new SchemaModel();
+    private final List<Finding> findings = new ArrayList<>();
+    private final Set<UsedWaiver> used = new LinkedHashSet<>();
+    private int statements;
+
+    LintRun(LintOptions options) {
+        this.options = options;
+        this.rules = Rules.forDialect(options.dialect());
+    }
+
+    void lint(Migration m) {
+        Waivers waivers = WaiverParser.parse(m.script(), m.content());
+        Origin origin = new Origin(m.release(), m.phase());
+        boolean inTransaction = false;
+        List<SqlStatement> list = m.statements();
+        for (int i = 0; i < list.size(); i++) {
+            ParsedStatement p = StatementRecognizer.recognize(list.get(i), options.dialect().syntax());
+            StatementContext ctx = new StatementContext(p, schema, m.displayPath(), m.release(), m.phase(), options,
+                    inTransaction, waivers.writtenAt(i));
+            for (Rule rule : rules) {
+                rule.check(ctx);
+            }
+            for (Finding f : ctx.findings()) {
+                findings.add(waive(f, waivers, i, m.displayPath()));
+            }
+            schema.apply(p, origin);
+            if (p.verb() == Verb.BEGIN) {
+                inTransaction = true;
+            } else if (p.verb() == Verb.END) {
+                inTransaction = false;
+            }
+            statements++;
+        }
+    }
+
+    private Finding waive(Finding f, Waivers waivers, int index, String file) {
+        Optional<Waiver> w = waivers.find(index, f.ruleId());
+        if (w.isEmpty()) {
+            return f;
+        }
+        used.add(new UsedWaiver(f.ruleId(), file, w.get().line(), w.get().reason(), w.get().fileWide()));
+        return f.withWaiver(w.get().reason());
+    }
+
+    LintReport report() {
+        return new LintReport(findings, List.copyOf(used), statements);
+    }
+
+    static LintReport unsplittable(String file, SqlSyntaxException e) {
+        Finding f = new Finding(UnrecognizedStatement.INFO.id(), UnrecognizedStatement.INFO.severity(), file,
+                e.line(), e.column(), "cannot split the file into statements: " + e.getMessage()
+                + "; nothing after this point was checked", List.of("1. Close the string, comment or "
+                + "dollar quote that starts here, then lint again."), null);
+        return new LintReport(List.of(f), List.of(), 0);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.bellows.lint.rules;
+
+import dev.bellows.lint.ColumnChange;
+import dev.bellows.lint.Rule;
+import dev.bellows.lint.RuleInfo;
+import dev.bellows.lint.StatementContext;
+import dev.bellows.lint.parse.AlterAction;
+import dev.bellows.lint.parse.ConstraintDef;
+import dev.bellows.lint.parse.Op;
+import dev.bellows.lint.parse.ParsedStatement;
+import dev.bellows.model.Severity;
+import dev.bellows.sql.Token;
+
+/**
+ * MySQL/MariaDB: column type changes, NULL-ability changes, charset conversion, primary-key
+ * changes and foreign keys (with checks on) rebuild or copy the table.
+ */
+public final class MysqlTableCopy implements Rule {
+
+    public static final RuleInfo INFO = new RuleInfo("mysql-table-copy", Severity.ERROR, RuleInfo.MYSQL,
+            "ALTER TABLE that copies or rebuilds the table",
+            "Changing a column's type or NULL-ability, converting the charset, changing the primary key or adding "
+                    + "a foreign key (with foreign_key_checks on) makes InnoDB copy or rebuild the table: hours on a "
+                    + "big table, concurrent writes blocked for COPY, and replicas lag by the same time.",
+            "Use gh-ost or pt-online-schema-change, or a new column + backfill + switch; pin ALGORITHM=INPLACE, "
+                    + "LOCK=NONE so the server refuses instead of copying.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(StatementContext ctx) {
+        ParsedStatement s = ctx.statement();
+        if (!s.isAlterTable() || ctx.isNewTable(s.table()) || pinnedOnline(s)) {
+            return;
+        }
+        for (ColumnChange c : ctx.columnChanges()) {
+            if (!c.typeChangesInPlace(ctx)) {
+                report(ctx, c.action().at(), "changing the type of " + c.qualified() + " " + c.describe()
+                        + (c.from() == null ? " (Bellows does not know its current type)" : ""), s.table());
+            } else if (c.notNull() || c.nullableAfter()) {
+                report(ctx, c.action().at(), "changing the NULL-ability of " + c.qualified(), s.table());
+            }
+        }
+        for (AlterAction a : s.actions()) {
+            if (a.op() == Op.CONVERT_CHARSET) {
+                report(ctx, a.at(), "converting the character set of " + s.table(), s.table());
+            } else if (a.op() == Op.DROP_PRIMARY_KEY) {
+                report(ctx, a.at(), "dropping the primary key of " + s.table(), s.table());
+            } else if (a.op() == Op.ADD_CONSTRAINT && a.constraint().kind() == ConstraintDef.Kind.PRIMARY_KEY) {
+                report(ctx, a.at(), "adding a primary key to " + s.table(), s.table());
+            } else if (a.op() == Op.ADD_CONSTRAINT && a.constraint().kind() == ConstraintDef.Kind.FOREIGN_KEY) {
+                report(ctx, a.at(), "adding foreign key " + a.constraint().displayName(s.table())
+                        + " (with foreign_key_checks=1)", s.table());
+            }
+        }
+    }
+
+    /** With ALGORITHM=INPLACE/INSTANT and LOCK=NONE the server refuses to copy: safe. */
+    private static boolean pinnedOnline(ParsedStatement s) {
+        boolean inplace = s.actions(Op.ALGORITHM).stream()
+                .anyMatch(a -> a.value().equals("inplace") || a.value().equals("instant") || a.value().equals("nocopy"));
+        return inplace;
+    }
+
+    private void report(StatementContext ctx, Token at, String what, String table) {
+        ctx.report(this, at, what + " makes InnoDB copy or rebuild " + table + ": on a big table this runs for "
+                        + "hours, blocks concurrent writes when it copies, and lags replicas",
+                "Append ALGORITHM=INPLACE, LOCK=NONE to see whether the server can do it online (it refuses "
+                        + "otherwise, instead of blocking).",
+                "Otherwise run it with gh-ost or pt-online-schema-change on " + table + ".",
+                "For a type change: add a new column, backfill it in migrate, switch the code, drop the old column "
+                        + "in contract.");
+    }
+}

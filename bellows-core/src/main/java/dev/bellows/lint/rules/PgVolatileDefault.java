@@ -1,0 +1,59 @@
+package dev.bellows.lint.rules;
+
+import dev.bellows.lint.Rule;
+import dev.bellows.lint.RuleInfo;
+import dev.bellows.lint.StatementContext;
+import dev.bellows.lint.parse.AlterAction;
+import dev.bellows.lint.parse.ColumnDef;
+import dev.bellows.lint.parse.Op;
+import dev.bellows.lint.parse.ParsedStatement;
+import dev.bellows.model.Severity;
+
+/**
+ * PostgreSQL: adding a column whose default differs per row (volatile function, serial, identity,
+ * stored generated) rewrites the table; before PostgreSQL 11 any default did.
+ */
+public final class PgVolatileDefault implements Rule {
+
+    public static final RuleInfo INFO = new RuleInfo("pg-volatile-default", Severity.ERROR, RuleInfo.POSTGRESQL,
+            "New column with a volatile default rewrites the table",
+            "A default like gen_random_uuid(), random() or clock_timestamp() (also serial, identity and stored "
+                    + "generated columns) must be computed for every existing row: the table and all its indexes "
+                    + "are rewritten under ACCESS EXCLUSIVE. Constant and stable defaults (42, now(), "
+                    + "CURRENT_TIMESTAMP) are stored once from PostgreSQL 11 on.",
+            "Add the column without the default, set the default for new rows, backfill existing rows in migrate.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(StatementContext ctx) {
+        ParsedStatement s = ctx.statement();
+        if (!s.isAlterTable() || ctx.isNewTable(s.table())) {
+            return;
+        }
+        boolean fastDefaults = ctx.options().pgVersion().atLeast(11, 0);
+        for (AlterAction a : s.actions(Op.ADD_COLUMN)) {
+            ColumnDef d = a.definition();
+            boolean rewrites = d.volatileDefault() || d.rewritesOnAdd() || !fastDefaults && d.hasDefault();
+            if (!rewrites) {
+                continue;
+            }
+            String t = s.table();
+            String why = d.volatileDefault() || d.rewritesOnAdd()
+                    ? "its value differs per row"
+                    : "PostgreSQL " + ctx.options().pgVersion() + " writes every default into every row (fast "
+                    + "defaults came in 11)";
+            String def = d.defaultValue() == null ? "<expression>" : d.defaultValue();
+            ctx.report(this, a.at(), "adding " + t + "." + d.name() + " with default " + def + " rewrites " + t
+                            + " and all its indexes under ACCESS EXCLUSIVE (" + why + ")",
+                    "ALTER TABLE " + t + " ADD COLUMN " + d.name() + " " + d.type() + "; (no default, no NOT NULL)",
+                    "ALTER TABLE " + t + " ALTER COLUMN " + d.name() + " SET DEFAULT " + def
+                            + "; (applies to new rows only, no rewrite)",
+                    "In migrate, backfill existing rows of " + t + " in batches.",
+                    "In contract, add NOT NULL if needed (via a validated CHECK).");
+        }
+    }
+}

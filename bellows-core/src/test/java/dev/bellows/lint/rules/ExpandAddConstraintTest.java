@@ -1,0 +1,40 @@
+package dev.bellows.lint.rules;
+
+import dev.bellows.lint.LintDialect;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ExpandAddConstraintTest extends RuleTestSupport {
+
+    ExpandAddConstraintTest() {
+        super("expand-add-constraint");
+    }
+
+    @ParameterizedTest
+    @EnumSource(LintDialect.class)
+    void flagsNewConstraintsOnExistingTables(LintDialect d) {
+        flags(d, EXPAND, "ALTER TABLE books ADD CONSTRAINT books_isbn_key UNIQUE (isbn)");
+        flags(d, EXPAND, "ALTER TABLE books ADD CONSTRAINT pages_positive CHECK (pages > 0)");
+        flags(d, EXPAND, "ALTER TABLE books ADD CONSTRAINT books_author_fk FOREIGN KEY (author_id) REFERENCES authors (id)");
+        flags(d, EXPAND, "CREATE UNIQUE INDEX books_isbn ON books (isbn)");
+    }
+
+    @Test
+    void flagsAMySqlRedefinitionThatAddsUniqueness() {
+        flags(MYSQL, EXPAND, "ALTER TABLE books MODIFY isbn varchar(20) UNIQUE");
+    }
+
+    @Test
+    void passesNotValidOnPostgres() {
+        passes(PG, EXPAND, "ALTER TABLE books ADD CONSTRAINT pages_positive CHECK (pages > 0) NOT VALID");
+    }
+
+    @ParameterizedTest
+    @EnumSource(LintDialect.class)
+    void passesOnNewTablesOrNewColumnsOrInContract(LintDialect d) {
+        passes(d, EXPAND, "CREATE TABLE t (id int); ALTER TABLE t ADD CONSTRAINT t_u UNIQUE (id)");
+        passes(d, EXPAND, "ALTER TABLE books ADD COLUMN author_id int REFERENCES authors (id)");
+        passes(d, CONTRACT, "ALTER TABLE books ADD CONSTRAINT books_isbn_key UNIQUE (isbn)");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.bellows.lint.rules;
+
+import dev.bellows.lint.LintDialect;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ExpandAddNotNullColumnTest extends RuleTestSupport {
+
+    ExpandAddNotNullColumnTest() {
+        super("expand-add-not-null-column");
+    }
+
+    @ParameterizedTest
+    @EnumSource(LintDialect.class)
+    void flagsNotNullWithoutDefault(LintDialect d) {
+        flags(d, EXPAND, "ALTER TABLE books ADD COLUMN isbn varchar(20) NOT NULL");
+        flags(d, EXPAND, "ALTER TABLE books ADD isbn varchar(20) NOT NULL DEFAULT NULL");
+    }
+
+    @ParameterizedTest
+    @EnumSource(LintDialect.class)
+    void passesNullableOrDefaultedOrNewTable(LintDialect d) {
+        passes(d, EXPAND, "ALTER TABLE books ADD COLUMN isbn varchar(20)");
+        passes(d, EXPAND, "ALTER TABLE books ADD COLUMN pages int NOT NULL DEFAULT 0");
+        passes(d, EXPAND, "CREATE TABLE t (id int); ALTER TABLE t ADD COLUMN isbn varchar(20) NOT NULL");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.bellows.lint.rules;
+
+import dev.bellows.lint.LintFixtures;
+import org.junit.jupiter.api.Test;
+
+class ExpandChangeColumnTypeTest extends RuleTestSupport {
+
+    ExpandChangeColumnTypeTest() {
+        super("expand-change-column-type");
+    }
+
+    @Test
+    void flagsPostgresTypeChanges() {
+        flags(LintFixtures.history(PG, "1.0/expand", "CREATE TABLE t (id int, n int)",
+                "1.1/expand", "ALTER TABLE t ALTER COLUMN n TYPE bigint"), "int to bigint");
+        flags(LintFixtures.history(PG, "1.0/expand", "CREATE TABLE t (id int, s varchar(50))",
+                "1.1/expand", "ALTER TABLE t ALTER COLUMN s TYPE varchar(20)"), "narrowing");
+        flags(PG, EXPAND, "ALTER TABLE t ALTER COLUMN s SET DATA TYPE integer USING s::integer");
+    }
+
+    @Test
+    void passesPostgresWideningAndText() {
+        passes(LintFixtures.history(PG, "1.0/expand", "CREATE TABLE t (id int, s varchar(50))",
+                "1.1/expand", "ALTER TABLE t ALTER COLUMN s TYPE varchar(200)"), "widening");
+        passes(LintFixtures.history(PG, "1.0/expand", "CREATE TABLE t (id int, s character varying(50))",
+                "1.1/expand", "ALTER TABLE t ALTER COLUMN s TYPE text"), "varchar to text");
+        passes(PG, CONTRACT, "ALTER TABLE t ALTER COLUMN n TYPE bigint");
+    }
+
+    @Test
+    void flagsMySqlCopyingTypeChanges() {
+        flags(LintFixtures.history(MYSQL, "1.0/expand", "CREATE TABLE t (id int, n int)",
+                "1.1/expand", "ALTER TABLE t MODIFY n bigint"), "int to bigint");
+        flags(LintFixtures.history(MYSQL, "1.0/expand", "CREATE TABLE t (id int, s varchar(50))",
+                "1.1/expand", "ALTER TABLE t MODIFY COLUMN s varchar(300)"), "crosses the 1-byte length prefix");
+    }
+
+    @Test
+    void passesMySqlInPlaceChanges() {
+        passes(LintFixtures.history(MYSQL, "1.0/expand", "CREATE TABLE t (id int, s varchar(20))",
+                "1.1/expand", "ALTER TABLE t MODIFY s varchar(60)"), "widening inside one length byte");
+        passes(LintFixtures.history(MYSQL, "1.0/expand", "CREATE TABLE t (id int, e enum('a','b'))",
+                "1.1/expand", "ALTER TABLE t MODIFY e enum('a','b','c')"), "enum append");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.bellows.lint.rules;
+
+import dev.bellows.lint.LintFixtures;
+import org.junit.jupiter.api.Test;
+
+class ExpandSetNotNullTest extends RuleTestSupport {
+
+    ExpandSetNotNullTest() {
+        super("expand-set-not-null");
+    }
+
+    @Test
+    void flagsSetNotNullOnAnExistingColumn() {
+        flags(PG, EXPAND, "ALTER TABLE books ALTER COLUMN isbn SET NOT NULL");
+        flags(LintFixtures.history(MYSQL, "1.0/expand", "CREATE TABLE books (id int, isbn varchar(20))",
+                "1.1/expand", "ALTER TABLE books MODIFY isbn varchar(20) NOT NULL"), "MySQL MODIFY … NOT NULL");
+    }
+
+    @Test
+    void passesInContractOrOnNewColumnsOrWhenAlreadyNotNull() {
+        passes(PG, CONTRACT, "ALTER TABLE books ALTER COLUMN isbn SET NOT NULL");
+        passes(PG, EXPAND, "ALTER TABLE books ADD COLUMN isbn text; ALTER TABLE books ALTER COLUMN isbn SET NOT NULL");
+        passes(LintFixtures.history(MYSQL, "1.0/expand", "CREATE TABLE books (id int, isbn varchar(20) NOT NULL)",
+                "1.1/expand", "ALTER TABLE books MODIFY isbn varchar(20) NOT NULL COMMENT 'isbn'"), "unchanged");
+        passes(MYSQL, CONTRACT, "ALTER TABLE books MODIFY isbn varchar(20) NOT NULL");
+    }
+}

@@ -1,0 +1,31 @@
+package dev.bellows.lint.rules;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.bellows.lint.LintDialect;
+
+class InvalidWaiverTest extends RuleTestSupport {
+
+    InvalidWaiverTest() {
+        super("invalid-waiver");
+    }
+
+    @ParameterizedTest
+    @EnumSource(LintDialect.class)
+    void flagsAWaiverWithoutReason(LintDialect d) {
+        flags(d, CONTRACT, "-- bellows:allow expand-drop-table\nDROP TABLE books");
+        flags(d, CONTRACT, "-- bellows:allow expand-drop-table reason:\nDROP TABLE books");
+    }
+
+    @ParameterizedTest
+    @EnumSource(LintDialect.class)
+    void flagsAnUnknownRule(LintDialect d) {
+        flags(d, CONTRACT, "-- bellows:allow expand-drop-tables reason: legacy\nDROP TABLE books");
+    }
+
+    @ParameterizedTest
+    @EnumSource(LintDialect.class)
+    void passesAWaiverWithReason(LintDialect d) {
+        passes(d, CONTRACT, "-- bellows:allow expand-drop-table reason: table unused since 2.0\nDROP TABLE books");
+    }
+}

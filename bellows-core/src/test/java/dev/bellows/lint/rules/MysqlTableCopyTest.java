@@ -1,0 +1,32 @@
+package dev.bellows.lint.rules;
+
+import dev.bellows.lint.LintFixtures;
+import org.junit.jupiter.api.Test;
+
+class MysqlTableCopyTest extends RuleTestSupport {
+
+    MysqlTableCopyTest() {
+        super("mysql-table-copy");
+    }
+
+    @Test
+    void flagsCopyingChanges() {
+        flags(LintFixtures.history(MYSQL, "1.0/expand", "CREATE TABLE t (id int, n int)",
+                "1.1/contract", "ALTER TABLE t MODIFY n bigint NOT NULL"), "type change");
+        flags(LintFixtures.history(MYSQL, "1.0/expand", "CREATE TABLE t (id int, n int NOT NULL)",
+                "1.1/contract", "ALTER TABLE t MODIFY n int NULL"), "nullability change");
+        flags(MYSQL, CONTRACT, "ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        flags(MYSQL, CONTRACT, "ALTER TABLE t DROP PRIMARY KEY, ADD PRIMARY KEY (id, tenant_id)");
+        flags(MYSQL, EXPAND, "ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (a_id) REFERENCES a (id)");
+    }
+
+    @Test
+    void passesOnlineChangesPinnedAlgorithmsNewTablesAndPostgres() {
+        passes(MYSQL, EXPAND, "ALTER TABLE t ADD COLUMN x int, ADD INDEX t_x (x)");
+        passes(LintFixtures.history(MYSQL, "1.0/expand", "CREATE TABLE t (id int, s varchar(20))",
+                "1.1/contract", "ALTER TABLE t MODIFY s varchar(40)"), "varchar widening");
+        passes(MYSQL, CONTRACT, "ALTER TABLE t MODIFY n bigint, ALGORITHM=INPLACE, LOCK=NONE");
+        passes(MYSQL, EXPAND, "CREATE TABLE t (id int, n int); ALTER TABLE t MODIFY n bigint");
+        passes(PG, CONTRACT, "ALTER TABLE t ALTER COLUMN n DROP NOT NULL");
+    }
+}

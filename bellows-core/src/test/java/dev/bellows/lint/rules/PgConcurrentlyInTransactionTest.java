@@ -1,0 +1,23 @@
+package dev.bellows.lint.rules;
+
+import org.junit.jupiter.api.Test;
+
+class PgConcurrentlyInTransactionTest extends RuleTestSupport {
+
+    PgConcurrentlyInTransactionTest() {
+        super("pg-concurrently-in-transaction");
+    }
+
+    @Test
+    void flagsConcurrentlyInsideBegin() {
+        flags(PG, EXPAND, "BEGIN; CREATE INDEX CONCURRENTLY i ON books (isbn); COMMIT");
+        flags(PG, CONTRACT, "START TRANSACTION; DROP INDEX CONCURRENTLY i; COMMIT");
+    }
+
+    @Test
+    void passesOutsideTransactionBlocks() {
+        passes(PG, EXPAND, "CREATE INDEX CONCURRENTLY i ON books (isbn)");
+        passes(PG, EXPAND, "BEGIN; ALTER TABLE books ADD COLUMN x int; COMMIT; CREATE INDEX CONCURRENTLY i ON books (x)");
+        passes(MYSQL, EXPAND, "START TRANSACTION; INSERT INTO t VALUES (1); COMMIT");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.bellows.lint.rules;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PgUniqueNotUsingIndexTest extends RuleTestSupport {
+
+    PgUniqueNotUsingIndexTest() {
+        super("pg-unique-not-using-index");
+    }
+
+    @Test
+    void flagsUniqueAndPrimaryKeyBuiltInline() {
+        var f = flags(PG, EXPAND, "ALTER TABLE books ADD CONSTRAINT books_isbn_key UNIQUE (isbn)");
+        assertThat(f.get(0).help().get(0)).contains("CREATE UNIQUE INDEX CONCURRENTLY books_isbn_key_idx ON books (isbn)");
+        flags(PG, CONTRACT, "ALTER TABLE books ADD PRIMARY KEY (id)");
+    }
+
+    @Test
+    void passesUsingIndexNewTablesAndMySql() {
+        passes(PG, CONTRACT, "ALTER TABLE books ADD CONSTRAINT books_isbn_key UNIQUE USING INDEX books_isbn_idx");
+        passes(PG, CONTRACT, "ALTER TABLE books ADD CONSTRAINT books_pkey PRIMARY KEY USING INDEX books_id_idx");
+        passes(PG, EXPAND, "CREATE TABLE t (id int); ALTER TABLE t ADD PRIMARY KEY (id)");
+        passes(MYSQL, CONTRACT, "ALTER TABLE books ADD UNIQUE KEY books_isbn (isbn)");
+    }
+}

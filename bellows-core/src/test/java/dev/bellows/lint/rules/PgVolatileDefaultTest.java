@@ -1,0 +1,35 @@
+package dev.bellows.lint.rules;
+
+import dev.bellows.lint.LintDialect;
+import dev.bellows.lint.LintOptions;
+import dev.bellows.lint.ServerVersion;
+import org.junit.jupiter.api.Test;
+
+class PgVolatileDefaultTest extends RuleTestSupport {
+
+    PgVolatileDefaultTest() {
+        super("pg-volatile-default");
+    }
+
+    @Test
+    void flagsVolatileDefaultsAndSerials() {
+        flags(PG, EXPAND, "ALTER TABLE books ADD COLUMN uid uuid DEFAULT gen_random_uuid()");
+        flags(PG, EXPAND, "ALTER TABLE books ADD COLUMN created timestamptz NOT NULL DEFAULT clock_timestamp()");
+        flags(PG, EXPAND, "ALTER TABLE books ADD COLUMN seq bigserial");
+        flags(PG, EXPAND, "ALTER TABLE books ADD COLUMN n int GENERATED ALWAYS AS IDENTITY");
+    }
+
+    @Test
+    void flagsAnyDefaultBeforePostgres11() {
+        flags(LintOptions.of(LintDialect.POSTGRESQL).withPgVersion(ServerVersion.parse("10")), EXPAND,
+                "ALTER TABLE books ADD COLUMN pages int DEFAULT 0");
+    }
+
+    @Test
+    void passesStableDefaultsNewTablesAndMySql() {
+        passes(PG, EXPAND, "ALTER TABLE books ADD COLUMN created timestamptz NOT NULL DEFAULT now()");
+        passes(PG, EXPAND, "ALTER TABLE books ADD COLUMN at timestamp DEFAULT CURRENT_TIMESTAMP");
+        passes(PG, EXPAND, "CREATE TABLE t (id int); ALTER TABLE t ADD COLUMN u uuid DEFAULT gen_random_uuid()");
+        passes(MYSQL, EXPAND, "ALTER TABLE books ADD COLUMN at datetime DEFAULT CURRENT_TIMESTAMP");
+    }
+}
