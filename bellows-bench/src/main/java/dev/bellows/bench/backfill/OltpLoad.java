@@ -1,5 +1,7 @@
 package dev.bellows.bench.backfill;
 
+import dev.bellows.db.PostgresDialect;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -9,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-
-import dev.bellows.db.PostgresDialect;
 
 /**
  * Concurrent OLTP clients on the table being backfilled: each request is a primary-key read or a
