@@ -84,6 +84,20 @@ final class MigrationExecutor {
         return Mode.STATEMENTS;
     }
 
+    /** How {@code plan} describes the way a file runs: the mode, and for batched files which kind of batches. */
+    static String describe(Migration m, Dialect dialect) {
+        Mode mode = mode(m, dialect);
+        if (mode != Mode.BATCHED) {
+            return mode.label;
+        }
+        if (m.isJava()) {
+            return "Java batches until 0 rows";
+        }
+        boolean keyed = m.statements().stream().flatMap(s -> s.tokens().stream())
+                .anyMatch(t -> t.type() == dev.bellows.sql.TokenType.PARAMETER && t.text().equalsIgnoreCase(":from"));
+        return keyed ? "keyed batches over key ranges" : mode.label;
+    }
+
     /** Applies the file; {@code previous} is its history row from an interrupted or failed attempt. */
     void apply(Migration m, Optional<AppliedMigration> previous) throws SQLException {
         long t0 = System.nanoTime();
