@@ -139,4 +139,21 @@ class DataMigrationTest {
         runner(db, set, RunOptions.defaults()).run(Command.CONTRACT, null);
         assertThat(runner(db, set, RunOptions.defaults()).run(Command.UPGRADE, null).filesApplied()).isZero();
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.bellows.testing.Databases#both")
+    void aRepeatedStatementTakesItsLimitFromTheAdaptedBatchSize(TestDatabase db) throws Exception {
+        boolean pg = db.dialect().id().equals("postgresql");
+        new MigrationTree(dir)
+                .file("1.0", "expand", "001_jobs.sql", jobsTable(db, 100))
+                .file("1.0", "migrate", "001_mark_done.sql", pg
+                        ? "UPDATE jobs SET done = true WHERE id IN "
+                        + "(SELECT id FROM jobs WHERE NOT done ORDER BY id LIMIT :batch_size);\n"
+                        : "UPDATE jobs SET done = true WHERE NOT done ORDER BY id LIMIT :batch_size;\n");
+        MigrationSet set = load(db, null);
+        runner(db, set, fixedSize(30)).run(Command.UPGRADE, null);
+        assertThat(db.count("SELECT count(*) FROM jobs WHERE NOT done")).isZero();
+        assertThat(db.count("SELECT batches FROM bellows_schema_history WHERE migration = '1.0/migrate/001_mark_done.sql'"))
+                .as("91 rows in batches of 30").isEqualTo(4);
+    }
 }
