@@ -156,4 +156,20 @@ class DataMigrationTest {
         assertThat(db.count("SELECT batches FROM bellows_schema_history WHERE migration = '1.0/migrate/001_mark_done.sql'"))
                 .as("91 rows in batches of 30").isEqualTo(4);
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.bellows.testing.Databases#both")
+    void aBatchStatementThatCannotRunIsRefusedNamingItsFileAndLine(TestDatabase db) throws Exception {
+        new MigrationTree(dir)
+                .file("1.0", "expand", "001_jobs.sql", jobsTable(db, 10))
+                .file("1.0", "migrate", "001_half_keyed.sql", "-- only one bound\n"
+                        + "UPDATE jobs SET touched = 1 WHERE id >= :from;\n");
+        MigrationSet set = load(db, null);
+        runner(db, set, RunOptions.defaults()).run(Command.EXPAND, null);
+        assertThatThrownBy(() -> runner(db, set, RunOptions.defaults()).run(Command.MIGRATE, null))
+                .isInstanceOf(BatchDefinitionException.class)
+                .hasMessageContaining("001_half_keyed.sql:2: keyed batch statement uses :from but not :to")
+                .satisfies(e -> assertThat(((BatchDefinitionException) e).exitCode()).isEqualTo(2));
+        assertThat(db.count("SELECT count(*) FROM jobs WHERE touched = 1")).isZero();
+    }
 }
