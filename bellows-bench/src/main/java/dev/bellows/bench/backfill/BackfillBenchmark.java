@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -28,7 +29,8 @@ import java.util.Locale;
  *   <li>memory: the engine's peak live heap (full GC every second) on ROWS/10 and ROWS rows.</li>
  * </ol>
  *
- * <p>Run: {@code java -cp bellows-bench/target/bellows-bench-all.jar dev.bellows.bench.backfill.BackfillBenchmark [ROWS] [CLIENTS]}
+ * <p>Run: {@code java -cp bellows-bench/target/bellows-bench-all.jar dev.bellows.bench.backfill.BackfillBenchmark [ROWS] [CLIENTS] [PAUSE_MS]}
+ * (PAUSE_MS: the engine's pause between batches in the under-load part, default 0).
  */
 public final class BackfillBenchmark {
 
@@ -38,11 +40,13 @@ public final class BackfillBenchmark {
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 2_000_000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        Duration pauseUnderLoad = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 0);
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start()) {
             String url = pg.createDatabase("backfill");
             ConnectionSettings db = new ConnectionSettings(url, pg.user(), pg.password());
-            say("PostgreSQL %s, %,d rows per table, %d OLTP clients, %d cores, Java %s", pg.serverVersion(), rows,
-                    clients, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            say("PostgreSQL %s, %,d rows per table, %d OLTP clients, engine pause under load %d ms, %d cores, Java %s",
+                    pg.serverVersion(), rows, clients, pauseUnderLoad.toMillis(),
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             for (String t : new String[]{"plain_idle", "engine_idle", "plain_load", "engine_load"}) {
                 createTable(db, t, rows);
             }
@@ -53,14 +57,14 @@ public final class BackfillBenchmark {
             double plainIdle = plainUpdate(db, "plain_idle");
             long smallHeap;
             try (HeapSampler heap = new HeapSampler()) {
-                engine(db, tree, "1.0");
+                engine(db, tree, "1.0", Duration.ZERO);
                 heap.close();
                 smallHeap = heap.growth();
             }
             long bigHeap;
             double engineIdle;
             try (HeapSampler heap = new HeapSampler()) {
-                engineIdle = engine(db, tree, "1.1");
+                engineIdle = engine(db, tree, "1.1", Duration.ZERO);
                 heap.close();
                 bigHeap = heap.growth();
             }
@@ -78,7 +82,7 @@ public final class BackfillBenchmark {
                 load.target("engine_load");
                 measureIdle(windows, "idle engine_load");
                 windows.open("during engine");
-                engineLoad = engine(db, tree, "1.2");
+                engineLoad = engine(db, tree, "1.2", pauseUnderLoad);
                 windows.open(null);
                 errors = load.errors();
             }
@@ -152,10 +156,11 @@ public final class BackfillBenchmark {
         return dir;
     }
 
-    /** expand then migrate up to {@code release} with default batch settings; returns the migrate time. */
-    private static double engine(ConnectionSettings db, Path dir, String release) {
+    /** expand then migrate up to {@code release} with default batch settings and {@code pause}; returns the migrate time. */
+    private static double engine(ConnectionSettings db, Path dir, String release, Duration pause) {
+        RunOptions defaults = RunOptions.defaults();
         Runner runner = new Runner(db, MigrationLoader.load(dir, db.dialect().syntax(), JavaMigrations.none()),
-                RunOptions.defaults().withProgress(line -> {
+                defaults.withBatching(defaults.batching().withPause(pause)).withProgress(line -> {
                     if (line.contains("done in")) {
                         say("  %s", line.strip());
                     }
