@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-process lint timing: `bellows lint` (JVM start included) against squawk on the same
+# Whole-process lint timing: `bellows lint` (the CLI jar, JVM start included) against squawk on the same
 # ~5,000-statement PostgreSQL workload, with peak resident memory. The commands run interleaved
 # (one of each per round, RUNS rounds) so load from other processes hits them alike; medians shown.
 # Usage (from the repository root):
@@ -9,21 +9,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-9}"
 JAR=bellows-bench/target/bellows-bench-all.jar
+CLI=bellows-cli/target/bellows.jar
 WORK=bellows-bench/target/lint-workload
 TIMING=bellows-bench/target/lint-bench.timing
 SQUAWK=bellows-bench/squawk/node_modules/.bin/squawk
-[ -f "$JAR" ] || { echo "missing $JAR: run mvn -B -q -o -Pbench-jar -pl bellows-core,bellows-cli,bellows-bench package -DskipTests" >&2; exit 2; }
+for j in "$JAR" "$CLI"; do
+  [ -f "$j" ] || { echo "missing $j: run mvn -B -q -o -Pbench-jar -pl bellows-core,bellows-cli,bellows-bench package -DskipTests" >&2; exit 2; }
+done
 rm -rf "$WORK"
 java -cp "$JAR" dev.bellows.bench.lint.LintWorkload "$WORK" 50 100
 FILES=("$WORK"/*.sql)
-MAIN=dev.bellows.bench.lint.LintMain
 
 NAMES=("bellows lint, default JVM flags"
        "bellows lint, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
        "bellows lint, default flags, -Xmx64m")
-CMDS=("java -cp $JAR $MAIN"
-      "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp $JAR $MAIN"
-      "java -Xmx64m -cp $JAR $MAIN")
+CMDS=("java -jar $CLI lint"
+      "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar $CLI lint"
+      "java -Xmx64m -jar $CLI lint")
 if [ -x "$SQUAWK" ]; then
   echo "$("$SQUAWK" --version)"
   NAMES+=("squawk"); CMDS+=("$SQUAWK")

@@ -19,6 +19,7 @@ import java.util.Map;
                 UpgradeCommand.class,
                 PlanCommand.class,
                 LintCommand.class,
+                VerifyCommand.class,
                 ExplainCommand.class,
                 StatusCommand.class,
                 CheckCommand.class,

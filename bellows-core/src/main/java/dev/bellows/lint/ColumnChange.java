@@ -19,10 +19,9 @@ import java.util.List;
  * @param from    the type before, or null when the model does not know the column
  * @param to      the type after (null for SET NOT NULL)
  * @param notNull whether the column becomes NOT NULL while it was nullable (or unknown)
- * @param nullableAfter whether a NOT NULL column becomes nullable
  */
 public record ColumnChange(AlterAction action, String table, String column, ColumnType from, ColumnType to,
-                    boolean notNull, boolean nullableAfter) {
+                           boolean notNull) {
 
     /** Whether the type changes (or may: the old type is unknown). */
     public boolean typeChanges() {
@@ -48,12 +47,11 @@ public record ColumnChange(AlterAction action, String table, String column, Colu
             ColumnType from = old == null ? null : old.type();
             switch (a.op()) {
                 case ALTER_COLUMN_TYPE -> out.add(new ColumnChange(a, s.table(), a.column(), from,
-                        a.definition().type(), false, false));
+                        a.definition().type(), false));
                 case SET_NOT_NULL -> out.add(new ColumnChange(a, s.table(), a.column(), from, null,
-                        old == null || !old.notNull(), false));
+                        old == null || !old.notNull()));
                 case REDEFINE_COLUMN -> out.add(new ColumnChange(a, s.table(), a.column(), from,
-                        a.definition().type(), a.definition().notNull() && (old == null || !old.notNull()),
-                        !a.definition().notNull() && old != null && old.notNull()));
+                        a.definition().type(), a.definition().notNull() && (old == null || !old.notNull())));
                 default -> {
                     // not a column change
                 }

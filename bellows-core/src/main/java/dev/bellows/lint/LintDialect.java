@@ -1,11 +1,10 @@
 package dev.bellows.lint;
 
-import dev.bellows.ConfigurationException;
+import dev.bellows.db.Dialect;
 import dev.bellows.lint.parse.ColumnType;
 import dev.bellows.sql.SqlSyntax;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The database a migration is linted for, and the lint-relevant behaviour that differs between
@@ -13,7 +12,7 @@ import java.util.Locale;
  */
 public enum LintDialect {
 
-    POSTGRESQL("postgresql", SqlSyntax.POSTGRESQL) {
+    POSTGRESQL("postgresql", SqlSyntax.POSTGRESQL, true) {
         @Override
         public boolean changesTypeInPlace(ColumnType from, ColumnType to, LintOptions options) {
             if (from == null || to == null) {
@@ -41,7 +40,7 @@ public enum LintDialect {
         }
     },
 
-    MYSQL("mysql", SqlSyntax.MYSQL) {
+    MYSQL("mysql", SqlSyntax.MYSQL, false) {
         /** utf8mb4 VARCHAR up to 63 characters keeps a 1-byte length prefix; MySQL copies across that line. */
         private static final int ONE_BYTE_PREFIX_CHARS = 63;
 
@@ -67,10 +66,17 @@ public enum LintDialect {
 
     private final String id;
     private final SqlSyntax syntax;
+    private final boolean notValidConstraints;
 
-    LintDialect(String id, SqlSyntax syntax) {
+    LintDialect(String id, SqlSyntax syntax, boolean notValidConstraints) {
         this.id = id;
         this.syntax = syntax;
+        this.notValidConstraints = notValidConstraints;
+    }
+
+    /** Whether CHECK and FOREIGN KEY constraints can be added NOT VALID and validated later. */
+    public boolean addsConstraintsNotValid() {
+        return notValidConstraints;
     }
 
     public String id() {
@@ -88,12 +94,18 @@ public enum LintDialect {
      */
     public abstract boolean changesTypeInPlace(ColumnType from, ColumnType to, LintOptions options);
 
+    /** The dialect named on the command line, with the same names as {@link Dialect#named(String)}. */
     public static LintDialect named(String name) {
-        return switch (name == null ? "" : name.toLowerCase(Locale.ROOT)) {
-            case "postgresql", "postgres", "pg" -> POSTGRESQL;
-            case "mysql", "mariadb" -> MYSQL;
-            default -> throw new ConfigurationException("unknown dialect '" + name
-                    + "': use --dialect postgresql or --dialect mysql");
-        };
+        return of(Dialect.named(name));
+    }
+
+    /** The lint dialect of a database dialect. */
+    public static LintDialect of(Dialect dialect) {
+        for (LintDialect d : values()) {
+            if (d.id.equals(dialect.id())) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("no lint dialect for " + dialect.id());
     }
 }

@@ -97,6 +97,20 @@ public final class StatementContext {
         return schema.origin(type, name).map(this::earlierThisRelease).orElse(false);
     }
 
+    /**
+     * Whether the object only bridges release N-1 and N, so that contract(N) is where it belongs:
+     * a trigger, a trigger function ({@code RETURNS trigger}), or a view that carries the old name
+     * of a table or view this release's expand renamed.
+     */
+    public boolean isTransitionShim(ObjectType type, String name) {
+        return switch (type) {
+            case TRIGGER -> true;
+            case FUNCTION -> schema.isTriggerFunction(name);
+            case VIEW -> schema.renamedAwayFrom(name).map(o -> o.release().equals(release)).orElse(false);
+            default -> false;
+        };
+    }
+
     public boolean columnCreatedEarlierThisRelease(String table, String column) {
         return schema.columnOrigin(table, column).map(this::earlierThisRelease).orElse(false);
     }

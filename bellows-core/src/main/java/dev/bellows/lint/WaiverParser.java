@@ -3,6 +3,7 @@ package dev.bellows.lint;
 import dev.bellows.sql.SqlComment;
 import dev.bellows.sql.SqlScript;
 import dev.bellows.sql.SqlStatement;
+import dev.bellows.sql.Token;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,11 +19,13 @@ import java.util.regex.Pattern;
  *
  * <p>Scope, precisely:
  * <ul>
- *   <li>A waiver written after the end of one statement and before the end of the next one covers
- *       that next statement only.</li>
- *   <li>Exception, the file header: a waiver before the first statement that is separated from it
- *       by at least one blank line covers every statement of the file. Written directly above the
- *       first statement (no blank line between), it covers the first statement only.</li>
+ *   <li>A waiver on its own line(s) between two statements covers the statement after it.</li>
+ *   <li>A waiver on the same line as the end of a statement, after it ({@code DROP TABLE t; -- bellows:allow …}),
+ *       covers that statement.</li>
+ *   <li>The file header: a waiver before the first statement that is separated from it by at least
+ *       one blank line covers every statement of the file. Written directly above the first statement
+ *       (no blank line between), it covers the first statement only.</li>
+ *   <li>A waiver after the last statement (not on its line) covers nothing and is reported as invalid.</li>
  * </ul>
  */
 public final class WaiverParser {
@@ -40,50 +43,87 @@ public final class WaiverParser {
     public static Waivers parse(SqlScript script, String content) {
         List<Waiver> fileWide = new ArrayList<>();
         List<List<Waiver>> perStatement = new ArrayList<>();
+        List<Waiver> orphans = new ArrayList<>();
         String[] lines = null;
         List<SqlStatement> statements = script.statements();
         for (int i = 0; i < statements.size(); i++) {
+            perStatement.add(new ArrayList<>());
+        }
+        for (int i = 0; i < statements.size(); i++) {
             SqlStatement s = statements.get(i);
-            List<Waiver> own = new ArrayList<>();
             for (SqlComment c : s.comments()) {
                 if (!c.text().startsWith(MARKER)) {
                     continue;
                 }
-                boolean header = false;
-                if (i == 0 && before(c, s)) {
+                if (i > 0 && before(c, s) && c.line() == endLine(statements.get(i - 1))) {
+                    perStatement.get(i - 1).add(waiver(c, Waiver.Scope.STATEMENT));
+                } else if (i == 0 && before(c, s)) {
                     if (lines == null) {
                         lines = content.split("\n", -1);
                     }
-                    header = blankLineBetween(lines, endLine(c), s.line());
+                    boolean header = blankLineBetween(lines, endLine(c), s.line());
+                    (header ? fileWide : perStatement.get(0)).add(waiver(c, header ? Waiver.Scope.FILE
+                            : Waiver.Scope.STATEMENT));
+                } else {
+                    perStatement.get(i).add(waiver(c, Waiver.Scope.STATEMENT));
                 }
-                Waiver w = waiver(c, header);
-                (header ? fileWide : own).add(w);
             }
-            perStatement.add(own);
         }
-        return new Waivers(fileWide, perStatement);
+        if (!statements.isEmpty()) {
+            SqlStatement last = statements.get(statements.size() - 1);
+            for (SqlComment c : script.comments()) {
+                if (c.text().startsWith(MARKER) && after(c, last)) {
+                    if (c.line() == endLine(last)) {
+                        perStatement.get(statements.size() - 1).add(waiver(c, Waiver.Scope.STATEMENT));
+                    } else {
+                        orphans.add(waiver(c, Waiver.Scope.NOTHING));
+                    }
+                }
+            }
+        }
+        return new Waivers(fileWide, perStatement, orphans);
     }
 
     /** Parses one comment's text; the reason is empty when missing. */
-    static Waiver waiver(SqlComment c, boolean fileWide) {
+    static Waiver waiver(SqlComment c, Waiver.Scope scope) {
         Matcher m = WAIVER.matcher(c.text().strip());
         if (!m.matches()) {
-            return new Waiver(List.of(), "", c.line(), c.column(), fileWide);
+            return new Waiver(List.of(), "", c.line(), c.column(), scope);
         }
         List<String> ids = Arrays.stream(m.group(1).split(",")).map(String::strip).toList();
         String reason = m.group(2) == null ? "" : m.group(2).strip();
-        return new Waiver(ids, reason, c.line(), c.column(), fileWide);
+        return new Waiver(ids, reason, c.line(), c.column(), scope);
     }
 
     private static boolean before(SqlComment c, SqlStatement s) {
         return c.line() < s.line() || c.line() == s.line() && c.column() < s.column();
     }
 
+    /** Whether the comment comes after the statement's last token. */
+    private static boolean after(SqlComment c, SqlStatement s) {
+        Token last = s.tokens().get(s.tokens().size() - 1);
+        int end = endLine(s);
+        return c.line() > end || c.line() == end && c.column() > last.column();
+    }
+
+    /** The line of the statement's last token's end (multi-line strings and bodies included). */
+    private static int endLine(SqlStatement s) {
+        Token last = s.tokens().get(s.tokens().size() - 1);
+        return last.line() + newlines(last.text());
+    }
+
     private static int endLine(SqlComment c) {
-        if (!c.block()) {
-            return c.line();
+        return c.block() ? c.line() + newlines(c.text()) : c.line();
+    }
+
+    private static int newlines(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                n++;
+            }
         }
-        return c.line() + (int) c.text().chars().filter(ch -> ch == '\n').count();
+        return n;
     }
 
     private static boolean blankLineBetween(String[] lines, int afterLine, int beforeLine) {

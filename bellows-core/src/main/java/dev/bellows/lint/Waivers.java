@@ -1,5 +1,6 @@
 package dev.bellows.lint;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,12 +9,14 @@ import java.util.Optional;
  *
  * @param fileWide     waivers in the file's header: they cover every statement
  * @param perStatement for each statement (by index), the waivers that cover it alone
+ * @param orphans      waivers after the last statement, which cover nothing
  */
-public record Waivers(List<Waiver> fileWide, List<List<Waiver>> perStatement) {
+public record Waivers(List<Waiver> fileWide, List<List<Waiver>> perStatement, List<Waiver> orphans) {
 
     public Waivers {
         fileWide = List.copyOf(fileWide);
         perStatement = perStatement.stream().map(List::copyOf).toList();
+        orphans = List.copyOf(orphans);
     }
 
     /** The waiver covering {@code ruleId} at statement {@code index}: the statement's own first, then the file's. */
@@ -33,12 +36,24 @@ public record Waivers(List<Waiver> fileWide, List<List<Waiver>> perStatement) {
         return Optional.empty();
     }
 
-    /** Every waiver written next to statement {@code index}, plus the file-wide ones for the first statement. */
+    /**
+     * Every waiver written at statement {@code index}, for checking them: its own; for the first
+     * statement also the file's header; for the last also the orphans after it.
+     */
     public List<Waiver> writtenAt(int index) {
         List<Waiver> own = index < perStatement.size() ? perStatement.get(index) : List.of();
-        if (index != 0) {
+        boolean first = index == 0;
+        boolean last = index == perStatement.size() - 1;
+        if (!first && !last) {
             return own;
         }
-        return java.util.stream.Stream.concat(fileWide.stream(), own.stream()).toList();
+        List<Waiver> all = new ArrayList<>(own);
+        if (first) {
+            all.addAll(0, fileWide);
+        }
+        if (last) {
+            all.addAll(orphans);
+        }
+        return all;
     }
 }

@@ -30,7 +30,6 @@ public final class SarifReporter implements Reporter {
         ObjectNode run = root.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "bellows");
-        driver.put("informationUri", "https://github.com/bellows-dev/bellows");
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> index = new HashMap<>();
         for (ReportedRule r : report.rules()) {

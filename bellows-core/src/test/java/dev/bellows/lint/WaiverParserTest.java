@@ -41,6 +41,26 @@ class WaiverParserTest {
     }
 
     @Test
+    void aWaiverOnTheLineOfAStatementsEndCoversThatStatement() {
+        Waivers w = parse("DROP TABLE a; -- bellows:allow expand-drop-table reason: unused\nDROP TABLE b;");
+        assertThat(w.find(0, "expand-drop-table")).isPresent();
+        assertThat(w.find(1, "expand-drop-table")).isEmpty();
+        Waivers last = parse("DROP TABLE a;\nDROP TABLE b; -- bellows:allow expand-drop-table reason: unused");
+        assertThat(last.find(1, "expand-drop-table")).isPresent();
+        assertThat(last.orphans()).isEmpty();
+    }
+
+    @Test
+    void aWaiverAfterTheLastStatementWaivesNothingAndIsReported() {
+        String sql = "DROP TABLE a;\n-- bellows:allow expand-drop-table reason: unused\n";
+        Waivers w = parse(sql);
+        assertThat(w.find(0, "expand-drop-table")).isEmpty();
+        assertThat(w.orphans()).singleElement().extracting(Waiver::scope).isEqualTo(Waiver.Scope.NOTHING);
+        LintReport r = LintFixtures.lint(LintDialect.POSTGRESQL, Phase.EXPAND, sql);
+        assertThat(LintFixtures.ruleIds(r)).containsExactlyInAnyOrder("invalid-waiver", "expand-drop-table");
+    }
+
+    @Test
     void severalRulesAndBlockComments() {
         Waivers w = parse("/* bellows:allow expand-drop-table, expand-drop-column reason: cleanup */ DROP TABLE a;");
         assertThat(w.find(0, "expand-drop-table")).isPresent();

@@ -49,7 +49,7 @@ final class CreateGrammar {
                 c.expect("VIEW");
                 Clauses.named(c, b, Verb.CREATE, ObjectType.MATERIALIZED_VIEW);
             }
-            case "function" -> Clauses.named(c, b, Verb.CREATE, ObjectType.FUNCTION);
+            case "function" -> createFunction(c, b);
             case "procedure" -> Clauses.named(c, b, Verb.CREATE, ObjectType.PROCEDURE);
             case "sequence" -> Clauses.named(c, b, Verb.CREATE, ObjectType.SEQUENCE);
             case "schema" -> Clauses.named(c, b, Verb.CREATE, ObjectType.SCHEMA);
@@ -100,6 +100,19 @@ final class CreateGrammar {
         }
         c.expectSymbol(")");
         c.skipToEnd();
+    }
+
+    private static void createFunction(TokenCursor c, StatementBuilder b) {
+        b.kind(Verb.CREATE, ObjectType.FUNCTION);
+        Clauses.ifExists(c, b);
+        b.names.add(c.name());
+        while (!c.atEnd()) {
+            if (c.accept("RETURNS", "TRIGGER")) {
+                b.flag(Flag.TRIGGER_FUNCTION);
+            } else {
+                c.next();
+            }
+        }
     }
 
     private static void createIndex(TokenCursor c, StatementBuilder b) {

@@ -11,6 +11,8 @@ public enum Flag {
     FROM_SELECT,
     /** CREATE TABLE … AS SELECT / LIKE. */
     AS_SELECT,
+    /** CREATE FUNCTION … RETURNS trigger: code that only keeps old and new columns in sync. */
+    TRIGGER_FUNCTION,
     /** The statement starts a transaction block (BEGIN) rather than ending one. */
     TRANSACTION_START
 }

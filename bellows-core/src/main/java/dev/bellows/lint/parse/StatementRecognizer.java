@@ -136,6 +136,9 @@ public final class StatementRecognizer {
             c.accept("MATERIALIZED");
             c.skipParens();
         } while (c.acceptSymbol(","));
+        if (c.is("WITH")) {
+            throw new Unrecognized("a second WITH");
+        }
         statement(c, b);
     }
 

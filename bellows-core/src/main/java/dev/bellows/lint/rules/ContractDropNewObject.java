@@ -12,14 +12,21 @@ import dev.bellows.model.Phase;
 import dev.bellows.model.Severity;
 import dev.bellows.sql.Token;
 
-/** Contract must not drop what the same release's expand added: release N uses it. */
+/**
+ * Contract must not drop what the same release's expand added: release N uses it. Transition shims
+ * are the exception: triggers and trigger functions that keep old and new columns in sync, and a
+ * view that keeps a renamed table's old name alive, exist only for release N-1 and belong in
+ * contract(N).
+ */
 public final class ContractDropNewObject implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("contract-drop-new-object", Severity.ERROR, RuleInfo.BOTH,
             "Contract drops what this release's expand added",
             "Expand added the object for release N, which now runs everywhere; dropping it in the same release's "
                     + "contract breaks release N itself.",
-            "Drop it in a later release's contract, once no release in service uses it.");
+            "Drop it in a later release's contract, once no release in service uses it. Triggers, trigger "
+                    + "functions and views under a renamed table's old name only serve release N-1: dropping them "
+                    + "in contract(N) is the expected clean-up and is not flagged.");
 
     @Override
     public RuleInfo info() {
@@ -34,7 +41,7 @@ public final class ContractDropNewObject implements Rule {
         }
         if (s.verb() == Verb.DROP && s.type() != ObjectType.OTHER) {
             for (String name : s.names()) {
-                if (ctx.createdEarlierThisRelease(s.type(), name)) {
+                if (ctx.createdEarlierThisRelease(s.type(), name) && !ctx.isTransitionShim(s.type(), name)) {
                     report(ctx, s.at(), s.type().label() + " " + name);
                 }
             }

@@ -4,6 +4,7 @@ import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
 import dev.bellows.lint.parse.AlterAction;
+import dev.bellows.lint.parse.ColumnDef;
 import dev.bellows.lint.parse.ConstraintDef;
 import dev.bellows.lint.parse.Flag;
 import dev.bellows.lint.parse.ObjectType;
@@ -13,6 +14,8 @@ import dev.bellows.lint.parse.Verb;
 import dev.bellows.model.Phase;
 import dev.bellows.model.Severity;
 import dev.bellows.sql.Token;
+
+import java.util.List;
 
 /** A new unique, check or foreign-key constraint on an existing table may reject writes of release N-1. */
 public final class ExpandAddConstraint implements Rule {
@@ -31,24 +34,33 @@ public final class ExpandAddConstraint implements Rule {
     @Override
     public void check(StatementContext ctx) {
         ParsedStatement s = ctx.statement();
-        if (ctx.phase() != Phase.EXPAND || ctx.isNewTable(s.table())) {
+        boolean candidate = s.is(Verb.CREATE, ObjectType.INDEX) || s.isAlterTable() && s.hasAction(Op.ADD_CONSTRAINT);
+        if (ctx.phase() != Phase.EXPAND || !candidate || ctx.isNewTable(s.table())) {
             return;
         }
         if (s.is(Verb.CREATE, ObjectType.INDEX) && s.has(Flag.UNIQUE)) {
-            report(ctx, s.at(), "unique index " + (s.name() == null ? "" : s.name() + " "), s.table());
+            List<String> cols = s.columns().stream().map(ColumnDef::name).toList();
+            unique(ctx, s.at(), "unique index " + (s.name() == null ? "" : s.name() + " "), s.table(), cols);
         }
         if (!s.isAlterTable()) {
             return;
         }
         for (AlterAction a : s.actions(Op.ADD_CONSTRAINT)) {
             ConstraintDef k = a.constraint();
-            boolean onNewColumn = a.column() != null && addedHere(s, a.column());
-            boolean relevant = k.kind() == ConstraintDef.Kind.UNIQUE || k.kind() == ConstraintDef.Kind.PRIMARY_KEY
-                    || k.kind() == ConstraintDef.Kind.EXCLUDE
-                    || (k.kind() == ConstraintDef.Kind.CHECK || k.kind() == ConstraintDef.Kind.FOREIGN_KEY)
-                    && !k.notValid();
-            if (relevant && !onNewColumn) {
-                report(ctx, a.at(), k.kind().label() + " " + k.displayName(s.table()) + " ", s.table());
+            if (a.column() != null && addedHere(s, a.column())) {
+                continue;
+            }
+            String what = k.kind().label() + " " + k.displayName(s.table()) + " ";
+            switch (k.kind()) {
+                case UNIQUE, PRIMARY_KEY, EXCLUDE -> unique(ctx, a.at(), what, s.table(), k.columns());
+                case CHECK, FOREIGN_KEY -> {
+                    if (!k.notValid()) {
+                        validated(ctx, a.at(), what, s.table(), k.displayName(s.table()));
+                    }
+                }
+                default -> {
+                    // NOT NULL: expand-set-not-null
+                }
             }
         }
     }
@@ -63,13 +75,34 @@ public final class ExpandAddConstraint implements Rule {
         return false;
     }
 
-    private void report(StatementContext ctx, Token at, String what, String table) {
-        ctx.report(this, at, "new " + what + "on existing table " + table + ": release N-1 does not know it and may "
-                        + "write rows of " + table + " that violate it, and those writes will fail",
-                "In expand, add it NOT VALID where the database allows (CHECK, FOREIGN KEY on PostgreSQL); for a "
-                        + "unique rule, make release N the first that never writes duplicates.",
-                "In migrate, fix the existing rows of " + table + " that violate it, in batches.",
-                "In contract (once release N-1 is gone), VALIDATE CONSTRAINT, or build the unique index "
-                        + "CONCURRENTLY and attach it USING INDEX.");
+    private void unique(StatementContext ctx, Token at, String what, String table, List<String> columns) {
+        String cols = columns.isEmpty() ? "the key" : "(" + String.join(", ", columns) + ")";
+        ctx.report(this, at, message(what, table),
+                "Make release N the first release that never writes duplicate " + cols + " into " + table + ".",
+                "In migrate, remove or merge the existing duplicates of " + table + " in batches.",
+                "Add the rule in the contract phase of release N, once release N-1 is gone"
+                        + (ctx.options().dialect().addsConstraintsNotValid()
+                        ? ": CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT … USING INDEX." : "."));
+    }
+
+    private void validated(StatementContext ctx, Token at, String what, String table, String name) {
+        if (ctx.options().dialect().addsConstraintsNotValid()) {
+            ctx.report(this, at, message(what, table),
+                    "In expand, add it NOT VALID: ALTER TABLE " + table + " ADD CONSTRAINT " + name
+                            + " … NOT VALID (existing rows are not checked; make sure release N-1 writes no "
+                            + "violating rows).",
+                    "In migrate, fix the existing rows of " + table + " that violate " + name + ", in batches.",
+                    "In contract: ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name + ".");
+        } else {
+            ctx.report(this, at, message(what, table),
+                    "Make release N the first release that never writes rows of " + table + " violating " + name + ".",
+                    "In migrate, fix the existing rows that violate it, in batches.",
+                    "Add " + name + " in the contract phase of release N, once release N-1 is gone.");
+        }
+    }
+
+    private static String message(String what, String table) {
+        return "new " + what + "on existing table " + table + ": release N-1 does not know it and may write rows of "
+                + table + " that violate it, and those writes will fail";
     }
 }

@@ -13,7 +13,7 @@ import dev.bellows.sql.TokenType;
 public final class InvalidWaiver implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("invalid-waiver", Severity.ERROR, RuleInfo.BOTH,
-            "Waiver without a reason or for an unknown rule",
+            "Waiver without a reason, for an unknown rule, or after the last statement",
             "A waiver silences a safety rule; without a reason reviewers cannot judge it, and a misspelt rule id "
                     + "silences nothing while looking as if it did.",
             "Write -- bellows:allow <rule-id> reason: <why it is safe here>.");
@@ -27,6 +27,11 @@ public final class InvalidWaiver implements Rule {
     public void check(StatementContext ctx) {
         for (Waiver w : ctx.waiversHere()) {
             Token at = new Token(TokenType.SYMBOL, "--", 0, 0, w.line(), w.column());
+            if (w.scope() == Waiver.Scope.NOTHING) {
+                ctx.report(this, at, "this bellows:allow comment comes after the last statement, so it waives nothing",
+                        "Move it above the statement it waives, or onto the same line after that statement's ;");
+                continue;
+            }
             if (w.ruleIds().isEmpty()) {
                 ctx.report(this, at, "this bellows:allow comment names no rule, so it waives nothing",
                         "Write it as: -- bellows:allow <rule-id> reason: <why it is safe here>",

@@ -32,7 +32,8 @@ public final class MysqlBlockingIndex implements Rule {
     @Override
     public void check(StatementContext ctx) {
         ParsedStatement s = ctx.statement();
-        if (s.table() == null || ctx.isNewTable(s.table())) {
+        boolean candidate = s.is(Verb.CREATE, ObjectType.INDEX) || s.isAlterTable() && s.hasAction(Op.ADD_INDEX);
+        if (!candidate || s.table() == null || ctx.isNewTable(s.table())) {
             return;
         }
         if (s.is(Verb.CREATE, ObjectType.INDEX) && (s.has(Flag.FULLTEXT) || s.has(Flag.SPATIAL))) {

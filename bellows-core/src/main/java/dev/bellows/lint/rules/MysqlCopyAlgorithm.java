@@ -27,7 +27,8 @@ public final class MysqlCopyAlgorithm implements Rule {
     @Override
     public void check(StatementContext ctx) {
         ParsedStatement s = ctx.statement();
-        if (s.table() == null || ctx.isNewTable(s.table())) {
+        boolean clauses = s.hasAction(Op.ALGORITHM) || s.hasAction(Op.LOCK);
+        if (!clauses || s.table() == null || ctx.isNewTable(s.table())) {
             return;
         }
         boolean onlineCopy = ctx.options().mysqlVersion().isMariaDb() && ctx.options().mysqlVersion().atLeast(11, 2)

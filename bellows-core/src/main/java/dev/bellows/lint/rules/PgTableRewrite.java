@@ -29,19 +29,19 @@ public final class PgTableRewrite implements Rule {
     @Override
     public void check(StatementContext ctx) {
         ParsedStatement s = ctx.statement();
-        if (s.table() != null && ctx.isNewTable(s.table())) {
+        boolean rewrite = s.verb() == Verb.VACUUM && s.has(Flag.FULL) || s.verb() == Verb.CLUSTER
+                || s.isAlterTable() && (s.hasAction(Op.SET_TABLESPACE) || s.hasAction(Op.REBUILD));
+        if (!rewrite || s.table() != null && ctx.isNewTable(s.table())) {
             return;
         }
         String target = s.table() == null ? "every table" : s.table();
-        if (s.verb() == Verb.VACUUM && s.has(Flag.FULL)) {
-            report(ctx, s.at(), "VACUUM FULL", target);
-        } else if (s.verb() == Verb.CLUSTER) {
-            report(ctx, s.at(), "CLUSTER", target);
-        } else if (s.isAlterTable()) {
-            for (AlterAction a : s.actions()) {
-                if (a.op() == Op.SET_TABLESPACE || a.op() == Op.REBUILD) {
-                    report(ctx, a.at(), a.op() == Op.SET_TABLESPACE ? "SET TABLESPACE" : "this ALTER TABLE", target);
-                }
+        if (!s.isAlterTable()) {
+            report(ctx, s.at(), s.verb() == Verb.CLUSTER ? "CLUSTER" : "VACUUM FULL", target);
+            return;
+        }
+        for (AlterAction a : s.actions()) {
+            if (a.op() == Op.SET_TABLESPACE || a.op() == Op.REBUILD) {
+                report(ctx, a.at(), a.op() == Op.SET_TABLESPACE ? "SET TABLESPACE" : "this ALTER TABLE", target);
             }
         }
     }

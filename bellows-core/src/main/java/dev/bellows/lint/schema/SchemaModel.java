@@ -27,6 +27,19 @@ public final class SchemaModel {
     private final Map<ObjectType, Map<String, Origin>> objects = new EnumMap<>(ObjectType.class);
     private final Map<String, String> indexTables = new HashMap<>();
     private final Map<String, List<String>> enumValues = new HashMap<>();
+    private final java.util.Set<String> triggerFunctions = new java.util.HashSet<>();
+    /** Old names of renamed tables and views, with where the rename happened. */
+    private final Map<String, Origin> renamedAway = new HashMap<>();
+
+    /** Whether the function was created as {@code RETURNS trigger}. */
+    public boolean isTriggerFunction(String name) {
+        return name != null && triggerFunctions.contains(name);
+    }
+
+    /** Where a table or view was renamed away from {@code oldName}, if it was. */
+    public Optional<Origin> renamedAwayFrom(String oldName) {
+        return Optional.ofNullable(oldName == null ? null : renamedAway.get(oldName));
+    }
 
     public Optional<TableState> table(String name) {
         return Optional.ofNullable(name == null ? null : tables.get(name));
@@ -64,7 +77,7 @@ public final class SchemaModel {
             case CREATE -> create(s, origin);
             case ALTER -> alter(s, origin);
             case DROP -> s.names().forEach(n -> remove(s.type(), n));
-            case RENAME -> s.actions().forEach(a -> rename(ObjectType.TABLE, a.column(), a.newName()));
+            case RENAME -> s.actions().forEach(a -> rename(ObjectType.TABLE, a.column(), a.newName(), origin));
             default -> {
                 // DML and utility statements leave the schema as it is
             }
@@ -72,6 +85,9 @@ public final class SchemaModel {
     }
 
     private void create(ParsedStatement s, Origin origin) {
+        if (s.type() == ObjectType.FUNCTION && s.has(Flag.TRIGGER_FUNCTION)) {
+            s.names().forEach(triggerFunctions::add);
+        }
         String name = s.name();
         if (name == null || (s.has(Flag.IF_NOT_EXISTS) || s.has(Flag.OR_REPLACE)) && origin(s.type(), name).isPresent()) {
             return;
@@ -111,7 +127,7 @@ public final class SchemaModel {
         }
         for (AlterAction a : s.actions()) {
             switch (a.op()) {
-                case RENAME_TO -> rename(s.type(), s.name(), a.newName());
+                case RENAME_TO -> rename(s.type(), s.name(), a.newName(), origin);
                 case ADD_VALUE -> {
                     List<String> values = new ArrayList<>(enumValues(s.name()));
                     values.add(a.value());
@@ -162,7 +178,7 @@ public final class SchemaModel {
                     }
                 }
                 case DROP_INDEX -> remove(ObjectType.INDEX, a.value());
-                case RENAME_TO -> rename(ObjectType.TABLE, name, a.newName());
+                case RENAME_TO -> rename(ObjectType.TABLE, name, a.newName(), origin);
                 default -> {
                     // no schema effect tracked
                 }
@@ -200,9 +216,12 @@ public final class SchemaModel {
         }
     }
 
-    private void rename(ObjectType type, String from, String to) {
+    private void rename(ObjectType type, String from, String to, Origin origin) {
         if (from == null || to == null) {
             return;
+        }
+        if (type == ObjectType.TABLE || type == ObjectType.VIEW) {
+            renamedAway.put(from, origin);
         }
         if (type == ObjectType.TABLE) {
             TableState t = tables.remove(from);

@@ -25,6 +25,12 @@ class InvalidWaiverTest extends RuleTestSupport {
 
     @ParameterizedTest
     @EnumSource(LintDialect.class)
+    void flagsAWaiverAfterTheLastStatement(LintDialect d) {
+        flags(d, CONTRACT, "DROP TABLE books;\n-- bellows:allow expand-drop-table reason: unused\n");
+    }
+
+    @ParameterizedTest
+    @EnumSource(LintDialect.class)
     void passesAWaiverWithReason(LintDialect d) {
         passes(d, CONTRACT, "-- bellows:allow expand-drop-table reason: table unused since 2.0\nDROP TABLE books");
     }

@@ -13,8 +13,6 @@ class MysqlTableCopyTest extends RuleTestSupport {
     void flagsCopyingChanges() {
         flags(LintFixtures.history(MYSQL, "1.0/expand", "CREATE TABLE t (id int, n int)",
                 "1.1/contract", "ALTER TABLE t MODIFY n bigint NOT NULL"), "type change");
-        flags(LintFixtures.history(MYSQL, "1.0/expand", "CREATE TABLE t (id int, n int NOT NULL)",
-                "1.1/contract", "ALTER TABLE t MODIFY n int NULL"), "nullability change");
         flags(MYSQL, CONTRACT, "ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         flags(MYSQL, CONTRACT, "ALTER TABLE t DROP PRIMARY KEY, ADD PRIMARY KEY (id, tenant_id)");
         flags(MYSQL, EXPAND, "ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (a_id) REFERENCES a (id)");
@@ -23,6 +21,8 @@ class MysqlTableCopyTest extends RuleTestSupport {
     @Test
     void passesOnlineChangesPinnedAlgorithmsNewTablesAndPostgres() {
         passes(MYSQL, EXPAND, "ALTER TABLE t ADD COLUMN x int, ADD INDEX t_x (x)");
+        passes(LintFixtures.history(MYSQL, "1.0/expand", "CREATE TABLE t (id int, n int NOT NULL)",
+                "1.1/contract", "ALTER TABLE t MODIFY n int NULL"), "NULL-ability change: rebuilt in place, DML allowed");
         passes(LintFixtures.history(MYSQL, "1.0/expand", "CREATE TABLE t (id int, s varchar(20))",
                 "1.1/contract", "ALTER TABLE t MODIFY s varchar(40)"), "varchar widening");
         passes(MYSQL, CONTRACT, "ALTER TABLE t MODIFY n bigint, ALGORITHM=INPLACE, LOCK=NONE");

@@ -1,0 +1,126 @@
+package dev.bellows.cli;
+
+import dev.bellows.BellowsConfig;
+import dev.bellows.ConfigurationException;
+import dev.bellows.config.Settings;
+import dev.bellows.db.Dialect;
+import dev.bellows.load.MigrationLoader;
+import dev.bellows.model.MigrationSet;
+import dev.bellows.report.Reporters;
+import dev.bellows.verify.LintComparison;
+import dev.bellows.verify.Seed;
+import dev.bellows.verify.ShadowSpec;
+import dev.bellows.verify.Verifier;
+import dev.bellows.verify.VerifyOptions;
+import dev.bellows.verify.VerifyOutput;
+import dev.bellows.verify.VerifyReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Applies every migration on a throwaway database (embedded PostgreSQL by default), release "
+                + "by release and phase by phase, and reports what each statement really did: objects dropped or "
+                + "renamed, type changes, tables rewritten or scanned under a lock that blocks traffic. "
+                + "Exit 1 when a verdict fails."},
+        footer = {"", "Examples:", "  bellows verify --location db/migrations --rows 1000",
+                "  bellows verify --compare-lint --format sarif > verify.sarif",
+                "  bellows verify --dialect mysql --shadow-url jdbc:mariadb://localhost/verify_shadow "
+                        + "--shadow-user root --format json"})
+public final class VerifyCommand implements Callable<Integer> {
+
+    @Option(names = "--location", paramLabel = "DIR",
+            description = "Directory with the release directories (default: db/migrations).")
+    Path location;
+
+    @Option(names = "--config", description = "Settings file (default: ./bellows.yaml when present).")
+    Path config;
+
+    @Option(names = "--dialect", paramLabel = "DIALECT",
+            description = "postgresql (default) or mysql; taken from --shadow-url when given.")
+    String dialect;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default), json (with every statement's observations) or sarif.")
+    String format;
+
+    @Option(names = "--shadow-url", paramLabel = "JDBC_URL",
+            description = "An empty database to verify on instead of the embedded PostgreSQL.")
+    String shadowUrl;
+
+    @Option(names = "--shadow-user", description = "User for --shadow-url.")
+    String shadowUser;
+
+    @Option(names = "--shadow-password", description = "Password for --shadow-url; never printed.")
+    String shadowPassword;
+
+    @Option(names = "--pg-version", paramLabel = "MAJOR",
+            description = "PostgreSQL major version of the embedded shadow (only the bundled one is available).")
+    Integer pgVersion;
+
+    @Option(names = "--seed", paramLabel = "RELEASE=FILE",
+            description = "SQL to run after all phases of RELEASE (repeatable), e.g. --seed 1.0=seed.sql.")
+    List<String> seeds = new ArrayList<>();
+
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "0",
+            description = "Fill every table up to N generated rows after each release, so rewrites and scans "
+                    + "have data.")
+    int rows;
+
+    @Option(names = "--compare-lint",
+            description = "Also lint the migrations and report where lint and the database disagree: lint findings "
+                    + "not confirmed, observed problems lint missed (as warnings).")
+    boolean compareLint;
+
+    @Option(names = {"-v", "--observations"},
+            description = "Also print what every statement did (catalog changes, locks, rewrites, scans).")
+    boolean observations;
+
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    BellowsCli parent;
+
+    @Override
+    public Integer call() {
+        Map<String, String> flags = new HashMap<>();
+        flags.put("location", location == null ? null : location.toString());
+        flags.put("dialect", dialect);
+        Settings settings = Settings.resolve(flags, parent == null ? Map.of() : parent.environment,
+                Optional.ofNullable(config));
+        Path dir = settings.get("location").map(Path::of).orElse(BellowsConfig.DEFAULT_LOCATION);
+        Dialect d = dialect != null ? Dialect.named(dialect)
+                : shadowUrl != null ? Dialect.forUrl(shadowUrl)
+                : Dialect.named(settings.get("dialect").orElse("postgresql"));
+        Reporters.named(format);
+        if (pgVersion != null && shadowUrl != null) {
+            throw new ConfigurationException("--pg-version picks the embedded PostgreSQL; it cannot be used with "
+                    + "--shadow-url (that server's version is what it is)");
+        }
+        ShadowSpec shadow = shadowUrl != null
+                ? ShadowSpec.url(shadowUrl, shadowUser, shadowPassword)
+                : new ShadowSpec.Embedded(pgVersion == null ? OptionalInt.empty() : OptionalInt.of(pgVersion));
+        VerifyOptions options = new VerifyOptions(d, shadow, seeds.stream().map(Seed::parse).toList(), rows);
+        MigrationSet set = MigrationLoader.load(dir, d.syntax());
+        VerifyReport report = Verifier.verify(set, options);
+        if (compareLint) {
+            report = LintComparison.run(set, report, d).addTo(report);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(VerifyOutput.render(report, format, observations));
+        out.flush();
+        return report.failed() ? 1 : 0;
+    }
+}

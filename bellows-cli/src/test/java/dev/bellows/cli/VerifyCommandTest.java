@@ -1,0 +1,119 @@
+package dev.bellows.cli;
+
+import dev.bellows.testing.Databases;
+import dev.bellows.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VerifyCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = BellowsCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true),
+                Map.of());
+        List<String> all = new ArrayList<>(List.of("verify"));
+        all.addAll(List.of(args));
+        return cl.execute(all.toArray(String[]::new));
+    }
+
+    private void write(String relative, String sql) throws IOException {
+        Path p = dir.resolve(relative);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, sql);
+    }
+
+    private String[] shadow(TestDatabase db, String... more) {
+        List<String> a = new ArrayList<>(List.of("--location", dir.toString(), "--shadow-url", db.url(),
+                "--shadow-user", db.user(), "--shadow-password", db.password()));
+        a.addAll(List.of(more));
+        return a.toArray(String[]::new);
+    }
+
+    @Test
+    void exitOneWithTheFindingWhenAVerdictFails() throws IOException {
+        write("1.0/expand/001_t.sql", "CREATE TABLE t (id int PRIMARY KEY, n int);\n");
+        write("1.1/expand/001_widen.sql", "ALTER TABLE t ALTER COLUMN n TYPE bigint;\n");
+        int code = run(shadow(Databases.postgres(), "--rows", "100"));
+        assertThat(code).as(err.toString()).isEqualTo(1);
+        assertThat(out.toString()).contains("1.1/expand/001_widen.sql:1:1: error[verify-rewrite]", "100 rows",
+                "1 error(s), 0 warning(s)", ": FAILED");
+    }
+
+    @Test
+    void exitZeroAndJsonWhenEverythingPassesOnTheEmbeddedShadow() throws IOException {
+        write("1.0/expand/001_t.sql", "CREATE TABLE t (id int PRIMARY KEY, n varchar(10));\n");
+        write("1.1/expand/001_widen.sql", "ALTER TABLE t ALTER COLUMN n TYPE varchar(20);\n");
+        int code = run("--location", dir.toString(), "--format", "json", "--pg-version", "17");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"failed\" : false", "\"mode\" : \"ACCESS EXCLUSIVE\"",
+                "\"errors\" : 0");
+    }
+
+    @Test
+    void usageAndDatabaseErrorsHaveTheirExitCodes() throws IOException {
+        write("1.0/expand/001_t.sql", "CREATE TABLE t (id int);\n");
+        assertThat(run("--location", dir.toString(), "--format", "xml")).isEqualTo(2);
+        assertThat(err.toString()).contains("--format text, json or sarif");
+        assertThat(run("--location", dir.toString(), "--pg-version", "16", "--shadow-url", "jdbc:postgresql://x/y"))
+                .isEqualTo(2);
+        assertThat(run("--location", dir.toString(), "--shadow-url", "jdbc:postgresql://127.0.0.1:1/none"))
+                .isEqualTo(3);
+        assertThat(err.toString()).contains("cannot connect to the shadow database");
+        assertThat(run("--rows", "x")).isEqualTo(2);
+        assertThat(run("--location", dir.toString(), "--dialect", "mysql")).isEqualTo(2);
+        assertThat(err.toString()).contains("pass --shadow-url jdbc:mariadb://");
+    }
+
+    @Test
+    void sarifForCodeScanningWithTheWaiverAsASuppression() throws IOException {
+        write("1.0/expand/001_t.sql", "CREATE TABLE t (id int PRIMARY KEY, n int, legacy text);\n");
+        write("1.1/expand/001_drop.sql", """
+                ALTER TABLE t DROP COLUMN legacy;
+                -- bellows:allow verify-rewrite reason: t is tiny in production
+                ALTER TABLE t ALTER COLUMN n TYPE bigint;
+                """);
+        int code = run(shadow(Databases.postgres(), "--format", "sarif"));
+        assertThat(code).as(err.toString()).isEqualTo(1);
+        assertThat(out.toString()).contains("\"version\" : \"2.1.0\"", "\"ruleId\" : \"verify-dropped-column\"",
+                "\"ruleId\" : \"verify-rewrite\"", "t is tiny in production", "\"startLine\" : 3");
+    }
+
+    @Test
+    void compareLintReportsWhereLintAndTheDatabaseDisagree() throws IOException {
+        write("1.0/expand/001_t.sql", "CREATE TABLE t (id int PRIMARY KEY, n int, s varchar(10), legacy text);\n");
+        write("1.1/expand/001_changes.sql", """
+                ALTER TABLE t ALTER COLUMN n TYPE bigint;
+                ALTER TABLE t ALTER COLUMN s TYPE varchar(20);
+                DO $$ BEGIN EXECUTE 'ALTER TABLE t DROP COLUMN legacy'; END $$;
+                """);
+        int code = run(shadow(Databases.postgres(), "--compare-lint"));
+        assertThat(code).as(err.toString()).isEqualTo(1);
+        String text = out.toString();
+        assertThat(text).contains("001_changes.sql:3:1: warning[compare-lint-missed] verify observed verify-dropped-column");
+        assertThat(text).doesNotContain("001_changes.sql:2:1: warning[compare-lint-unconfirmed]");
+        assertThat(text).containsPattern("--compare-lint: [1-9]\\d* agreed");
+    }
+
+    @Test
+    void helpHasAnExample() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("bellows verify --location db/migrations");
+    }
+}

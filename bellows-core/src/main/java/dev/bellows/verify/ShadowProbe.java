@@ -1,0 +1,77 @@
+package dev.bellows.verify;
+
+import dev.bellows.ConfigurationException;
+import dev.bellows.db.Dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the verifier asks of one kind of database: catalog snapshots and, where the database can
+ * tell, the locks, rewrites and scans of a statement. One implementation per dialect.
+ */
+interface ShadowProbe {
+
+    static ShadowProbe forDialect(Dialect dialect) {
+        return switch (dialect.id()) {
+            case "postgresql" -> new PostgresProbe();
+            case "mysql" -> new MySqlProbe();
+            default -> throw new ConfigurationException("verify does not support dialect " + dialect.id());
+        };
+    }
+
+    Dialect dialect();
+
+    /** The differences between two snapshots of this database. */
+    default List<SchemaChange> diff(CatalogSnapshot before, CatalogSnapshot after) {
+        return CatalogDiff.between(before, after);
+    }
+
+    /** The user schema of the connected database. */
+    CatalogSnapshot snapshot(Connection c) throws SQLException;
+
+    /** Objects already in the database, for refusing a non-empty shadow (at most a few names). */
+    List<String> existingObjects(Connection c) throws SQLException;
+
+    /** e.g. {@code PostgreSQL 17.6}. */
+    String serverDescription(Connection c) throws SQLException;
+
+    /**
+     * Starts observing one statement that is about to run on {@code c}; {@code transactional} says
+     * whether it runs inside an open transaction. {@code connector} opens a second connection where
+     * the probe samples from one (statements outside a transaction).
+     */
+    StatementProbe start(Connection c, boolean transactional, ShadowConnector connector) throws SQLException;
+
+    /**
+     * Fills every table up to {@code rows} generated rows (from the column types, respecting NOT
+     * NULL, unique keys and single-column foreign keys where it can); returns notes on tables it
+     * could not fill.
+     */
+    List<String> fillTables(Connection c, int rows) throws SQLException;
+
+    /** Observation of one running statement. */
+    interface StatementProbe {
+        /** Called right after the statement returned (before COMMIT). */
+        Effects finish(Connection c) throws SQLException;
+    }
+
+    /** Locks (relation identity to lock) as seen at the end of a statement, rewrites and scans. */
+    record Effects(Map<String, SeenLock> locks, List<StorageRewrite> rewrites, List<TableScan> scans) {
+        public Effects {
+            locks = Map.copyOf(locks);
+            rewrites = List.copyOf(rewrites);
+            scans = List.copyOf(scans);
+        }
+
+        public static Effects none() {
+            return new Effects(Map.of(), List.of(), List.of());
+        }
+    }
+
+    /** A lock on a user relation; {@code sampledMillis} >= 0 when seen by sampling for about that long. */
+    record SeenLock(String relation, String name, LockMode mode, long sampledMillis) {
+    }
+}

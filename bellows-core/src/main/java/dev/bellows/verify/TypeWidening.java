@@ -1,0 +1,79 @@
+package dev.bellows.verify;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which column type changes keep the previous release working: widening only (a longer varchar,
+ * varchar to text, a larger integer, more numeric precision at the same scale). Type names as
+ * PostgreSQL's {@code format_type} or MySQL's {@code COLUMN_TYPE} print them.
+ */
+final class TypeWidening {
+
+    private static final Pattern TYPE = Pattern.compile("^([a-z ]+?)\\s*(?:\\((\\d+)(?:\\s*,\\s*(\\d+))?\\))?"
+            + "((?: unsigned)?)$");
+
+    private static final List<List<String>> INTEGERS = List.of(
+            List.of("tinyint"), List.of("smallint", "int2"), List.of("mediumint"),
+            List.of("integer", "int", "int4"), List.of("bigint", "int8"));
+    private static final List<String> TEXT = List.of("text", "mediumtext", "longtext");
+    private static final List<String> VARCHAR = List.of("character varying", "varchar");
+    private static final List<String> NUMERIC = List.of("numeric", "decimal");
+
+    private TypeWidening() {
+    }
+
+    static boolean compatible(String from, String to) {
+        if (from == null || to == null) {
+            return false;
+        }
+        Matcher a = TYPE.matcher(from.toLowerCase(Locale.ROOT).trim());
+        Matcher b = TYPE.matcher(to.toLowerCase(Locale.ROOT).trim());
+        if (!a.matches() || !b.matches() || !a.group(4).equals(b.group(4))) {
+            return false;
+        }
+        String fa = a.group(1);
+        String fb = b.group(1);
+        int ia = integerRank(fa);
+        int ib = integerRank(fb);
+        if (ia >= 0 && ib >= 0) {
+            return ib >= ia;
+        }
+        if (fa.equals("real") && fb.equals("double precision") || fa.equals("float") && fb.equals("double")) {
+            return true;
+        }
+        if (VARCHAR.contains(fa) && (TEXT.contains(fb) || VARCHAR.contains(fb))) {
+            return TEXT.contains(fb) || b.group(2) == null || a.group(2) != null
+                    && Integer.parseInt(b.group(2)) >= Integer.parseInt(a.group(2));
+        }
+        if (NUMERIC.contains(fa) && NUMERIC.contains(fb)) {
+            if (b.group(2) == null) {
+                return true;
+            }
+            if (a.group(2) == null) {
+                return false;
+            }
+            int scaleA = a.group(3) == null ? 0 : Integer.parseInt(a.group(3));
+            int scaleB = b.group(3) == null ? 0 : Integer.parseInt(b.group(3));
+            return scaleA == scaleB && Integer.parseInt(b.group(2)) >= Integer.parseInt(a.group(2));
+        }
+        if (fa.equals(fb) && a.group(3) == null && b.group(3) == null) {
+            // same type, wider or removed length/precision (bit varying, time, timestamp, char)
+            return b.group(2) == null || a.group(2) != null
+                    && Integer.parseInt(b.group(2)) >= Integer.parseInt(a.group(2))
+                    && !fa.equals("character") && !fa.equals("char");
+        }
+        return false;
+    }
+
+    private static int integerRank(String type) {
+        for (int i = 0; i < INTEGERS.size(); i++) {
+            if (INTEGERS.get(i).contains(type)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.bellows.verify;
+
+import dev.bellows.report.Reporters;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/** Renders a verification in the format given to {@code --format}: text, json or sarif. */
+public final class VerifyOutput {
+
+    private VerifyOutput() {
+    }
+
+    /**
+     * @param observations in text, also print what every statement did (JSON always has it; SARIF
+     *                     has findings only)
+     */
+    public static String render(VerifyReport report, String format, boolean observations) {
+        return switch (format == null ? "" : format) {
+            case "text" -> TextReport.render(report, observations);
+            case "json" -> JsonReport.render(report);
+            default -> {
+                StringWriter out = new StringWriter();
+                try {
+                    Reporters.named(format).write(report.toReport(), out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                yield out.toString();
+            }
+        };
+    }
+}

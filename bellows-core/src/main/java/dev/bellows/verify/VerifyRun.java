@@ -1,0 +1,90 @@
+package dev.bellows.verify;
+
+import dev.bellows.DatabaseException;
+import dev.bellows.model.Finding;
+import dev.bellows.model.Migration;
+import dev.bellows.model.MigrationSet;
+import dev.bellows.model.Phase;
+import dev.bellows.model.Release;
+import dev.bellows.report.UsedWaiver;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One pass over the history on a shadow database: release by release, phase by phase. */
+final class VerifyRun {
+
+    private final MigrationSet set;
+    private final VerifyOptions options;
+    private final ShadowProbe probe;
+    private final Shadow shadow;
+    private final List<MigrationObservation> observations = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final List<UsedWaiver> waivers = new ArrayList<>();
+
+    VerifyRun(MigrationSet set, VerifyOptions options, ShadowProbe probe, Shadow shadow) {
+        this.set = set;
+        this.options = options;
+        this.probe = probe;
+        this.shadow = shadow;
+    }
+
+    VerifyReport run(Optional<Checkpoint> stop, long startedNanos) {
+        String server;
+        try (Connection c = shadow.connector().connect()) {
+            server = probe.serverDescription(c);
+            ShadowExecutor executor = new ShadowExecutor(probe, shadow.connector(), c);
+            apply(c, executor, stop);
+        } catch (SQLException e) {
+            throw new DatabaseException("the shadow database " + shadow.connector().url() + " failed: "
+                    + e.getMessage(), e);
+        }
+        return new VerifyReport(server, observations, findings, waivers, notes, shadow.startMillis(),
+                (System.nanoTime() - startedNanos) / 1_000_000);
+    }
+
+    private void apply(Connection c, ShadowExecutor executor, Optional<Checkpoint> stop) throws SQLException {
+        CatalogSnapshot snapshot = probe.snapshot(c);
+        List<Release> releases = set.releases();
+        for (int i = 0; i < releases.size(); i++) {
+            Release release = releases.get(i);
+            ReleaseContext context = ReleaseContext.starting(release, snapshot);
+            for (Phase phase : Phase.values()) {
+                if (phase == Phase.MIGRATE) {
+                    context = context.expanded(snapshot);
+                } else if (phase == Phase.CONTRACT) {
+                    context = context.phaseStarting(snapshot);
+                }
+                for (Migration m : set.of(release, phase)) {
+                    ShadowExecutor.Applied applied = executor.apply(m, snapshot);
+                    snapshot = applied.after();
+                    observations.add(applied.observation());
+                    Verdicts.Judged judged = Verdicts.judge(applied.observation(), context, applied.after());
+                    findings.addAll(judged.findings());
+                    waivers.addAll(judged.waivers());
+                    if (applied.observation().failed()) {
+                        notes.add("verification stopped at " + m.displayPath() + ", which failed; "
+                                + "later migrations were not run");
+                        return;
+                    }
+                }
+                if (stop.isPresent() && stop.get().is(release, phase)) {
+                    return;
+                }
+            }
+            for (Seed seed : options.seeds()) {
+                if (seed.release().equals(release)) {
+                    SeedRunner.run(c, seed, probe.dialect());
+                }
+            }
+            if (options.syntheticRows() > 0 && i + 1 < releases.size()) {
+                notes.addAll(probe.fillTables(c, options.syntheticRows()));
+            }
+            snapshot = probe.snapshot(c);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.bellows.verify;
+
+import dev.bellows.db.PostgresDialect;
+import dev.bellows.model.Finding;
+import dev.bellows.model.Severity;
+import dev.bellows.testing.Databases;
+import dev.bellows.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LintComparisonTest {
+
+    @TempDir
+    Path dir;
+
+    private static Finding lint(String rule, String file, int line) {
+        return new Finding(rule, Severity.ERROR, file, line, 1, "lint says " + rule, List.of(), null);
+    }
+
+    @Test
+    void reportsLintFindingsTheDatabaseDidNotConfirmAndProblemsLintMissed() {
+        MigrationTree tree = new MigrationTree(dir)
+                .file("1.0/expand/001_t.sql", "CREATE TABLE t (id int PRIMARY KEY, n int, s varchar(10), legacy text);\n")
+                .file("1.1/expand/001_changes.sql", """
+                        ALTER TABLE t ALTER COLUMN n TYPE bigint;
+                        ALTER TABLE t ALTER COLUMN s TYPE varchar(20);
+                        DO $$ BEGIN EXECUTE 'ALTER TABLE t DROP COLUMN legacy'; END $$;
+                        """);
+        TestDatabase db = Databases.postgres();
+        VerifyReport r = Verifier.verify(tree.load(), VerifyOptions.defaults(new PostgresDialect())
+                .withShadow(ShadowSpec.url(db.url(), db.user(), db.password())));
+        String file = r.migrations().get(1).migration().displayPath();
+        List<Finding> lintFindings = List.of(
+                lint("pg-rewriting-type-change", file, 1),     // confirmed: int -> bigint rewrote t
+                lint("pg-rewriting-type-change", file, 2),     // not confirmed: varchar widening is metadata only
+                lint("migrate-unbounded-dml", file, 3));       // not observable by verify: ignored
+        LintComparison c = LintComparison.compare(lintFindings, r);
+        assertThat(c.agreed()).isEqualTo(1);
+        assertThat(c.unconfirmed()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("compare-lint-unconfirmed");
+            assertThat(f.line()).isEqualTo(2);
+            assertThat(f.message()).contains("pg-rewriting-type-change", "showed no verify-rewrite");
+        });
+        assertThat(c.missed()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("compare-lint-missed");
+            assertThat(f.line()).isEqualTo(3);
+            assertThat(f.message()).contains("verify-dropped-column");
+        });
+        VerifyReport with = c.addTo(r);
+        assertThat(with.failed()).isEqualTo(r.failed());
+        assertThat(with.notes()).anySatisfy(n -> assertThat(n).contains("1 agreed"));
+    }
+}

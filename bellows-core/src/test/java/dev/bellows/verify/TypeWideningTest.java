@@ -1,0 +1,34 @@
+package dev.bellows.verify;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TypeWideningTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "character varying(50) | character varying(200) | true",
+            "character varying(50) | text                   | true",
+            "character varying(50) | character varying      | true",
+            "character varying(50) | character varying(10)  | false",
+            "text                  | character varying(100) | false",
+            "integer               | bigint                 | true",
+            "smallint              | integer                | true",
+            "bigint                | integer                | false",
+            "numeric(10,2)         | numeric(12,2)          | true",
+            "numeric(10,2)         | numeric(12,3)          | false",
+            "numeric(10,2)         | numeric                | true",
+            "real                  | double precision       | true",
+            "integer               | text                   | false",
+            "timestamp without time zone | timestamp with time zone | false",
+            "int(11)               | bigint(20)             | true",
+            "varchar(50)           | varchar(200)           | true",
+            "int(10) unsigned      | int(11)                | false",
+            "character(5)          | character(10)          | false",
+            "decimal(10,2)         | decimal(12,2)          | true"})
+    void onlyWideningKeepsThePreviousReleaseWorking(String from, String to, boolean compatible) {
+        assertThat(TypeWidening.compatible(from, to)).isEqualTo(compatible);
+    }
+}
