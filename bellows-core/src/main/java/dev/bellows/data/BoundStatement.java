@@ -61,6 +61,24 @@ public record BoundStatement(SqlStatement source, List<String> parts, List<Param
         return new BoundStatement(s, parts, params, file + ":" + s.line());
     }
 
+    /**
+     * The statement as one single run over every key and with an unlimited batch size, for tools
+     * that run each statement once (the verifier's shadow run): {@code :from} and {@code :to} become
+     * the smallest and largest bigint, {@code :batch_size} the largest int. Statements without these
+     * placeholders, or with others, come back as written.
+     */
+    public static String wholeRange(SqlStatement s) {
+        boolean any = s.tokens().stream().anyMatch(t -> t.type() == TokenType.PARAMETER && t.text().startsWith(":"));
+        if (!any) {
+            return s.sql();
+        }
+        try {
+            return of(s, "").sql(Long.MIN_VALUE + 1, Long.MAX_VALUE, Integer.MAX_VALUE);
+        } catch (BatchDefinitionException e) {
+            return s.sql();
+        }
+    }
+
     public boolean has(Param p) {
         return params.contains(p);
     }

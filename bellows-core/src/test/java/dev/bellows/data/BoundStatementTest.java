@@ -51,4 +51,12 @@ class BoundStatementTest {
         assertThatThrownBy(() -> KeyedSpec.of(parse("INSERT INTO log SELECT * FROM t WHERE id BETWEEN :from AND :to"),
                 "f.sql")).isInstanceOf(BatchDefinitionException.class).hasMessageContaining("-- bellows:keyed table=");
     }
+
+    @Test
+    void wholeRangeRunsAKeyedStatementOnceOverEveryKey() {
+        assertThat(BoundStatement.wholeRange(parse("UPDATE t SET v = 1 WHERE id >= :from AND id < :to")))
+                .isEqualTo("UPDATE t SET v = 1 WHERE id >= -9223372036854775807 AND id < 9223372036854775807");
+        assertThat(BoundStatement.wholeRange(parse("UPDATE t SET v = 1 WHERE id = :other")))
+                .isEqualTo("UPDATE t SET v = 1 WHERE id = :other");
+    }
 }
