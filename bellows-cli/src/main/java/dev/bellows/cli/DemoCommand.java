@@ -1,16 +1,16 @@
 package dev.bellows.cli;
 
-import dev.bellows.Bellows;
-import dev.bellows.BellowsConfig;
 import dev.bellows.DatabaseException;
+import dev.bellows.cli.demo.BellowsRollout;
+import dev.bellows.cli.demo.DemoDatabase;
+import dev.bellows.cli.demo.Latencies;
+import dev.bellows.cli.demo.NaiveRollout;
+import dev.bellows.cli.demo.Timeline;
 import dev.bellows.db.ConnectionSettings;
 import dev.bellows.embedded.EmbeddedPostgresServer;
-import dev.bellows.model.Release;
-import dev.bellows.run.Command;
-import dev.bellows.run.RunOptions;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,22 +21,31 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 @picocli.CommandLine.Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The whole story with no set-up: starts an embedded PostgreSQL, applies the example "
-                + "bookshop release by release and phase by phase (expand, migrate, contract), prints the status "
-                + "after each step, and stops the database."},
-        footer = {"", "Example:", "  ./bellows demo"})
+        description = {"A rolling upgrade under live traffic, with no set-up: starts an embedded PostgreSQL with the "
+                + "example bookshop at release 1.2, runs K application instances of 1.2 while Bellows expands to "
+                + "1.3, switches the instances one by one to 1.3, migrates (keyed batches) and contracts. 1.3 adds "
+                + "and backfills a column, renames a column through a new one kept in sync by triggers, and changes "
+                + "a column's type through a new column. Prints the timeline, the failed requests and the latency "
+                + "per phase; then applies the same change the naive way (one migration while 1.2 runs) on a "
+                + "second database and prints the same numbers."},
+        footer = {"", "Example:", "  ./bellows demo --instances 4 --rows 50000"})
 final class DemoCommand implements Callable<Integer> {
 
     static final String EXAMPLE = "dev/bellows/cli/demo/migrations";
 
-    @Option(names = "--location", description = "Migrations to demonstrate (default: the bundled bookshop example).")
-    Path location;
+    @Option(names = "--instances", paramLabel = "K", defaultValue = "4",
+            description = "Application instances of each release (default: 4).")
+    int instances;
+
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "50000",
+            description = "Titles in the table before the upgrade (default: 50000).")
+    long rows;
 
     @Spec
     CommandSpec spec;
@@ -46,62 +55,66 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path temp = Files.createTempDirectory("bellows-demo-");
         try {
-            Path migrations = location != null ? location : extractExample(temp.resolve("migrations"));
+            Path migrations = extractExample(temp.resolve("migrations"));
             out.println("== Bellows demo: starting an embedded PostgreSQL (nothing to install)");
             out.flush();
             try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start()) {
-                String url = pg.createDatabase("bookshop");
-                out.println("   PostgreSQL " + pg.serverVersion() + " on port " + pg.port() + ", database bookshop");
-                RunOptions options = RunOptions.defaults().withProgress(line -> {
-                    out.println("   " + line);
-                    out.flush();
-                });
-                Bellows bellows = new Bellows(new BellowsConfig(migrations,
-                        new ConnectionSettings(url, pg.user(), pg.password()), options));
-                for (Release release : bellows.migrations().releases()) {
-                    for (Command command : List.of(Command.EXPAND, Command.MIGRATE, Command.CONTRACT)) {
-                        if (bellows.migrations().of(release, command.phases().get(0)).isEmpty()) {
-                            continue;
-                        }
-                        out.println();
-                        out.println("== bellows " + command.id() + " --to " + release + story(command, release));
-                        out.flush();
-                        bellows.run(command, release);
-                        StatusCommand.text(bellows.status(), indent(out));
-                    }
-                }
+                out.println("   PostgreSQL " + pg.serverVersion() + " on port " + pg.port());
+                DemoDatabase bellowsDb = setUp(pg, "bookshop", migrations, out);
+                DemoDatabase naiveDb = setUp(pg, "bookshop_naive", migrations, out);
+
                 out.println();
-                out.println("== Done: every release expanded, migrated and contracted; stopping the database.");
+                out.println("== Upgrade 1.2 -> 1.3 with Bellows, " + instances + " instances of 1.2 and " + instances
+                        + " of 1.3 (database bookshop)");
+                Latencies bellows = new BellowsRollout(bellowsDb, migrations, instances, new Timeline(out)).run();
+                long inconsistent = bellowsDb.inconsistentRowsAfterUpgrade();
+                report(out, bellows);
+                out.println("   data check: " + inconsistent + " rows without the 1.3 values (sort_title, stock_count)");
+
+                out.println();
+                out.println("== The same change the naive way: one migration while 1.2 runs (database bookshop_naive)");
+                for (String sql : NaiveRollout.MIGRATION) {
+                    out.println("   " + sql + ";");
+                }
+                Latencies naive = new NaiveRollout(naiveDb, instances, new Timeline(out)).run();
+                report(out, naive);
+                for (String error : naive.errorSamples()) {
+                    out.println("   e.g. " + error);
+                }
+
+                out.println();
+                out.println("== Result");
+                out.println("failed requests: " + bellows.failed() + " of " + bellows.requests()
+                        + "   (Bellows: expand, rolling switch, migrate, contract)");
+                out.println("naive way, failed requests: " + naive.failed() + " of " + naive.requests()
+                        + "   (one migration while release 1.2 runs)");
+                out.println("== Done; stopping the database.");
+                out.flush();
+                return bellows.failed() == 0 && inconsistent == 0 ? 0 : 1;
             }
-            return 0;
         } finally {
             deleteTree(temp);
         }
     }
 
-    private static String story(Command command, Release release) {
-        return switch (command) {
-            case EXPAND -> "   (before instances of " + release + " roll out)";
-            case MIGRATE -> "   (while old and new instances serve traffic)";
-            case CONTRACT -> "   (after every instance runs " + release + ")";
-            default -> "";
-        };
+    private DemoDatabase setUp(EmbeddedPostgresServer pg, String name, Path migrations, PrintWriter out)
+            throws Exception {
+        String url = pg.createDatabase(name);
+        DemoDatabase db = DemoDatabase.atRelease12(new ConnectionSettings(url, pg.user(), pg.password()), migrations,
+                rows);
+        out.printf(Locale.ROOT, "   database %s: releases 1.0-1.2 applied by Bellows, %,d titles%n", name, db.maxId());
+        out.flush();
+        return db;
     }
 
-    private static PrintWriter indent(PrintWriter out) {
-        return new PrintWriter(out, true) {
-            @Override
-            public void println(String x) {
-                super.println("   " + x);
-            }
-
-            @Override
-            public PrintWriter printf(java.util.Locale l, String format, Object... args) {
-                super.print("   " + String.format(l, format, args));
-                super.flush();
-                return this;
-            }
-        };
+    private static void report(PrintWriter out, Latencies latencies) {
+        out.printf(Locale.ROOT, "   %-18s %9s %7s %8s %8s %8s%n", "phase", "requests", "failed", "p50 ms", "p99 ms",
+                "max ms");
+        for (Latencies.Summary s : latencies.summaries()) {
+            out.printf(Locale.ROOT, "   %-18s %9d %7d %8.1f %8.1f %8.1f%n", s.phase(), s.requests(), s.failed(),
+                    s.p50(), s.p99(), s.max());
+        }
+        out.flush();
     }
 
     /** Copies the bundled example (inside the jar, or on the class path in a build) to {@code target}. */
@@ -109,7 +122,7 @@ final class DemoCommand implements Callable<Integer> {
         URL url = DemoCommand.class.getClassLoader().getResource(EXAMPLE);
         if (url == null) {
             throw new DatabaseException("the bundled example migrations are missing from this build; "
-                    + "rebuild with ./bellows or pass --location");
+                    + "rebuild with ./bellows");
         }
         URI uri = url.toURI();
         if ("jar".equals(uri.getScheme())) {

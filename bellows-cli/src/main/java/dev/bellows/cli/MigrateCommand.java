@@ -1,16 +1,93 @@
 package dev.bellows.cli;
 
+import dev.bellows.BellowsConfig;
+import dev.bellows.ConfigurationException;
+import dev.bellows.data.BatchListener;
+import dev.bellows.data.BatchOptions;
+import dev.bellows.data.JsonProgress;
+import dev.bellows.data.TerminalProgress;
 import dev.bellows.run.Command;
+import dev.bellows.run.RunOptions;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.time.Duration;
 
 @picocli.CommandLine.Command(name = "migrate", mixinStandardHelpOptions = true,
         description = {"Applies the migrate phase (online data changes in bounded batches) of every release up to "
-                + "--to. Each batch statement is repeated until it changes no rows; a rerun continues where it "
-                + "stopped."},
-        footer = {"", "Example:", "  bellows migrate --to 1.2 --max-batches 500"})
+                + "--to. A batch statement is repeated until it changes no rows; a keyed statement (with :from and "
+                + ":to) walks its key column range by range; a Java DataMigration is called until it returns 0. "
+                + "Each batch commits with its checkpoint, so a rerun continues where a stopped or killed run "
+                + "left off. The batch size adapts toward --batch-target; the engine backs off while other "
+                + "sessions wait on a batch's locks.",
+                "Progress: a bar with rate and ETA on a terminal, plain lines otherwise, JSON lines with "
+                        + "--format json (then other messages go to standard error)."},
+        footer = {"", "Example:", "  bellows migrate --to 1.2 --batch-target 100 --batch-pause 50 --format json"})
 final class MigrateCommand extends ApplyCommand {
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Progress output: text (bar on a terminal, lines otherwise) or json (one event per line).")
+    String format;
+
+    @Option(names = "--batch-target", paramLabel = "MS",
+            description = "Batch duration the batch size adapts toward (default: 200).")
+    Long batchTarget;
+
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "First batch size: rows, or key span for keyed batches (default: 1000).")
+    Integer batchSize;
+
+    @Option(names = "--batch-min", paramLabel = "N", description = "Smallest batch size (default: 10).")
+    Integer batchMin;
+
+    @Option(names = "--batch-max", paramLabel = "N", description = "Largest batch size (default: 100000).")
+    Integer batchMax;
+
+    @Option(names = "--batch-pause", paramLabel = "MS", description = "Pause between batches (default: 0).")
+    Long batchPause;
 
     @Override
     Command command() {
         return Command.MIGRATE;
+    }
+
+    @Override
+    BellowsConfig config() {
+        BellowsConfig base = super.config();
+        RunOptions options = base.options();
+        BatchOptions d = options.batching();
+        int min = batchMin != null ? batchMin : d.minSize();
+        int max = batchMax != null ? batchMax : d.maxSize();
+        int initial = batchSize != null ? batchSize : Math.max(min, Math.min(max, d.initialSize()));
+        BatchOptions batching = d.withSizes(initial, min, max)
+                .withTarget(batchTarget != null ? Duration.ofMillis(batchTarget) : d.target())
+                .withPause(batchPause != null ? Duration.ofMillis(batchPause) : d.pause());
+        switch (format) {
+            case "json" -> {
+                PrintWriter out = out();
+                PrintWriter err = spec.commandLine().getErr();
+                batching = batching.withListener(json(out));
+                options = options.withProgress(line -> {
+                    err.println(line);
+                    err.flush();
+                });
+            }
+            case "text" -> {
+                if (System.console() != null && spec.commandLine().getOut() != null && parent != null
+                        && parent.environment.get("TERM") != null && !"dumb".equals(parent.environment.get("TERM"))) {
+                    batching = batching.withListener(new TerminalProgress(out()));
+                }
+            }
+            default -> throw new ConfigurationException("--format must be text or json, was '" + format + "'");
+        }
+        return new BellowsConfig(base.location(), base.connection(), options.withBatching(batching));
+    }
+
+    private static BatchListener json(PrintWriter out) {
+        JsonProgress json = new JsonProgress(line -> {
+            out.println(line);
+            out.flush();
+        });
+        return json;
     }
 }

@@ -82,6 +82,32 @@ public interface Dialect {
      */
     PriorAttempt prepareNonTransactional(Connection connection, SqlStatement statement) throws SQLException;
 
+    /**
+     * Statements that create the table where batched migrations keep their checkpoints (one row per
+     * batched statement: next key, rows, batches, size), if it does not exist yet. Portable SQL.
+     */
+    default List<String> createBatchProgressTable(String table) {
+        return List.of("CREATE TABLE IF NOT EXISTS " + quote(table) + " ("
+                + "migration varchar(400) NOT NULL, "
+                + "statement_no integer NOT NULL, "
+                + "start_key bigint, "
+                + "next_key bigint, "
+                + "end_key bigint, "
+                + "rows_done bigint NOT NULL, "
+                + "batches bigint NOT NULL, "
+                + "batch_size integer NOT NULL, "
+                + "PRIMARY KEY (migration, statement_no))");
+    }
+
+    /**
+     * How many other sessions are waiting right now for locks that this session's open transaction
+     * holds. A batch asks this just before it commits, so that the data migration backs off while it
+     * gets in the application's way. 0 when the database cannot tell.
+     */
+    default int lockWaiters(Connection connection) throws SQLException {
+        return 0;
+    }
+
     /** What an earlier, interrupted attempt at a non-transactional statement left behind. */
     enum PriorAttempt {
         /** Nothing, or leftovers that were cleaned up: run the statement. */

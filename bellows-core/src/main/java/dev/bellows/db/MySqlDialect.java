@@ -98,6 +98,31 @@ public final class MySqlDialect implements Dialect {
         return e.getErrorCode() == 1205 || e.getErrorCode() == 1213;
     }
 
+    /**
+     * Row-lock waits on this session's transaction: MariaDB's {@code information_schema.INNODB_LOCK_WAITS};
+     * MySQL 8 removed it, there {@code performance_schema.data_lock_waits} tells the same. Metadata-lock
+     * waits are not counted (a batch of DML holds only shared metadata locks).
+     */
+    @Override
+    public int lockWaiters(Connection c) throws SQLException {
+        String mariadb = "SELECT count(DISTINCT w.requesting_trx_id) FROM information_schema.INNODB_LOCK_WAITS w "
+                + "JOIN information_schema.INNODB_TRX t ON t.trx_id = w.blocking_trx_id "
+                + "WHERE t.trx_mysql_thread_id = CONNECTION_ID()";
+        String mysql8 = "SELECT count(DISTINCT w.REQUESTING_ENGINE_TRANSACTION_ID) "
+                + "FROM performance_schema.data_lock_waits w "
+                + "JOIN performance_schema.threads th ON th.THREAD_ID = w.BLOCKING_THREAD_ID "
+                + "WHERE th.PROCESSLIST_ID = CONNECTION_ID()";
+        for (String sql : List.of(mariadb, mysql8)) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getInt(1);
+            } catch (SQLException e) {
+                // this server has the other table; a read error does not affect the open transaction
+            }
+        }
+        return 0;
+    }
+
     private static String lockName(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT DATABASE()")) {
             rs.next();

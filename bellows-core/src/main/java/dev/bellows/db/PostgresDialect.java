@@ -124,6 +124,17 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public int lockWaiters(Connection c) throws SQLException {
+        // Only waiting lock requests are checked, so the (costly) pg_blocking_pids runs only when someone waits.
+        String sql = "SELECT count(DISTINCT l.pid) FROM pg_locks l "
+                + "WHERE NOT l.granted AND pg_backend_pid() = ANY(pg_blocking_pids(l.pid))";
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Override
     public boolean tryMigratorLock(Connection c, Duration wait) throws SQLException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {

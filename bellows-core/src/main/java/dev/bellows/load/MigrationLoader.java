@@ -44,7 +44,13 @@ public final class MigrationLoader {
     private MigrationLoader() {
     }
 
+    /** Loads the SQL files below {@code location} and the Java migrations of {@link JavaMigrations#defaults()}. */
     public static MigrationSet load(Path location, SqlSyntax syntax) {
+        return load(location, syntax, JavaMigrations.defaults());
+    }
+
+    /** Loads the SQL files below {@code location} and the Java migrations that {@code java} finds. */
+    public static MigrationSet load(Path location, SqlSyntax syntax, JavaMigrations java) {
         if (!Files.isDirectory(location)) {
             throw new MigrationLoadException(location, Files.exists(location)
                     ? "not a directory; --location must name the directory that holds the release directories"
@@ -75,7 +81,32 @@ public final class MigrationLoader {
         for (Map.Entry<Release, Path> e : releases.entrySet()) {
             migrations.addAll(loadRelease(e.getKey(), e.getValue(), syntax));
         }
+        List<Migration> javaMigrations = java.find(location);
+        if (!javaMigrations.isEmpty()) {
+            migrations = merge(migrations, javaMigrations);
+        }
         return new MigrationSet(location, migrations);
+    }
+
+    /** Adds Java migrations among the files: ordered by release, phase, number; a number used twice is an error. */
+    private static List<Migration> merge(List<Migration> files, List<Migration> javaMigrations) {
+        Map<String, Migration> byNumber = new HashMap<>();
+        for (Migration m : files) {
+            byNumber.put(m.release() + "/" + m.phase().id() + "/" + m.number(), m);
+        }
+        for (Migration j : javaMigrations) {
+            Migration other = byNumber.putIfAbsent(j.release() + "/" + j.phase().id() + "/" + j.number(), j);
+            if (other != null) {
+                throw new MigrationLoadException(j.path(), "Java migration " + j.displayPath() + " has the same "
+                        + "number " + j.number() + " as " + other.displayPath() + " in release " + j.release() + ", "
+                        + "phase " + j.phase().id() + "; renumber one of them");
+            }
+        }
+        List<Migration> all = new ArrayList<>(files);
+        all.addAll(javaMigrations);
+        all.sort(Comparator.comparing(Migration::release).thenComparing(Migration::phase)
+                .thenComparingInt(Migration::number));
+        return all;
     }
 
     private static List<Migration> loadRelease(Release release, Path dir, SqlSyntax syntax) {

@@ -17,10 +17,23 @@ import java.util.List;
  * @param displayPath the path to show users (relative to the working directory where possible)
  * @param content     the file's text
  * @param checksum    SHA-256 of the file's bytes, lower-case hex
- * @param script      the file split into statements
+ * @param script      the file split into statements (none for a Java migration)
+ * @param javaClass   the class of a Java data migration ({@code dev.bellows.data.DataMigration}), or null
+ *                    for a SQL file
  */
 public record Migration(Release release, Phase phase, int number, String fileName, Path path,
-                        String displayPath, String content, String checksum, SqlScript script) {
+                        String displayPath, String content, String checksum, SqlScript script, Class<?> javaClass) {
+
+    /** A SQL migration file. */
+    public Migration(Release release, Phase phase, int number, String fileName, Path path, String displayPath,
+                     String content, String checksum, SqlScript script) {
+        this(release, phase, number, fileName, path, displayPath, content, checksum, script, null);
+    }
+
+    /** Whether this migration is a Java class rather than a SQL file. */
+    public boolean isJava() {
+        return javaClass != null;
+    }
 
     /** Stable identity in the history table: {@code 1.1/expand/001_add_books_isbn.sql}. */
     public String id() {

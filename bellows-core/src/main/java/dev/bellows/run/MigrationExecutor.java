@@ -1,6 +1,17 @@
 package dev.bellows.run;
 
+import dev.bellows.BellowsException;
+import dev.bellows.DatabaseException;
 import dev.bellows.RefusedException;
+import dev.bellows.data.BatchEngine;
+import dev.bellows.data.BatchJob;
+import dev.bellows.data.BatchJobs;
+import dev.bellows.data.BatchListener;
+import dev.bellows.data.BatchOptions;
+import dev.bellows.data.BatchRun;
+import dev.bellows.data.KeyRangeWork;
+import dev.bellows.data.PlainProgress;
+import dev.bellows.data.Transactions;
 import dev.bellows.db.Dialect;
 import dev.bellows.history.Actor;
 import dev.bellows.history.AppliedMigration;
@@ -51,6 +62,7 @@ final class MigrationExecutor {
     private final Actor actor;
     private final LockRetry retry;
     private final Consumer<String> progress;
+    private boolean progressTableReady;
 
     MigrationExecutor(Connection c, Dialect dialect, HistoryTable history, RunOptions options, Actor actor) {
         this.c = c;
@@ -70,6 +82,20 @@ final class MigrationExecutor {
             return Mode.TRANSACTION;
         }
         return Mode.STATEMENTS;
+    }
+
+    /** How {@code plan} describes the way a file runs: the mode, and for batched files which kind of batches. */
+    static String describe(Migration m, Dialect dialect) {
+        Mode mode = mode(m, dialect);
+        if (mode != Mode.BATCHED) {
+            return mode.label;
+        }
+        if (m.isJava()) {
+            return "Java batches until 0 rows";
+        }
+        boolean keyed = m.statements().stream().flatMap(s -> s.tokens().stream())
+                .anyMatch(t -> t.type() == dev.bellows.sql.TokenType.PARAMETER && t.text().equalsIgnoreCase(":from"));
+        return keyed ? "keyed batches over key ranges" : mode.label;
     }
 
     /** Applies the file; {@code previous} is its history row from an interrupted or failed attempt. */
@@ -166,58 +192,77 @@ final class MigrationExecutor {
 
     private void batched(Migration m, int from, long t0) throws SQLException {
         history.start(c, m, actor);
-        List<SqlStatement> statements = m.statements();
+        BatchOptions batching = options.batching();
+        BatchListener listener = batching.listener() == BatchListener.NONE
+                ? new PlainProgress(progress, m.fileName()) : batching.listener();
+        BatchEngine engine = new BatchEngine(dialect, batching.withListener(listener), this::inBatchTransaction);
+        if (!progressTableReady) {
+            engine.prepare(c);
+            progressTableReady = true;
+        }
+        int jobs = m.isJava() ? 1 : m.statements().size();
         long batchesThisRun = 0;
         long rowsThisRun = 0;
-        long lastReport = System.nanoTime();
-        for (int i = from; i < statements.size(); i++) {
-            SqlStatement s = statements.get(i);
+        int backoffs = 0;
+        String how = m.isJava() ? "Java batches" : Mode.BATCHED.label;
+        for (int i = from; i < jobs; i++) {
             int index = i;
-            while (true) {
-                if (batchesThisRun >= options.maxBatches()) {
-                    String note = "stopped after " + batchesThisRun + " batches (--max-batches); rerun "
-                            + "`bellows migrate` to continue";
-                    history.finish(c, m.id(), Outcome.RUNNING, millisSince(t0), note);
-                    throw new RefusedException(m.displayPath() + ": not finished, " + note + ". "
-                            + plural(rowsThisRun, "row") + " changed in this run.");
+            int line = m.isJava() ? 0 : m.statements().get(i).line();
+            int column = m.isJava() ? 0 : m.statements().get(i).column();
+            String doneChecksum = prefixChecksum(m, index);
+            BatchRun run;
+            try {
+                BatchJob job = m.isJava() ? BatchJobs.java(m) : BatchJobs.statement(m, i, dialect);
+                if (job.work() instanceof KeyRangeWork) {
+                    how = "keyed batches over key ranges";
                 }
-                long n;
-                c.setAutoCommit(false);
-                try {
-                    n = retry.run(m.fileName() + ":" + s.line(), () -> {
-                        long changed = executeCountingRows(s);
-                        history.progress(c, m.id(), index, prefixChecksum(m, index), Math.max(0, changed),
-                                changed > 0 ? 1 : 0);
-                        c.commit();
-                        return changed;
-                    }, c::rollback);
-                } catch (SQLException e) {
-                    c.rollback();
-                    c.setAutoCommit(true);
-                    recordFailure(m, t0, e);
-                    throw new MigrationFailedException(m.displayPath(), s.line(), s.column(),
-                            "Completed batches are kept and recorded; fix the statement and rerun to continue.", e);
-                } finally {
-                    if (!c.getAutoCommit()) {
-                        c.setAutoCommit(true);
-                    }
+                run = engine.run(c, job, options.maxBatches() - batchesThisRun, (conn, rows, batches) ->
+                        history.progress(conn, m.id(), index, doneChecksum, rows, batches));
+            } catch (SQLException | RuntimeException e) {
+                if (e instanceof BellowsException && !(e instanceof DatabaseException)) {
+                    throw (BellowsException) e;
                 }
-                if (n <= 0) {
-                    break;
-                }
-                batchesThisRun++;
-                rowsThisRun += n;
-                if (System.nanoTime() - lastReport > 2_000_000_000L) {
-                    lastReport = System.nanoTime();
-                    progress.accept("  " + m.fileName() + "  " + plural(rowsThisRun, "row") + " in "
-                            + plural(batchesThisRun, "batch") + " so far");
-                }
+                SQLException cause = e instanceof SQLException se ? se : new SQLException(e.toString(), e);
+                recordFailure(m, t0, cause);
+                throw new MigrationFailedException(m.displayPath(), line, column,
+                        "Completed batches are kept and recorded; fix the " + (m.isJava() ? "class" : "statement")
+                                + " and rerun to continue after the last completed batch.", cause);
             }
-            history.progress(c, m.id(), i + 1, prefixChecksum(m, i + 1), 0, 0);
+            batchesThisRun += run.batches();
+            rowsThisRun += run.rows();
+            backoffs += run.backoffs();
+            if (!run.finished()) {
+                String note = "stopped after " + batchesThisRun + " batches (--max-batches); rerun "
+                        + "`bellows migrate` to continue";
+                history.finish(c, m.id(), Outcome.RUNNING, millisSince(t0), note);
+                throw new RefusedException(m.displayPath() + ": not finished, " + note + ". "
+                        + plural(rowsThisRun, "row") + " changed in this run.");
+            }
+            if (!m.isJava()) {
+                history.progress(c, m.id(), i + 1, prefixChecksum(m, i + 1), 0, 0);
+            }
         }
         history.finish(c, m.id(), Outcome.SUCCESS, millisSince(t0), null);
-        progress.accept("  " + m.fileName() + "  done in " + millisSince(t0) + " ms (" + Mode.BATCHED.label + ", "
-                + plural(rowsThisRun, "row") + " in " + plural(batchesThisRun, "batch") + ")");
+        progress.accept("  " + m.fileName() + "  done in " + millisSince(t0) + " ms (" + how + ", "
+                + plural(rowsThisRun, "row") + " in " + plural(batchesThisRun, "batch")
+                + (backoffs == 0 ? "" : ", backed off " + plural(backoffs, "time") + " for waiting sessions") + ")");
+    }
+
+    /** One batch: a transaction, retried on lock timeouts like any other step. */
+    private <T> T inBatchTransaction(String what, Transactions.Work<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            return retry.run(what, () -> {
+                T result = work.run();
+                c.commit();
+                return result;
+            }, c::rollback);
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
     }
 
     /** Where an interrupted or failed statement-by-statement or batched run continues. */
@@ -247,19 +292,6 @@ final class MigrationExecutor {
             st.execute(s.sql());
         }
         return null;
-    }
-
-    /** Runs a batch; returns rows changed, or -1 for a statement that reports no row count (run once). */
-    private long executeCountingRows(SqlStatement s) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.setEscapeProcessing(false);
-            boolean resultSet = st.execute(s.sql());
-            if (resultSet) {
-                return -1;
-            }
-            long n = st.getLargeUpdateCount();
-            return n;
-        }
     }
 
     /** SHA-256 of the first {@code n} statements' text: proves a resumed file did not change what already ran. */

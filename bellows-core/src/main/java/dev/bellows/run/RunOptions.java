@@ -1,5 +1,7 @@
 package dev.bellows.run;
 
+import dev.bellows.data.BatchOptions;
+
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -14,9 +16,11 @@ import java.util.function.Consumer;
  * @param contractGuard asked before contract steps run
  * @param force         contract despite the guard's blockers (recorded in history)
  * @param progress      where progress lines go
+ * @param batching      how batched (migrate-phase) work is sized, paced and reported
  */
 public record RunOptions(Duration lockTimeout, int lockRetries, Duration retryBackoff, Duration lockWait,
-                         long maxBatches, ContractGuard contractGuard, boolean force, Consumer<String> progress) {
+                         long maxBatches, ContractGuard contractGuard, boolean force, Consumer<String> progress,
+                         BatchOptions batching) {
 
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMillis(500);
     public static final int DEFAULT_LOCK_RETRIES = 10;
@@ -33,28 +37,45 @@ public record RunOptions(Duration lockTimeout, int lockRetries, Duration retryBa
         }
     }
 
+    /** The options without batch settings of their own: {@link BatchOptions#defaults()}. */
+    public RunOptions(Duration lockTimeout, int lockRetries, Duration retryBackoff, Duration lockWait,
+                      long maxBatches, ContractGuard contractGuard, boolean force, Consumer<String> progress) {
+        this(lockTimeout, lockRetries, retryBackoff, lockWait, maxBatches, contractGuard, force, progress,
+                BatchOptions.defaults());
+    }
+
+    public RunOptions withBatching(BatchOptions b) {
+        return new RunOptions(lockTimeout, lockRetries, retryBackoff, lockWait, maxBatches, contractGuard, force,
+                progress, b);
+    }
+
     public static RunOptions defaults() {
         return new RunOptions(DEFAULT_LOCK_TIMEOUT, DEFAULT_LOCK_RETRIES, DEFAULT_RETRY_BACKOFF, DEFAULT_LOCK_WAIT,
                 DEFAULT_MAX_BATCHES, ContractGuard.NONE, false, line -> { });
     }
 
     public RunOptions withProgress(Consumer<String> sink) {
-        return new RunOptions(lockTimeout, lockRetries, retryBackoff, lockWait, maxBatches, contractGuard, force, sink);
+        return new RunOptions(lockTimeout, lockRetries, retryBackoff, lockWait, maxBatches, contractGuard, force, sink,
+                batching);
     }
 
     public RunOptions withLockTimeout(Duration timeout, int retries, Duration backoff) {
-        return new RunOptions(timeout, retries, backoff, lockWait, maxBatches, contractGuard, force, progress);
+        return new RunOptions(timeout, retries, backoff, lockWait, maxBatches, contractGuard, force, progress,
+                batching);
     }
 
     public RunOptions withLockWait(Duration wait) {
-        return new RunOptions(lockTimeout, lockRetries, retryBackoff, wait, maxBatches, contractGuard, force, progress);
+        return new RunOptions(lockTimeout, lockRetries, retryBackoff, wait, maxBatches, contractGuard, force, progress,
+                batching);
     }
 
     public RunOptions withMaxBatches(long max) {
-        return new RunOptions(lockTimeout, lockRetries, retryBackoff, lockWait, max, contractGuard, force, progress);
+        return new RunOptions(lockTimeout, lockRetries, retryBackoff, lockWait, max, contractGuard, force, progress,
+                batching);
     }
 
     public RunOptions withContractGuard(ContractGuard guard, boolean forceIt) {
-        return new RunOptions(lockTimeout, lockRetries, retryBackoff, lockWait, maxBatches, guard, forceIt, progress);
+        return new RunOptions(lockTimeout, lockRetries, retryBackoff, lockWait, maxBatches, guard, forceIt, progress,
+                batching);
     }
 }

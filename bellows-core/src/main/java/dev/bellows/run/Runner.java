@@ -63,7 +63,7 @@ public final class Runner {
 
     /** How {@code plan} labels a file's execution mode. */
     public String modeOf(Migration m) {
-        return MigrationExecutor.mode(m, dialect).label;
+        return MigrationExecutor.describe(m, dialect);
     }
 
     public RunResult run(Command command, Release to) {

@@ -114,7 +114,7 @@ final class ShadowExecutor {
 
     private String execute(SqlStatement s) {
         try (Statement st = connection.createStatement()) {
-            st.execute(s.sql());
+            st.execute(dev.bellows.data.BoundStatement.wholeRange(s));
             return null;
         } catch (SQLException e) {
             return (e.getSQLState() == null ? "" : "SQLSTATE " + e.getSQLState() + ": ") + e.getMessage();

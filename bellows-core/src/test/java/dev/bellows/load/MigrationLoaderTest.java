@@ -145,7 +145,9 @@ class MigrationLoaderTest {
     @Test
     void theExampleProjectLoads() {
         MigrationSet set = MigrationLoader.load(Path.of("../examples/bookshop/db/migrations"), SqlSyntax.POSTGRESQL);
-        assertThat(set.releases()).extracting(r -> r.name()).containsExactly("1.0", "1.1", "1.2");
+        assertThat(set.releases()).extracting(r -> r.name()).containsExactly("1.0", "1.1", "1.2", "1.3");
+        assertThat(set.of(dev.bellows.model.Release.of("1.3"), dev.bellows.model.Phase.MIGRATE).get(0).statements()
+                .get(0).tokens()).anyMatch(t -> t.text().equals(":from"));
         assertThat(set.migrations()).allSatisfy(m -> assertThat(m.statements()).isNotEmpty());
     }
 }

@@ -1,0 +1,198 @@
+package dev.bellows.bench.backfill;
+
+import dev.bellows.db.ConnectionSettings;
+import dev.bellows.embedded.EmbeddedPostgresServer;
+import dev.bellows.load.JavaMigrations;
+import dev.bellows.load.MigrationLoader;
+import dev.bellows.model.Release;
+import dev.bellows.run.Command;
+import dev.bellows.run.RunOptions;
+import dev.bellows.run.Runner;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Backfill benchmark: one plain {@code UPDATE t SET doubled = n * 2} of every row against Bellows'
+ * keyed batch engine (through the runner, with history and checkpoints, default 200 ms target), on
+ * identical fresh tables of ROWS rows (default 2,000,000) on an embedded PostgreSQL.
+ * <ol>
+ *   <li>idle server: the UPDATE and the engine alone, each on its own table: the throughput ratio;</li>
+ *   <li>under load: CLIENTS (default 4) OLTP clients read and update random rows by primary key
+ *       the whole time; their latency idle, during the UPDATE and during the engine, and both
+ *       throughputs again;</li>
+ *   <li>memory: the engine's peak live heap (full GC every second) on ROWS/10 and ROWS rows.</li>
+ * </ol>
+ *
+ * <p>Run: {@code java -cp bellows-bench/target/bellows-bench-all.jar dev.bellows.bench.backfill.BackfillBenchmark [ROWS] [CLIENTS] [PAUSE_MS]}
+ * (PAUSE_MS: the engine's pause between batches in the under-load part, default 0).
+ */
+public final class BackfillBenchmark {
+
+    private BackfillBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long rows = args.length > 0 ? Long.parseLong(args[0]) : 2_000_000;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        Duration pauseUnderLoad = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 0);
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start()) {
+            String url = pg.createDatabase("backfill");
+            ConnectionSettings db = new ConnectionSettings(url, pg.user(), pg.password());
+            say("PostgreSQL %s, %,d rows per table, %d OLTP clients, engine pause under load %d ms, %d cores, Java %s",
+                    pg.serverVersion(), rows, clients, pauseUnderLoad.toMillis(),
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            for (String t : new String[]{"plain_idle", "engine_idle", "plain_load", "engine_load"}) {
+                createTable(db, t, rows);
+            }
+            createTable(db, "small_t", rows / 10);
+            Path tree = migrations();
+
+            say("-- 1. idle server");
+            double plainIdle = plainUpdate(db, "plain_idle");
+            long smallHeap;
+            try (HeapSampler heap = new HeapSampler()) {
+                engine(db, tree, "1.0", Duration.ZERO);
+                heap.close();
+                smallHeap = heap.growth();
+            }
+            long bigHeap;
+            double engineIdle;
+            try (HeapSampler heap = new HeapSampler()) {
+                engineIdle = engine(db, tree, "1.1", Duration.ZERO);
+                heap.close();
+                bigHeap = heap.growth();
+            }
+
+            say("-- 2. under load");
+            LatencyWindows windows = new LatencyWindows();
+            double plainLoad;
+            double engineLoad;
+            long errors;
+            try (OltpLoad load = new OltpLoad(clients, url, pg.user(), pg.password(), "plain_load", rows, windows)) {
+                measureIdle(windows, "idle plain_load");
+                windows.open("during UPDATE");
+                plainLoad = plainUpdate(db, "plain_load");
+                windows.open(null);
+                load.target("engine_load");
+                measureIdle(windows, "idle engine_load");
+                windows.open("during engine");
+                engineLoad = engine(db, tree, "1.2", pauseUnderLoad);
+                windows.open(null);
+                errors = load.errors();
+            }
+            for (String t : new String[]{"plain_idle", "engine_idle", "plain_load", "engine_load"}) {
+                check(db, t, rows);
+            }
+            check(db, "small_t", rows / 10);
+
+            say("");
+            say("== Results (%,d rows)", rows);
+            say("idle server:  plain UPDATE %6.2f s (%,.0f rows/s), engine %6.2f s (%,.0f rows/s): ratio %.2f",
+                    plainIdle, rows / plainIdle, engineIdle, rows / engineIdle, plainIdle / engineIdle);
+            say("under load:   plain UPDATE %6.2f s (%,.0f rows/s), engine %6.2f s (%,.0f rows/s): ratio %.2f",
+                    plainLoad, rows / plainLoad, engineLoad, rows / engineLoad, plainLoad / engineLoad);
+            say("OLTP clients (%d), client errors %d:", clients, errors);
+            say("  %-18s %9s %9s %8s %8s %9s", "window", "requests", "req/s", "p50 ms", "p99 ms", "max ms");
+            for (String w : new String[]{"idle plain_load", "during UPDATE", "idle engine_load", "during engine"}) {
+                LatencyWindows.Stats s = windows.stats(w);
+                say("  %-18s %9d %9.0f %8.2f %8.2f %9.1f", w, s.requests(), s.perSecond(), s.p50(), s.p99(), s.max());
+            }
+            say("p99 during UPDATE / idle: %.1fx (but requests blocked for up to %.1f s); during engine / idle: %.1fx",
+                    windows.stats("during UPDATE").p99() / windows.stats("idle plain_load").p99(),
+                    windows.stats("during UPDATE").max() / 1000,
+                    windows.stats("during engine").p99() / windows.stats("idle engine_load").p99());
+            say("engine peak live heap growth: %,d KB on %,d rows, %,d KB on %,d rows", smallHeap / 1024, rows / 10,
+                    bigHeap / 1024, rows);
+        }
+    }
+
+    private static void measureIdle(LatencyWindows windows, String name) throws InterruptedException {
+        windows.open(name);
+        Thread.sleep(5_000);
+        windows.open(null);
+    }
+
+    private static double plainUpdate(ConnectionSettings db, String table) throws SQLException {
+        long t0 = System.nanoTime();
+        execute(db, "UPDATE " + table + " SET doubled = n * 2");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        say("plain UPDATE of %s: %.2f s", table, seconds);
+        return seconds;
+    }
+
+    /**
+     * A table like the measurements of ONLINE-DDL.md: primary key plus one index not on the backfilled
+     * column. Autovacuum is off for these tables so that a vacuum of an earlier run's dead rows does not
+     * land in a later measurement; the UPDATE and the engine leave the same dead rows behind.
+     */
+    private static void createTable(ConnectionSettings db, String table, long rows) throws SQLException {
+        long t0 = System.nanoTime();
+        execute(db, "CREATE TABLE " + table + " (id bigint PRIMARY KEY, n int NOT NULL, payload text NOT NULL, "
+                        + "counter int NOT NULL DEFAULT 0, doubled int) WITH (autovacuum_enabled = false)",
+                "INSERT INTO " + table + " (id, n, payload) SELECT g, g % 1000, md5(g::text) "
+                        + "FROM generate_series(1, " + rows + ") g",
+                "CREATE INDEX " + table + "_n_idx ON " + table + " (n)",
+                "VACUUM ANALYZE " + table, "CHECKPOINT");
+        say("created %s (%,d rows) in %.1f s", table, rows, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Release 1.0 backfills small_t, 1.1 engine_idle, 1.2 engine_load; nothing to expand. */
+    private static Path migrations() throws Exception {
+        Path dir = Files.createTempDirectory("bellows-backfill-");
+        String[][] releases = {{"1.0", "small_t"}, {"1.1", "engine_idle"}, {"1.2", "engine_load"}};
+        for (String[] r : releases) {
+            Files.createDirectories(dir.resolve(r[0] + "/expand"));
+            Files.createDirectories(dir.resolve(r[0] + "/migrate"));
+            Files.writeString(dir.resolve(r[0] + "/expand/001_nothing.sql"), "SELECT 1;\n");
+            Files.writeString(dir.resolve(r[0] + "/migrate/001_backfill_doubled.sql"),
+                    "UPDATE " + r[1] + " SET doubled = n * 2 WHERE id >= :from AND id < :to;\n");
+        }
+        return dir;
+    }
+
+    /** expand then migrate up to {@code release} with default batch settings and {@code pause}; returns the migrate time. */
+    private static double engine(ConnectionSettings db, Path dir, String release, Duration pause) {
+        RunOptions defaults = RunOptions.defaults();
+        Runner runner = new Runner(db, MigrationLoader.load(dir, db.dialect().syntax(), JavaMigrations.none()),
+                defaults.withBatching(defaults.batching().withPause(pause)).withProgress(line -> {
+                    if (line.contains("done in")) {
+                        say("  %s", line.strip());
+                    }
+                }));
+        runner.run(Command.EXPAND, Release.of(release));
+        long t0 = System.nanoTime();
+        runner.run(Command.MIGRATE, Release.of(release));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        say("engine, release %s: %.2f s", release, seconds);
+        return seconds;
+    }
+
+    private static void check(ConnectionSettings db, String table, long rows) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM " + table + " WHERE doubled = n * 2")) {
+            rs.next();
+            if (rs.getLong(1) != rows) {
+                throw new IllegalStateException(table + ": only " + rs.getLong(1) + " of " + rows + " rows backfilled");
+            }
+        }
+    }
+
+    private static void execute(ConnectionSettings db, String... sql) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            for (String s : sql) {
+                st.execute(s);
+            }
+        }
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+        System.out.flush();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.bellows.data;
+
+import java.util.function.Consumer;
+
+/**
+ * Progress as plain lines (logs, pipes, CI): one line at most every 2 seconds while batches run,
+ * and one for each back-off. The runner prints the final "done" line itself.
+ */
+public final class PlainProgress implements BatchListener {
+
+    private static final long EVERY_NANOS = 2_000_000_000L;
+
+    private final Consumer<String> out;
+    private final String name;
+    private long last = System.nanoTime();
+
+    public PlainProgress(Consumer<String> out, String name) {
+        this.out = out;
+        this.name = name;
+    }
+
+    @Override
+    public void onEvent(BatchEvent e) {
+        switch (e.kind()) {
+            case START -> {
+                if (e.batches() > 0) {
+                    out.accept("  " + name + "  continuing after " + ProgressFormat.count(e.batches()) + " batches ("
+                            + ProgressFormat.count(e.rows()) + " rows) of an earlier run");
+                }
+            }
+            case BACKOFF -> out.accept("  " + name + "  " + e.lockWaiters() + " session(s) waited on a batch's "
+                    + "locks: batch size cut to " + ProgressFormat.count(e.batchSize()) + ", pausing");
+            case BATCH -> {
+                if (System.nanoTime() - last >= EVERY_NANOS) {
+                    last = System.nanoTime();
+                    out.accept("  " + name + "  " + ProgressFormat.count(e.rows()) + " rows in "
+                            + ProgressFormat.count(e.batches()) + " batches so far"
+                            + (e.fraction() >= 0 ? ", " + ProgressFormat.percent(e.fraction()).strip() : "")
+                            + ", " + ProgressFormat.rate(e.rowsPerSecond()) + ", batch size "
+                            + ProgressFormat.count(e.batchSize())
+                            + (e.etaSeconds() >= 0 ? ", " + ProgressFormat.eta(e.etaSeconds()) : ""));
+                }
+            }
+            default -> { }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.bellows.data;
+
+import dev.bellows.db.Dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * {@code bellows_batch_progress}: the checkpoint of each batched statement, written in the same
+ * transaction as the batch it describes. Created on first use.
+ */
+public final class ProgressTable {
+
+    public static final String NAME = "bellows_batch_progress";
+
+    private final Dialect dialect;
+    private final String table;
+
+    public ProgressTable(Dialect dialect) {
+        this.dialect = dialect;
+        this.table = dialect.quote(NAME);
+    }
+
+    public void create(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String ddl : dialect.createBatchProgressTable(NAME)) {
+                st.execute(ddl);
+            }
+        }
+    }
+
+    public Optional<BatchCheckpoint> read(Connection c, String migration, int statement) throws SQLException {
+        String sql = "SELECT start_key, next_key, end_key, rows_done, batches, batch_size FROM " + table
+                + " WHERE migration = ? AND statement_no = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, migration);
+            ps.setInt(2, statement);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new BatchCheckpoint(migration, statement, longOrNull(rs, 1), longOrNull(rs, 2),
+                        longOrNull(rs, 3), rs.getLong(4), rs.getLong(5), rs.getInt(6)));
+            }
+        }
+    }
+
+    private static Long longOrNull(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** Stores the checkpoint (insert or update) in the caller's transaction. */
+    public void save(Connection c, BatchCheckpoint cp) throws SQLException {
+        String update = "UPDATE " + table + " SET start_key = ?, next_key = ?, end_key = ?, rows_done = ?, "
+                + "batches = ?, batch_size = ? WHERE migration = ? AND statement_no = ?";
+        try (PreparedStatement ps = c.prepareStatement(update)) {
+            bind(ps, cp);
+            if (ps.executeUpdate() > 0) {
+                return;
+            }
+        }
+        String insert = "INSERT INTO " + table + " (start_key, next_key, end_key, rows_done, batches, batch_size, "
+                + "migration, statement_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+            bind(ps, cp);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, BatchCheckpoint cp) throws SQLException {
+        setLong(ps, 1, cp.startKey());
+        setLong(ps, 2, cp.nextKey());
+        setLong(ps, 3, cp.endKey());
+        ps.setLong(4, cp.rows());
+        ps.setLong(5, cp.batches());
+        ps.setInt(6, cp.batchSize());
+        ps.setString(7, cp.migration());
+        ps.setInt(8, cp.statement());
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+}
