@@ -53,9 +53,9 @@ class PhaseHooksTest {
         BellowsDatabase a = schema.afterExpand("1.1");
         BellowsDatabase b = schema.afterExpand("1.1");
         assertThat(a.url()).isNotEqualTo(b.url());
-        assertThat(schema.releases()).extracting(Object::toString).containsExactly("1.0", "1.1", "1.2");
-        assertThatThrownBy(() -> schema.afterContract("1.3")).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("release 1.3 is not in").hasMessageContaining("(releases: 1.0, 1.1, 1.2)");
+        assertThat(schema.releases()).extracting(Object::toString).startsWith("1.0", "1.1", "1.2");
+        assertThatThrownBy(() -> schema.afterContract("9.9")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("release 9.9 is not in").hasMessageContaining("(releases: 1.0, 1.1, 1.2");
     }
 
     static java.util.List<String> columns(BellowsDatabase db, String table) throws SQLException {
