@@ -70,6 +70,11 @@ public final class Bellows {
         return runner.run(Command.UPGRADE, to);
     }
 
+    /** Every phase of every release up to {@code to}, release by release: for fresh databases. */
+    public RunResult applyAll(Release to) {
+        return runner.runAll(to);
+    }
+
     public RunResult run(Command command, Release to) {
         return runner.run(command, to);
     }

@@ -20,7 +20,7 @@ import java.util.Locale;
         footer = {"", "Example:", "  bellows plan upgrade --to 1.2"})
 final class PlanCommand extends DatabaseCommand {
 
-    @Parameters(arity = "0..1", paramLabel = "COMMAND", description = "expand, migrate, contract or upgrade.")
+    @Parameters(arity = "0..1", paramLabel = "COMMAND", description = "expand, migrate, contract, upgrade, or all (every phase release by release, for a fresh database).")
     String command;
 
     @Option(names = "--to", paramLabel = "RELEASE", description = "Plan up to this release (default: the newest).")
@@ -68,6 +68,6 @@ final class PlanCommand extends DatabaseCommand {
             }
         }
         throw new dev.bellows.ConfigurationException("unknown command '" + name
-                + "' for plan: use expand, migrate, contract or upgrade");
+                + "' for plan: use expand, migrate, contract, upgrade or all");
     }
 }

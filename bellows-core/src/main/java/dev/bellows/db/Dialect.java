@@ -46,6 +46,9 @@ public interface Dialect {
     /** Reads a timestamp column written with {@link #currentTimestamp()}; null stays null. */
     Instant readTimestamp(ResultSet rs, int column) throws SQLException;
 
+    /** Whether a table of that name is visible in the connection's current schema (database). */
+    boolean tableExists(Connection connection, String table) throws SQLException;
+
     /** Column definition of an auto-incremented bigint primary key. */
     String autoIncrementPrimaryKey(String column);
 

@@ -48,6 +48,18 @@ public final class MySqlDialect implements Dialect {
     }
 
     @Override
+    public boolean tableExists(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM information_schema.TABLES "
+                + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        }
+    }
+
+    @Override
     public String autoIncrementPrimaryKey(String column) {
         return quote(column) + " bigint NOT NULL AUTO_INCREMENT PRIMARY KEY";
     }

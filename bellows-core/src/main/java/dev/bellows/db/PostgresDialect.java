@@ -47,6 +47,17 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean tableExists(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, quote(table));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    @Override
     public String autoIncrementPrimaryKey(String column) {
         return quote(column) + " bigserial PRIMARY KEY";
     }

@@ -6,7 +6,6 @@ import dev.bellows.model.Phase;
 import dev.bellows.model.Release;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,18 +31,7 @@ public final class HistoryTable {
     }
 
     public boolean exists(Connection c) throws SQLException {
-        DatabaseMetaData md = c.getMetaData();
-        for (String name : List.of(NAME, NAME.toUpperCase(java.util.Locale.ROOT))) {
-            try (ResultSet rs = md.getTables(c.getCatalog(), null, name, new String[]{"TABLE"})) {
-                while (rs.next()) {
-                    String schema = rs.getString("TABLE_SCHEM");
-                    if (schema == null || schema.equals(c.getSchema())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return dialect.tableExists(c, NAME);
     }
 
     public void create(Connection c) throws SQLException {

@@ -10,7 +10,13 @@ public enum Command {
     MIGRATE(List.of(Phase.MIGRATE)),
     CONTRACT(List.of(Phase.CONTRACT)),
     /** Everything safe before and during a rollout: expand, then migrate. */
-    UPGRADE(List.of(Phase.EXPAND, Phase.MIGRATE));
+    UPGRADE(List.of(Phase.EXPAND, Phase.MIGRATE)),
+    /**
+     * Every phase, release by release: expand, migrate and contract of one release before the
+     * next. Only for databases that serve no older release (fresh development, test and CI
+     * databases); the contract gate still applies.
+     */
+    ALL(List.of(Phase.EXPAND, Phase.MIGRATE, Phase.CONTRACT));
 
     private final List<Phase> phases;
 
@@ -20,6 +26,11 @@ public enum Command {
 
     public List<Phase> phases() {
         return phases;
+    }
+
+    /** Whether the plan goes release by release (all phases of one release first) rather than phase by phase. */
+    public boolean releaseByRelease() {
+        return this == ALL;
     }
 
     public String id() {

@@ -28,21 +28,36 @@ public final class Planner {
         Set<String> doneInPlan = new HashSet<>();
         List<Step> steps = new ArrayList<>();
         Optional<String> refusal = Optional.empty();
-        for (Phase phase : command.phases()) {
-            for (Release release : releases) {
-                List<dev.bellows.model.Migration> pending = state.pending(release, phase);
-                if (pending.isEmpty() && state.hasMarker(release, phase)) {
-                    continue;
-                }
-                Step step = new Step(release, phase, pending);
-                if (refusal.isEmpty() && !pending.isEmpty()) {
-                    refusal = refusal(step, releases, state, doneInPlan);
-                }
-                steps.add(step);
-                doneInPlan.add(key(release, phase));
+        for (Step candidate : order(command, releases)) {
+            Release release = candidate.release();
+            Phase phase = candidate.phase();
+            List<dev.bellows.model.Migration> pending = state.pending(release, phase);
+            if (pending.isEmpty() && state.hasMarker(release, phase)) {
+                continue;
             }
+            Step step = new Step(release, phase, pending);
+            if (refusal.isEmpty() && !pending.isEmpty()) {
+                refusal = refusal(step, releases, state, doneInPlan);
+            }
+            steps.add(step);
+            doneInPlan.add(key(release, phase));
         }
         return new Plan(command, steps, refusal);
+    }
+
+    /** The (release, phase) pairs a command visits, in order, before history is consulted. */
+    private static List<Step> order(Command command, List<Release> releases) {
+        List<Step> out = new ArrayList<>();
+        if (command.releaseByRelease()) {
+            for (Release release : releases) {
+                command.phases().forEach(phase -> out.add(new Step(release, phase, List.of())));
+            }
+        } else {
+            for (Phase phase : command.phases()) {
+                releases.forEach(release -> out.add(new Step(release, phase, List.of())));
+            }
+        }
+        return out;
     }
 
     private static List<Release> releasesUpTo(SchemaState state, Release to) {

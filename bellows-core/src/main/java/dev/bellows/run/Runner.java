@@ -67,24 +67,48 @@ public final class Runner {
     }
 
     public RunResult run(Command command, Release to) {
-        long t0 = System.nanoTime();
+        return inSession(command.id(), c -> {
+            long t0 = System.nanoTime();
+            history.create(c);
+            List<Step> steps = new ArrayList<>();
+            int files = apply(c, command, to, steps);
+            return finish(command.id(), to, steps, files, t0);
+        });
+    }
+
+    /**
+     * Every phase of every release up to {@code to} (null: the newest), in rollout order — expand,
+     * migrate and contract of one release before the next — in one session under one lock. For
+     * databases that serve no older release: a fresh development, test or CI database. The
+     * contract gate still applies.
+     */
+    public RunResult runAll(Release to) {
+        return run(Command.ALL, to);
+    }
+
+    private interface SessionWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** One connection, its session settings and the migrator lock, around {@code work}. */
+    private <T> T inSession(String what, SessionWork<T> work) {
         try (Connection c = db.connect()) {
             dialect.configureSession(c, options.lockTimeout());
             lock(c);
             try {
-                return runLocked(c, command, to, t0);
+                return work.run(c);
             } finally {
                 if (!c.isClosed() && c.getAutoCommit()) {
                     dialect.releaseMigratorLock(c);
                 }
             }
         } catch (SQLException e) {
-            throw new DatabaseException("database error while running " + command.id() + ": " + e.getMessage(), e);
+            throw new DatabaseException("database error while running " + what + ": " + e.getMessage(), e);
         }
     }
 
-    private RunResult runLocked(Connection c, Command command, Release to, long t0) throws SQLException {
-        history.create(c);
+    /** Plans {@code command} against the history as it is now, refuses or applies it; returns files applied. */
+    private int apply(Connection c, Command command, Release to, List<Step> done) throws SQLException {
         SchemaState state = new SchemaState(migrations, history.read(c));
         state.validate();
         Plan plan = Planner.plan(command, to, state);
@@ -106,16 +130,21 @@ public final class Runner {
             }
             history.markComplete(c, step.release(), step.phase(), actor,
                     step.phase() == Phase.CONTRACT ? forcedNote : null);
+            done.add(step);
         }
+        return files;
+    }
+
+    private RunResult finish(String command, Release to, List<Step> steps, int files, long t0) {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         if (files == 0) {
-            progress.accept(command.id() + ": nothing to apply, the database is up to date"
+            progress.accept(command + ": nothing to apply, the database is up to date"
                     + (to == null ? "" : " up to " + to));
         } else {
-            progress.accept(command.id() + ": applied " + files + " file" + (files == 1 ? "" : "s") + " in "
+            progress.accept(command + ": applied " + files + " file" + (files == 1 ? "" : "s") + " in "
                     + millis + " ms");
         }
-        return new RunResult(command, plan.steps(), files, millis);
+        return new RunResult(command, steps, files, millis);
     }
 
     /** Asks the guard before contract steps; returns the note recorded for a forced contract, or null. */

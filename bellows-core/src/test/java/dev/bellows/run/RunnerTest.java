@@ -262,4 +262,19 @@ class RunnerTest {
         // A patient second migrator waits, then finds nothing left to do.
         assertThat(runner(db).run(Command.EXPAND, null).filesApplied()).isZero();
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.bellows.testing.Databases#both")
+    void runAllAppliesEveryPhaseReleaseByReleaseInOneSession(TestDatabase db) throws Exception {
+        Bookshop.write(new MigrationTree(dir), db);
+        new MigrationTree(dir).file("1.3", "expand", "001_t13.sql", "CREATE TABLE t13 (id int);");
+        // A phase-major order would refuse expand 1.3 before contract 1.1; release by release does not.
+        RunResult all = runner(db).runAll(null);
+        assertThat(all.command()).isEqualTo("all");
+        assertThat(all.filesApplied()).isEqualTo(7);
+        assertThat(columnExists(db, "books", "legacy_code")).isFalse();
+        assertThat(db.count("SELECT count(*) FROM books WHERE isbn IS NOT NULL")).isEqualTo(45);
+        assertThat(history(db)).containsKeys("1.1/contract", "1.3/expand", "1.3/contract");
+        assertThat(runner(db).runAll(null).filesApplied()).isZero();
+    }
 }

@@ -4,8 +4,6 @@ import dev.bellows.Bellows;
 import dev.bellows.BellowsConfig;
 import dev.bellows.db.ConnectionSettings;
 import dev.bellows.embedded.EmbeddedPostgresServer;
-import dev.bellows.model.Release;
-import dev.bellows.run.Command;
 import dev.bellows.run.RunOptions;
 import org.flywaydb.core.Flyway;
 
@@ -22,12 +20,11 @@ import java.util.Locale;
 /**
  * Apply benchmark: the same 300 mixed migrations ({@link MixedMigrations}) applied to a fresh
  * database of one embedded PostgreSQL by Bellows and by Flyway, in the same JVM. Bellows applies
- * them the way its rolling-upgrade rules allow on a fresh database: release by release,
- * {@code upgrade --to R} then {@code contract --to R} (contract R must precede expand R+2). Flyway
+ * them with {@code Bellows.applyAll}: release by release, expand, migrate and contract of one release
+ * before the next (contract R must precede expand R+2), in one session under one lock. Flyway
  * applies all with one {@code migrate()}. One warm-up run each, then ROUNDS (default 7) rounds in
  * alternating order; medians reported. Timed: from the tool's entry call to its return, database
- * creation excluded. Two corpora of the same 300 files: spread over 30 releases (60 Bellows runs,
- * each with its own connection, lock and history read) and over 3 releases (6 runs).
+ * creation excluded. Two corpora of the same 300 files: spread over 30 releases and over 3 releases.
  *
  * <p>Run: {@code java -cp bellows-bench/target/bellows-bench-all.jar dev.bellows.bench.apply.ApplyBenchmark [ROUNDS]}
  */
@@ -51,16 +48,13 @@ public final class ApplyBenchmark {
         Path bellowsDir = corpus.writeBellows(Files.createTempDirectory("apply-bellows-"));
         Path flywayDir = corpus.writeFlyway(Files.createTempDirectory("apply-flyway-"));
         say("");
-        say("== %d migrations in %d releases (Bellows: %d runs of upgrade/contract, Flyway: one migrate)",
-                corpus.files().size(), corpus.releases(), 2 * corpus.releases());
+        say("== %d migrations in %d releases (Bellows: one applyAll, Flyway: one migrate)",
+                corpus.files().size(), corpus.releases());
         Tool bellows = () -> {
             ConnectionSettings s = fresh(pg, "b" + dbCounter++);
             long t0 = System.nanoTime();
             Bellows b = new Bellows(new BellowsConfig(bellowsDir, s, RunOptions.defaults()));
-            for (Release r : b.migrations().releases()) {
-                b.run(Command.UPGRADE, r);
-                b.run(Command.CONTRACT, r);
-            }
+            b.applyAll(null);
             long nanos = System.nanoTime() - t0;
             verify(s, "bellows_schema_history", "outcome = 'success'", corpus);
             return nanos;
