@@ -109,15 +109,16 @@ final class MigrationChecks {
     static void assertPasses(String tool, List<Finding> findings, Settings settings) {
         List<Finding> failing = findings.stream().filter(f -> f.severity() == Severity.ERROR)
                 .filter(f -> !f.waived() || !settings.allowWaivers()).toList();
+        // Warnings do not fail the test; they go to the test's output, where reports and IDEs show them.
+        findings.stream().filter(f -> f.severity() == Severity.WARNING && !f.waived())
+                .forEach(f -> System.out.println(tool + ": " + line(f)));
         if (failing.isEmpty()) {
             return;
         }
         StringBuilder b = new StringBuilder(tool + " found " + failing.size() + " problem"
                 + (failing.size() == 1 ? "" : "s") + ":\n");
         for (Finding f : failing) {
-            b.append(f.file()).append(':').append(f.line()).append(':').append(f.column()).append(": ")
-                    .append(f.severity().id()).append('[').append(f.ruleId()).append("] ").append(f.message())
-                    .append('\n');
+            b.append(line(f)).append('\n');
             if (f.waived()) {
                 b.append("    (waived: ").append(f.waiver()).append(" — but waivers are not allowed here: "
                         + "@BellowsMigrations(allowWaivers = false))\n");
@@ -125,6 +126,12 @@ final class MigrationChecks {
             f.help().forEach(h -> b.append("    ").append(h).append('\n'));
         }
         throw new AssertionFailedError(b.toString().stripTrailing());
+    }
+
+    /** A finding as the CLI prints it: {@code file:line:column: severity[rule] message}. */
+    private static String line(Finding f) {
+        return f.file() + ":" + f.line() + ":" + f.column() + ": " + f.severity().id() + "[" + f.ruleId() + "] "
+                + f.message();
     }
 
     /** Computes once, on first use; a failure is rethrown to every caller. */

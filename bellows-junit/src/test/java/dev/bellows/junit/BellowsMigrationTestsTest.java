@@ -84,9 +84,19 @@ class BellowsMigrationTestsTest {
 
     @Test
     void waiversPassUnlessTheyAreNotAllowedAndThenTheFailureSaysWhy() {
-        Events waived = run(Samples.Waived.class);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        Events waived;
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            waived = run(Samples.Waived.class);
+        } finally {
+            System.setOut(stdout);
+        }
         assertThat(waived.failed().stream().map(e -> e.getTestDescriptor().getDisplayName() + ": " + message(e)))
                 .isEmpty();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).as("warnings are printed, not failed")
+                .containsPattern("lint: \\S*001_create_audit\\.sql:2:1: warning\\[contract-addition\\]");
 
         Events events = run(Samples.WaivedWithoutWaivers.class);
         assertThat(names(events.failed())).containsExactly("1.1/migrate/001_fill_accounts_name.sql");
