@@ -26,7 +26,8 @@ public record ConnectionSettings(String url, String user, String password) {
             return DriverManager.getConnection(url, user, password);
         } catch (SQLException e) {
             throw new DatabaseException("cannot connect to " + safeUrl() + (user == null ? "" : " as " + user) + ": "
-                    + e.getMessage() + "; check --url, --user and --password (or BELLOWS_URL/USER/PASSWORD)", e);
+                    + e.getMessage() + "; check the URL, user and password given to Bellows (CLI: --url --user --password "
+                    + "or BELLOWS_URL, BELLOWS_USER, BELLOWS_PASSWORD; Maven: bellows.url, bellows.user, bellows.password)", e);
         }
     }
 

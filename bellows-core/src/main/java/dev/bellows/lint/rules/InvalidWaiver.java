@@ -45,9 +45,10 @@ public final class InvalidWaiver implements Rule {
                                 + " reason: <why it is safe here>");
             }
             for (String id : w.ruleIds()) {
-                if (Rules.byId(id).isEmpty()) {
+                // A waiver may also name a rule of the verifier: lint passes it on, verify applies it.
+                if (Rules.byId(id).isEmpty() && dev.bellows.verify.VerifyRule.byId(id).isEmpty()) {
                     ctx.report(this, at, "the waiver names unknown rule '" + id + "', so it waives nothing",
-                            "Use one of the ids listed by: bellows lint --list-rules"
+                            "Use one of the ids listed by: bellows lint --list-rules (or a verify-… rule of bellows verify)"
                                     + Rules.closeMatches(id).stream().findFirst().map(m -> " (did you mean " + m + "?)")
                                     .orElse(""));
                 }

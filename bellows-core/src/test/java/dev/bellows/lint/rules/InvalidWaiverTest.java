@@ -33,5 +33,6 @@ class InvalidWaiverTest extends RuleTestSupport {
     @EnumSource(LintDialect.class)
     void passesAWaiverWithReason(LintDialect d) {
         passes(d, CONTRACT, "-- bellows:allow expand-drop-table reason: table unused since 2.0\nDROP TABLE books");
+        passes(d, CONTRACT, "-- bellows:allow verify-rewrite reason: the table has ten rows\nDROP TABLE books");
     }
 }
