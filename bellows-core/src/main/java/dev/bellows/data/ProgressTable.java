@@ -33,6 +33,17 @@ public final class ProgressTable {
         }
     }
 
+    /** Forgets every checkpoint of a migration ({@code repair}, when its file is gone); no table, nothing to do. */
+    public void delete(Connection c, String migration) throws SQLException {
+        if (!dialect.tableExists(c, NAME)) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE migration = ?")) {
+            ps.setString(1, migration);
+            ps.executeUpdate();
+        }
+    }
+
     public Optional<BatchCheckpoint> read(Connection c, String migration, int statement) throws SQLException {
         String sql = "SELECT start_key, next_key, end_key, rows_done, batches, batch_size FROM " + table
                 + " WHERE migration = ? AND statement_no = ?";

@@ -200,6 +200,7 @@ public final class Runner {
                 }
                 for (AppliedMigration row : state.missingFiles()) {
                     history.delete(c, row.migration());
+                    new dev.bellows.data.ProgressTable(dialect).delete(c, row.migration());
                     changes.add("forgot " + row.migration() + ": its file no longer exists");
                 }
                 return changes;

@@ -277,4 +277,19 @@ class RunnerTest {
         assertThat(history(db)).containsKeys("1.1/contract", "1.3/expand", "1.3/contract");
         assertThat(runner(db).runAll(null).filesApplied()).isZero();
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.bellows.testing.Databases#both")
+    void repairForgetsTheCheckpointsOfADeletedKeyedMigration(TestDatabase db) throws Exception {
+        MigrationTree tree = Bookshop.write(new MigrationTree(dir), db);
+        tree.file("1.1", "migrate", "002_keyed.sql", "-- bellows:keyed table=books key=id\n"
+                + "UPDATE books SET title = concat(title, '!') WHERE id >= :from AND id < :to AND title NOT LIKE '%!';");
+        runner(db).run(Command.UPGRADE, Release.of("1.1"));
+        assertThat(db.count("SELECT count(*) FROM bellows_batch_progress WHERE migration = '1.1/migrate/002_keyed.sql'"))
+                .isPositive();
+        tree.delete("1.1", "migrate", "002_keyed.sql");
+        assertThat(runner(db).repair()).singleElement().asString().contains("forgot 1.1/migrate/002_keyed.sql");
+        assertThat(db.count("SELECT count(*) FROM bellows_batch_progress WHERE migration = '1.1/migrate/002_keyed.sql'"))
+                .isZero();
+    }
 }
