@@ -29,6 +29,25 @@ abstract class ApplyCommand extends DatabaseCommand {
             description = "Most batches per migrate file in one run; a rerun continues (default: 1000000).")
     String maxBatches;
 
+    @Option(names = "--batch-target", paramLabel = "MS",
+            description = "Migrate phase: batch duration the batch size adapts toward (default: 200).")
+    String batchTarget;
+
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Migrate phase: first batch size, rows or key span of keyed batches (default: 1000).")
+    String batchSize;
+
+    @Option(names = "--batch-min", paramLabel = "N", description = "Migrate phase: smallest batch size (default: 10).")
+    String batchMin;
+
+    @Option(names = "--batch-max", paramLabel = "N",
+            description = "Migrate phase: largest batch size (default: 100000).")
+    String batchMax;
+
+    @Option(names = "--batch-pause", paramLabel = "MS",
+            description = "Migrate phase: pause between batches (default: 0).")
+    String batchPause;
+
     abstract Command command();
 
     @Override
@@ -38,6 +57,11 @@ abstract class ApplyCommand extends DatabaseCommand {
         m.put("lock-retries", lockRetries);
         m.put("lock-wait", lockWait);
         m.put("max-batches", maxBatches);
+        m.put("batch-target", batchTarget);
+        m.put("batch-size", batchSize);
+        m.put("batch-min", batchMin);
+        m.put("batch-max", batchMax);
+        m.put("batch-pause", batchPause);
         return m;
     }
 

@@ -3,6 +3,7 @@ package dev.bellows.cli;
 import dev.bellows.BellowsConfig;
 import dev.bellows.ConfigurationException;
 import dev.bellows.config.Settings;
+import dev.bellows.data.BatchOptions;
 import dev.bellows.db.ConnectionSettings;
 import dev.bellows.run.RunOptions;
 import picocli.CommandLine.Option;
@@ -77,6 +78,18 @@ public final class ConnectionOptions {
                         d.retryBackoff())
                 .withLockWait(s.get("lock-wait").map(v -> Duration.ofSeconds(number("lock-wait", v)))
                         .orElse(d.lockWait()))
-                .withMaxBatches(s.get("max-batches").map(v -> number("max-batches", v)).orElse(d.maxBatches()));
+                .withMaxBatches(s.get("max-batches").map(v -> number("max-batches", v)).orElse(d.maxBatches()))
+                .withBatching(batching(s, d.batching()));
+    }
+
+    /** Batch sizing and pacing of the migrate phase, from --batch-* flags, BELLOWS_BATCH_*, or bellows.yaml. */
+    static BatchOptions batching(Settings s, BatchOptions d) {
+        int min = (int) s.get("batch-min").map(v -> number("batch-min", v)).orElse((long) d.minSize()).longValue();
+        int max = (int) s.get("batch-max").map(v -> number("batch-max", v)).orElse((long) d.maxSize()).longValue();
+        int initial = s.get("batch-size").map(v -> (int) number("batch-size", v))
+                .orElse(Math.max(min, Math.min(max, d.initialSize())));
+        return d.withSizes(initial, min, max)
+                .withTarget(millis("batch-target", s.get("batch-target"), d.target()))
+                .withPause(millis("batch-pause", s.get("batch-pause"), d.pause()));
     }
 }

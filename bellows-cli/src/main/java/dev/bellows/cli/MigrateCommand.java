@@ -11,7 +11,6 @@ import dev.bellows.run.RunOptions;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 
 @picocli.CommandLine.Command(name = "migrate", mixinStandardHelpOptions = true,
         description = {"Applies the migrate phase (online data changes in bounded batches) of every release up to "
@@ -29,23 +28,6 @@ final class MigrateCommand extends ApplyCommand {
             description = "Progress output: text (bar on a terminal, lines otherwise) or json (one event per line).")
     String format;
 
-    @Option(names = "--batch-target", paramLabel = "MS",
-            description = "Batch duration the batch size adapts toward (default: 200).")
-    Long batchTarget;
-
-    @Option(names = "--batch-size", paramLabel = "N",
-            description = "First batch size: rows, or key span for keyed batches (default: 1000).")
-    Integer batchSize;
-
-    @Option(names = "--batch-min", paramLabel = "N", description = "Smallest batch size (default: 10).")
-    Integer batchMin;
-
-    @Option(names = "--batch-max", paramLabel = "N", description = "Largest batch size (default: 100000).")
-    Integer batchMax;
-
-    @Option(names = "--batch-pause", paramLabel = "MS", description = "Pause between batches (default: 0).")
-    Long batchPause;
-
     @Override
     Command command() {
         return Command.MIGRATE;
@@ -55,13 +37,7 @@ final class MigrateCommand extends ApplyCommand {
     BellowsConfig config() {
         BellowsConfig base = super.config();
         RunOptions options = base.options();
-        BatchOptions d = options.batching();
-        int min = batchMin != null ? batchMin : d.minSize();
-        int max = batchMax != null ? batchMax : d.maxSize();
-        int initial = batchSize != null ? batchSize : Math.max(min, Math.min(max, d.initialSize()));
-        BatchOptions batching = d.withSizes(initial, min, max)
-                .withTarget(batchTarget != null ? Duration.ofMillis(batchTarget) : d.target())
-                .withPause(batchPause != null ? Duration.ofMillis(batchPause) : d.pause());
+        BatchOptions batching = options.batching();
         switch (format) {
             case "json" -> {
                 PrintWriter out = out();

@@ -177,6 +177,25 @@ class CliTest {
     }
 
     @Test
+    void batchSettingsComeFromFlagsEnvironmentOrFileForEveryApplyingCommand() throws Exception {
+        TestDatabase db = Databases.postgres();
+        new MigrationTree(dir)
+                .file("1.0", "expand", "001_t.sql", "CREATE TABLE t (id int PRIMARY KEY, v int);\n"
+                        + "INSERT INTO t SELECT g, NULL FROM generate_series(1, 30) g;")
+                .file("1.0", "migrate", "001_fill.sql", "UPDATE t SET v = 1\n"
+                        + "WHERE id IN (SELECT id FROM t WHERE v IS NULL ORDER BY id LIMIT :batch_size);");
+        List<String> conn = connection(db, dir);
+        Run bad = bellows(Map.of("BELLOWS_BATCH_MIN", "50", "BELLOWS_BATCH_MAX", "10"), args(conn, "upgrade"));
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--batch-min (50) <= --batch-max (10)");
+
+        Run upgrade = bellows(args(conn, "upgrade", "--batch-size", "10", "--batch-min", "10", "--batch-max", "10"));
+        assertThat(upgrade.exit()).as(upgrade.err()).isZero();
+        assertThat(db.count("SELECT batches FROM bellows_schema_history WHERE migration = '1.0/migrate/001_fill.sql'"))
+                .isEqualTo(3);
+    }
+
+    @Test
     void forceWithoutConfirmIsRefused() {
         new MigrationTree(dir).file("1.0", "expand", "001_a.sql", "SELECT 1;");
         Run r = bellows("contract", "--force", "--url", "jdbc:postgresql://127.0.0.1:1/x", "--location", dir.toString());

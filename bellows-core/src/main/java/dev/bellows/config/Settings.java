@@ -21,7 +21,8 @@ public final class Settings {
 
     /** The keys a bellows.yaml may hold; the environment variable of each is BELLOWS_ + upper case. */
     public static final Set<String> KEYS = Set.of("url", "user", "password", "location", "dialect",
-            "lock-timeout", "lock-retries", "lock-wait", "max-batches");
+            "lock-timeout", "lock-retries", "lock-wait", "max-batches",
+            "batch-target", "batch-size", "batch-min", "batch-max", "batch-pause");
 
     private final Map<String, String> flags;
     private final Map<String, String> env;
