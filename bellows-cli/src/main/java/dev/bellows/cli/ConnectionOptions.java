@@ -26,8 +26,8 @@ public final class ConnectionOptions {
     @Option(names = "--user", description = "Database user (env BELLOWS_USER).")
     String user;
 
-    @Option(names = "--password", description = "Database password (env BELLOWS_PASSWORD); never printed.",
-            arity = "0..1", interactive = false)
+    @Option(names = "--password", description = "Database password (env BELLOWS_PASSWORD); never printed. "
+            + "Without a value, it is asked for.", arity = "0..1", interactive = true)
     String password;
 
     @Option(names = "--location", description = "Directory with the release directories (default: db/migrations).")

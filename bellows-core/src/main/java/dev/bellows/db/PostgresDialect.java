@@ -94,6 +94,9 @@ public final class PostgresDialect implements Dialect {
         if (t.isEmpty()) {
             return true;
         }
+        if (s.startsWith("REINDEX", "SCHEMA") || s.startsWith("REINDEX", "DATABASE") || s.startsWith("REINDEX", "SYSTEM")) {
+            return false;
+        }
         if (s.startsWith("VACUUM") || s.startsWith("CREATE", "DATABASE") || s.startsWith("DROP", "DATABASE")
                 || s.startsWith("ALTER", "SYSTEM") || s.startsWith("CREATE", "TABLESPACE")
                 || s.startsWith("DROP", "TABLESPACE")) {

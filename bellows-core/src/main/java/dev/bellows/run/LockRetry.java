@@ -49,7 +49,8 @@ final class LockRetry {
                             + options.lockTimeout().toMillis() + " ms in " + attempt + " tries (" + e.getMessage().strip()
                             + "). Another session holds a conflicting lock, often a long-running transaction; "
                             + "find it (PostgreSQL: pg_stat_activity and pg_blocking_pids), let it finish, and rerun. "
-                            + "Nothing of this step was left half-applied.");
+                            + "The attempt that timed out was undone; statements completed before it stay applied and "
+                            + "recorded, and a rerun continues from there.");
                 }
                 long pause = pause(attempt);
                 progress.accept("  lock timeout on " + what + " (try " + attempt + " of " + options.lockRetries()

@@ -102,6 +102,10 @@ final class MigrationExecutor {
     void apply(Migration m, Optional<AppliedMigration> previous) throws SQLException {
         long t0 = System.nanoTime();
         Mode mode = mode(m, dialect);
+        if (mode == Mode.TRANSACTION && previous.map(AppliedMigration::statementsDone).orElse(0) > 0) {
+            // An earlier attempt ran statement by statement and recorded progress: never repeat those.
+            mode = Mode.STATEMENTS;
+        }
         switch (mode) {
             case TRANSACTION -> inTransaction(m, t0);
             case STATEMENTS -> statementByStatement(m, resumeAt(m, previous), t0);
@@ -153,11 +157,17 @@ final class MigrationExecutor {
             int done = i + 1;
             try {
                 if (!dialect.canRunInTransaction(s)) {
-                    if (dialect.prepareNonTransactional(c, s) == Dialect.PriorAttempt.COMPLETED) {
+                    // Before every attempt: a concurrent build that timed out leaves an INVALID index behind.
+                    boolean ran = retry.run(m.fileName() + ":" + s.line(), () -> {
+                        if (dialect.prepareNonTransactional(c, s) == Dialect.PriorAttempt.COMPLETED) {
+                            return false;
+                        }
+                        execute(s);
+                        return true;
+                    }, () -> { });
+                    if (!ran) {
                         progress.accept("  " + m.fileName() + ":" + s.line() + "  already completed by an "
                                 + "interrupted run; not repeated");
-                    } else {
-                        retry.run(m.fileName() + ":" + s.line(), () -> execute(s), () -> { });
                     }
                     history.progress(c, m.id(), done, prefixChecksum(m, done), 0, 0);
                 } else {

@@ -22,6 +22,8 @@ class PostgresDialectTest {
             "create unique index concurrently if not exists i on t(a) | false",
             "DROP INDEX CONCURRENTLY IF EXISTS i                      | false",
             "REINDEX INDEX CONCURRENTLY i                             | false",
+            "REINDEX SCHEMA public                                    | false",
+            "REINDEX TABLE t                                          | true",
             "VACUUM (ANALYZE) t                                       | false",
             "ALTER TABLE p DETACH PARTITION c CONCURRENTLY            | false",
             "CREATE INDEX i ON t (a)                                  | true",
