@@ -1,6 +1,9 @@
 package dev.bellows.lint.rules;
 
 import dev.bellows.lint.LintDialect;
+import dev.bellows.lint.LintFixtures;
+import dev.bellows.model.Finding;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,5 +25,32 @@ class ExpandDropDefaultTest extends RuleTestSupport {
         passes(d, CONTRACT, "ALTER TABLE books ALTER COLUMN state DROP DEFAULT");
         passes(d, EXPAND, "ALTER TABLE books ALTER COLUMN state SET DEFAULT 'new'");
         passes(d, EXPAND, "ALTER TABLE books ADD COLUMN s int DEFAULT 1; ALTER TABLE books ALTER COLUMN s DROP DEFAULT");
+    }
+
+    /** Reviewer B item 1: MySQL MODIFY/CHANGE that leaves DEFAULT out drops the default. */
+    @Test
+    void flagsMysqlModifyThatLeavesTheDefaultOut() {
+        java.util.List<Finding> f = flags(LintFixtures.history(MYSQL,
+                "1.0/expand", "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL DEFAULT '')",
+                "1.1/expand", "ALTER TABLE users MODIFY COLUMN name VARCHAR(50) NOT NULL"), "MODIFY without DEFAULT");
+        org.assertj.core.api.Assertions.assertThat(f.get(0).message()).contains("users.name").contains("MODIFY");
+        org.assertj.core.api.Assertions.assertThat(String.join("\n", f.get(0).help()))
+                .contains("ALTER TABLE users MODIFY COLUMN name VARCHAR(50) NOT NULL DEFAULT ''");
+        flags(LintFixtures.history(MYSQL,
+                "1.0/expand", "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL DEFAULT '')",
+                "1.1/expand", "ALTER TABLE users CHANGE name full_name VARCHAR(50) NOT NULL"), "CHANGE without DEFAULT");
+    }
+
+    @Test
+    void passesMysqlModifyThatKeepsTheDefaultOrHadNone() {
+        passes(LintFixtures.history(MYSQL,
+                "1.0/expand", "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL DEFAULT '')",
+                "1.1/expand", "ALTER TABLE users MODIFY COLUMN name VARCHAR(80) NOT NULL DEFAULT ''"), "keeps default");
+        passes(LintFixtures.history(MYSQL,
+                "1.0/expand", "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL)",
+                "1.1/expand", "ALTER TABLE users MODIFY COLUMN name VARCHAR(80) NOT NULL"), "had no default");
+        passes(LintFixtures.history(MYSQL,
+                "1.0/expand", "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL DEFAULT '')",
+                "1.1/contract", "ALTER TABLE users MODIFY COLUMN name VARCHAR(50) NOT NULL"), "in contract");
     }
 }
