@@ -24,7 +24,9 @@ public final class ExpandAddConstraint implements Rule {
             "New constraint on an existing table in expand",
             "Release N-1 does not know the new rule and may write rows that violate it; those writes fail. "
                     + "Existing rows that violate it make the migration itself fail.",
-            "Add it NOT VALID (PostgreSQL), fix the data in migrate, validate it in contract.");
+            "Make release N stop writing violating rows, fix the existing rows in migrate, add the constraint in "
+                    + "contract (PostgreSQL: NOT VALID, then VALIDATE). NOT VALID alone does not help in expand: it "
+                    + "skips the existing rows, but release N-1's new writes are checked.");
 
     @Override
     public RuleInfo info() {
@@ -53,11 +55,8 @@ public final class ExpandAddConstraint implements Rule {
             String what = k.kind().label() + " " + k.displayName(s.table()) + " ";
             switch (k.kind()) {
                 case UNIQUE, PRIMARY_KEY, EXCLUDE -> unique(ctx, a.at(), what, s.table(), k.columns());
-                case CHECK, FOREIGN_KEY -> {
-                    if (!k.notValid()) {
-                        validated(ctx, a.at(), what, s.table(), k.displayName(s.table()));
-                    }
-                }
+                case CHECK, FOREIGN_KEY -> validated(ctx, a.at(), what, s.table(), k.displayName(s.table()),
+                        k.notValid());
                 default -> {
                     // NOT NULL: expand-set-not-null
                 }
@@ -85,16 +84,24 @@ public final class ExpandAddConstraint implements Rule {
                         ? ": CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT … USING INDEX." : "."));
     }
 
-    private void validated(StatementContext ctx, Token at, String what, String table, String name) {
+    private void validated(StatementContext ctx, Token at, String what, String table, String name,
+                           boolean notValid) {
+        String message = notValid
+                ? "new " + what + "… NOT VALID on existing table " + table + ": NOT VALID only skips the rows already "
+                + "there; release N-1 does not know the rule and its new writes of " + table + " that violate it "
+                + "will fail"
+                : message(what, table);
         if (ctx.options().dialect().addsConstraintsNotValid()) {
-            ctx.report(this, at, message(what, table),
-                    "In expand, add it NOT VALID: ALTER TABLE " + table + " ADD CONSTRAINT " + name
-                            + " … NOT VALID (existing rows are not checked; make sure release N-1 writes no "
-                            + "violating rows).",
+            ctx.report(this, at, message,
+                    "Make release N the first release that never writes rows of " + table + " violating " + name
+                            + " (no constraint in expand).",
                     "In migrate, fix the existing rows of " + table + " that violate " + name + ", in batches.",
-                    "In contract: ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name + ".");
+                    "In the contract phase of release N, once release N-1 is gone: ALTER TABLE " + table
+                            + " ADD CONSTRAINT " + name + " … NOT VALID; (brief lock, no scan)",
+                    "Then, in its own statement: ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name
+                            + "; (checks the rows without blocking writes)");
         } else {
-            ctx.report(this, at, message(what, table),
+            ctx.report(this, at, message,
                     "Make release N the first release that never writes rows of " + table + " violating " + name + ".",
                     "In migrate, fix the existing rows that violate it, in batches.",
                     "Add " + name + " in the contract phase of release N, once release N-1 is gone.");

@@ -25,9 +25,14 @@ class ExpandAddConstraintTest extends RuleTestSupport {
         flags(MYSQL, EXPAND, "ALTER TABLE books MODIFY isbn varchar(20) UNIQUE");
     }
 
+    /** Review B item 4: NOT VALID skips existing rows only; release N-1's new writes are still checked. */
     @Test
-    void passesNotValidOnPostgres() {
-        passes(PG, EXPAND, "ALTER TABLE books ADD CONSTRAINT pages_positive CHECK (pages > 0) NOT VALID");
+    void flagsNotValidOnPostgresToo() {
+        var f = flags(PG, EXPAND, "ALTER TABLE orders ADD FOREIGN KEY (user_id) REFERENCES users(id) NOT VALID");
+        org.assertj.core.api.Assertions.assertThat(f.get(0).message()).contains("NOT VALID").contains("orders");
+        org.assertj.core.api.Assertions.assertThat(String.join("\n", f.get(0).help()))
+                .contains("VALIDATE CONSTRAINT");
+        flags(PG, EXPAND, "ALTER TABLE books ADD CONSTRAINT pages_positive CHECK (pages > 0) NOT VALID");
     }
 
     @ParameterizedTest
