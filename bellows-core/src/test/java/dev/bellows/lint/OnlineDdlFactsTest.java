@@ -65,6 +65,7 @@ class OnlineDdlFactsTest {
             "float8 DEFAULT random()",
             "bigserial",
             "int GENERATED ALWAYS AS IDENTITY",
+            "int GENERATED ALWAYS AS (id + 1) STORED",
             "text"})
     void postgresAddColumnRewritesExactlyWhenTheRuleSays(String column) throws SQLException {
         TestDatabase db = Databases.postgres();
@@ -161,6 +162,31 @@ class OnlineDdlFactsTest {
         }
         LintOptions mariadb = LintOptions.of(LintDialect.MYSQL).withMysqlVersion(ServerVersion.parse("10.11"));
         assertThat(flagged(mariadb, "mysql-table-copy", create, alter)).as(from + " → " + to + " online=" + online)
+                .isEqualTo(!online);
+    }
+
+    /** mysql-table-copy fires for an added generated column exactly when MariaDB cannot add it in place. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "AS (id + 1) STORED",
+            "AS (id + 1) PERSISTENT",
+            "GENERATED ALWAYS AS (id + 1) STORED",
+            "AS (id + 1) VIRTUAL",
+            "AS (id + 1)"})
+    void mariadbAddsGeneratedColumnsOnlineExactlyWhenTheRuleSays(String generated) throws SQLException {
+        TestDatabase db = Databases.mariadb();
+        String create = "CREATE TABLE t (id int PRIMARY KEY)";
+        db.execute(create, "INSERT INTO t VALUES (1)");
+        String alter = "ALTER TABLE t ADD COLUMN c int " + generated;
+        boolean online;
+        try {
+            db.execute(alter + ", ALGORITHM=INPLACE, LOCK=NONE");
+            online = true;
+        } catch (SQLException e) {
+            online = false;
+        }
+        LintOptions mariadb = LintOptions.of(LintDialect.MYSQL).withMysqlVersion(ServerVersion.parse("10.11"));
+        assertThat(flagged(mariadb, "mysql-table-copy", create, alter)).as(generated + " online=" + online)
                 .isEqualTo(!online);
     }
 }

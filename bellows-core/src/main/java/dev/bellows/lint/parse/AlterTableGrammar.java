@@ -218,7 +218,7 @@ final class AlterTableGrammar {
                 c.expect("TYPE");
             }
             ColumnType type = Definitions.type(c);
-            ColumnDef def = new ColumnDef(column, type, false, null, false, false, false, false, null, false, at);
+            ColumnDef def = new ColumnDef(column, type, false, null, false, false, false, false, null, false, null, at);
             skipItem(c); // COLLATE, USING expression
             b.actions.add(new AlterAction(Op.ALTER_COLUMN_TYPE, column, null, def, null, null, at));
         } else if (c.is("SET") && c.is(1, "NOT") || c.is("DROP") && c.is(1, "NOT")) {

@@ -15,11 +15,17 @@ import dev.bellows.sql.Token;
  * @param unique          declared UNIQUE inline
  * @param references      the referenced table of an inline REFERENCES, or null
  * @param check           has an inline CHECK
+ * @param storedExpression the expression of a STORED (MariaDB: PERSISTENT) generated column, or null
  * @param at              where the definition starts
  */
 public record ColumnDef(String name, ColumnType type, boolean notNull, String defaultValue, boolean volatileDefault,
                         boolean rewritesOnAdd, boolean primaryKey, boolean unique, String references, boolean check,
-                        Token at) {
+                        String storedExpression, Token at) {
+
+    /** A STORED generated column: adding it computes and writes the value for every existing row. */
+    public boolean storedGenerated() {
+        return storedExpression != null;
+    }
 
     public boolean hasDefault() {
         return defaultValue != null && !defaultValue.equalsIgnoreCase("null");

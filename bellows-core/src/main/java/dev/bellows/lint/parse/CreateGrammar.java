@@ -139,7 +139,7 @@ final class CreateGrammar {
             throw new Unrecognized("expected ( after the table of CREATE INDEX");
         }
         for (String col : Definitions.names(c)) {
-            b.columns.add(new ColumnDef(col, null, false, null, false, false, false, false, null, false, b.at));
+            b.columns.add(new ColumnDef(col, null, false, null, false, false, false, false, null, false, null, b.at));
         }
         Clauses.mysqlOptions(c, b);
     }

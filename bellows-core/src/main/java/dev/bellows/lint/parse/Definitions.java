@@ -144,6 +144,7 @@ final class Definitions {
         String references = null;
         boolean check = false;
         String constraintName = null;
+        String stored = null;
         while (!c.atEnd() && !c.isSymbol(",") && !c.isSymbol(")")) {
             Token t = c.here();
             if (c.accept("CONSTRAINT")) {
@@ -183,12 +184,18 @@ final class Definitions {
                 inlineConstraints.add(new ConstraintDef(ConstraintDef.Kind.CHECK, constraintName, List.of(name),
                         false, false, notNullColumn(c.slice(r[0], r[1])), null, t));
             } else if (c.accept("GENERATED")) {
-                rewrites |= generated(c);
+                String[] expr = new String[1];
+                rewrites |= generated(c, expr);
+                stored = expr[0] != null ? expr[0] : stored;
             } else if (c.is("AS") && c.peek(1) != null && c.peek(1).isSymbol("(")) {
                 c.next();
-                c.skipParens();
-                rewrites |= c.is("STORED");
+                int[] r = c.skipParens();
+                if (c.is("STORED") || c.is("PERSISTENT")) {
+                    rewrites = true;
+                    stored = text(c.slice(r[0], r[1]));
+                }
                 c.accept("STORED");
+                c.accept("PERSISTENT");
                 c.accept("VIRTUAL");
             } else if (c.accept("AUTO_INCREMENT") || c.accept("IDENTITY")) {
                 rewrites = true;
@@ -206,11 +213,14 @@ final class Definitions {
             }
         }
         return new ColumnDef(name, type, notNull, defaultValue, volatileDefault, rewrites, pk, unique, references,
-                check, at);
+                check, stored, at);
     }
 
-    /** After GENERATED: identity or a STORED generated column fills every row; VIRTUAL does not. */
-    private static boolean generated(TokenCursor c) {
+    /**
+     * After GENERATED: identity or a STORED generated column fills every row; VIRTUAL does not.
+     * The expression of a stored generated column goes to {@code stored[0]}.
+     */
+    private static boolean generated(TokenCursor c, String[] stored) {
         c.accept("ALWAYS");
         c.accept("BY", "DEFAULT");
         c.expect("AS");
@@ -220,12 +230,14 @@ final class Definitions {
             }
             return true;
         }
-        if (c.isSymbol("(")) {
-            c.skipParens();
-        }
+        int[] r = c.isSymbol("(") ? c.skipParens() : null;
         boolean virtual = c.is("VIRTUAL");
         c.accept("STORED");
+        c.accept("PERSISTENT");
         c.accept("VIRTUAL");
+        if (!virtual) {
+            stored[0] = r == null ? "" : text(c.slice(r[0], r[1]));
+        }
         return !virtual;
     }
 

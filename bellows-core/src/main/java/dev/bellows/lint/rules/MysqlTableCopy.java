@@ -12,7 +12,7 @@ import dev.bellows.model.Severity;
 import dev.bellows.sql.Token;
 
 /**
- * MySQL/MariaDB: column type changes, charset conversion, primary-key changes and foreign keys
+ * MySQL/MariaDB: column type changes, STORED generated columns, charset conversion, primary-key changes and foreign keys
  * (with checks on) copy or rebuild the table. NULL-ability changes are not flagged: InnoDB rebuilds
  * the table in place with concurrent DML allowed ({@code ALGORITHM=INPLACE, LOCK=NONE} succeeds,
  * checked on MariaDB 10.11 by OnlineDdlFactsTest); {@code expand-set-not-null} covers their
@@ -22,8 +22,8 @@ public final class MysqlTableCopy implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("mysql-table-copy", Severity.ERROR, RuleInfo.MYSQL,
             "ALTER TABLE that copies or rebuilds the table",
-            "Changing a column's type (other than in-place widenings), converting the charset, changing the "
-                    + "primary key or adding a foreign key (with foreign_key_checks on) makes InnoDB copy or rebuild "
+            "Changing a column's type (other than in-place widenings), adding a STORED generated column, "
+                    + "converting the charset, changing the primary key or adding a foreign key (with foreign_key_checks on) makes InnoDB copy or rebuild "
                     + "the table: hours on a big table, concurrent writes blocked for COPY, and replicas lag by the "
                     + "same time.",
             "Use gh-ost or pt-online-schema-change, or a new column + backfill + switch; pin ALGORITHM=INPLACE, "
@@ -47,7 +47,9 @@ public final class MysqlTableCopy implements Rule {
             }
         }
         for (AlterAction a : s.actions()) {
-            if (a.op() == Op.CONVERT_CHARSET) {
+            if (a.op() == Op.ADD_COLUMN && a.definition() != null && a.definition().storedGenerated()) {
+                storedColumn(ctx, a, s.table());
+            } else if (a.op() == Op.CONVERT_CHARSET) {
                 report(ctx, a.at(), "converting the character set of " + s.table(), s.table());
             } else if (a.op() == Op.DROP_PRIMARY_KEY) {
                 report(ctx, a.at(), "dropping the primary key of " + s.table(), s.table());
@@ -65,6 +67,19 @@ public final class MysqlTableCopy implements Rule {
         boolean inplace = s.actions(Op.ALGORITHM).stream()
                 .anyMatch(a -> a.value().equals("inplace") || a.value().equals("instant") || a.value().equals("nocopy"));
         return inplace;
+    }
+
+    /** ADD COLUMN … AS (expr) STORED: only ALGORITHM=COPY can compute it for every row. */
+    private void storedColumn(StatementContext ctx, AlterAction a, String table) {
+        String c = a.definition().name();
+        String type = a.definition().type() == null ? "<type>" : a.definition().type().toString();
+        String expr = a.definition().storedExpression();
+        ctx.report(this, a.at(), "adding " + table + "." + c + " as a STORED generated column needs ALGORITHM=COPY: "
+                        + "InnoDB copies " + table + " to compute it for every row; on a big table this runs for "
+                        + "hours, blocks concurrent writes, and lags replicas",
+                "Add it VIRTUAL instead (no copy; index it if reads need it): ALTER TABLE " + table + " ADD COLUMN "
+                        + c + " " + type + " AS (" + expr + ") VIRTUAL;",
+                "If it must be STORED, run the ALTER with gh-ost or pt-online-schema-change on " + table + ".");
     }
 
     private void report(StatementContext ctx, Token at, String what, String table) {

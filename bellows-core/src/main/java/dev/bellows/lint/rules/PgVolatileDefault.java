@@ -42,6 +42,10 @@ public final class PgVolatileDefault implements Rule {
                 continue;
             }
             String t = s.table();
+            if (d.storedGenerated()) {
+                storedColumn(ctx, a, t, d);
+                continue;
+            }
             String why = d.volatileDefault() || d.rewritesOnAdd()
                     ? "its value differs per row"
                     : "PostgreSQL " + ctx.options().pgVersion() + " writes every default into every row (fast "
@@ -55,5 +59,19 @@ public final class PgVolatileDefault implements Rule {
                     "In migrate, backfill existing rows of " + t + " in batches.",
                     "In contract, add NOT NULL if needed (via a validated CHECK).");
         }
+    }
+
+    /** ADD COLUMN … GENERATED ALWAYS AS (expr) STORED: there is no default to move, the value is computed per row. */
+    private void storedColumn(StatementContext ctx, AlterAction a, String t, ColumnDef d) {
+        String expr = d.storedExpression().isEmpty() ? "<expression>" : d.storedExpression();
+        String type = d.type() == null ? "<type>" : d.type().toString();
+        ctx.report(this, a.at(), "adding " + t + "." + d.name() + " as a STORED generated column (" + expr
+                        + ") rewrites " + t + " and all its indexes under ACCESS EXCLUSIVE: the value is computed and "
+                        + "written for every existing row, and no reads or writes of " + t + " run meanwhile",
+                "ALTER TABLE " + t + " ADD COLUMN " + d.name() + " " + type + "; (a plain nullable column, no rewrite)",
+                "Keep it filled for new and changed rows: a BEFORE INSERT OR UPDATE trigger on " + t + " that sets NEW."
+                        + d.name() + " := " + expr + " (or have release N write it).",
+                "In migrate, backfill existing rows in batches: UPDATE " + t + " SET " + d.name() + " = " + expr
+                        + " WHERE " + d.name() + " IS NULL AND <key range>.");
     }
 }

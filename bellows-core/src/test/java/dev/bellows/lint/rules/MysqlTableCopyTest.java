@@ -18,6 +18,22 @@ class MysqlTableCopyTest extends RuleTestSupport {
         flags(MYSQL, EXPAND, "ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (a_id) REFERENCES a (id)");
     }
 
+    /** Review B item 7: adding a STORED generated column needs ALGORITHM=COPY. */
+    @Test
+    void flagsAddingAStoredGeneratedColumn() {
+        var f = flags(MYSQL, EXPAND, "ALTER TABLE t ADD COLUMN x INT AS (a+1) STORED");
+        org.assertj.core.api.Assertions.assertThat(f.get(0).message()).contains("t.x").contains("STORED");
+        flags(MYSQL, EXPAND, "ALTER TABLE t ADD COLUMN x INT GENERATED ALWAYS AS (a + 1) STORED NOT NULL");
+        flags(MYSQL, EXPAND, "ALTER TABLE t ADD COLUMN x INT AS (a + 1) PERSISTENT");
+    }
+
+    @Test
+    void passesAVirtualGeneratedColumnOrAStoredOneOnANewTable() {
+        passes(MYSQL, EXPAND, "ALTER TABLE t ADD COLUMN x INT AS (a+1) VIRTUAL");
+        passes(MYSQL, EXPAND, "ALTER TABLE t ADD COLUMN x INT AS (a+1)");
+        passes(MYSQL, EXPAND, "CREATE TABLE t (a int, x int AS (a+1) STORED); ALTER TABLE t ADD COLUMN y INT AS (a+2) STORED");
+    }
+
     @Test
     void passesOnlineChangesPinnedAlgorithmsNewTablesAndPostgres() {
         passes(MYSQL, EXPAND, "ALTER TABLE t ADD COLUMN x int, ADD INDEX t_x (x)");

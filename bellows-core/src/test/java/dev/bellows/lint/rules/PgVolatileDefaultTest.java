@@ -19,6 +19,15 @@ class PgVolatileDefaultTest extends RuleTestSupport {
         flags(PG, EXPAND, "ALTER TABLE books ADD COLUMN n int GENERATED ALWAYS AS IDENTITY");
     }
 
+    /** Review B item 7: a STORED generated column has its own wording, not "default <expression>". */
+    @Test
+    void flagsAStoredGeneratedColumnWithItsOwnWording() {
+        var f = flags(PG, EXPAND, "ALTER TABLE books ADD COLUMN total int GENERATED ALWAYS AS (price * qty) STORED");
+        org.assertj.core.api.Assertions.assertThat(f.get(0).message()).contains("STORED generated column")
+                .contains("books.total").doesNotContain("<expression>");
+        org.assertj.core.api.Assertions.assertThat(String.join("\n", f.get(0).help())).doesNotContain("SET DEFAULT");
+    }
+
     @Test
     void flagsAnyDefaultBeforePostgres11() {
         flags(LintOptions.of(LintDialect.POSTGRESQL).withPgVersion(ServerVersion.parse("10")), EXPAND,
