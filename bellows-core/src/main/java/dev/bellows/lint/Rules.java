@@ -24,8 +24,10 @@ import dev.bellows.lint.rules.MysqlTableCopy;
 import dev.bellows.lint.rules.PgConcurrentlyInTransaction;
 import dev.bellows.lint.rules.PgConstraintNotValid;
 import dev.bellows.lint.rules.PgCreateIndexNotConcurrently;
+import dev.bellows.lint.rules.PgDetachPartitionNotConcurrently;
 import dev.bellows.lint.rules.PgDropIndexNotConcurrently;
 import dev.bellows.lint.rules.PgLockTable;
+import dev.bellows.lint.rules.PgRefreshMaterializedViewNotConcurrently;
 import dev.bellows.lint.rules.PgReindexNotConcurrently;
 import dev.bellows.lint.rules.PgRewritingTypeChange;
 import dev.bellows.lint.rules.PgSetNotNullScan;
@@ -69,6 +71,8 @@ public final class Rules {
             new PgCreateIndexNotConcurrently(),
             new PgDropIndexNotConcurrently(),
             new PgReindexNotConcurrently(),
+            new PgDetachPartitionNotConcurrently(),
+            new PgRefreshMaterializedViewNotConcurrently(),
             new PgConcurrentlyInTransaction(),
             new PgConstraintNotValid(),
             new PgUniqueNotUsingIndex(),

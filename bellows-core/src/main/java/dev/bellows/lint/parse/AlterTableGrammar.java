@@ -91,6 +91,16 @@ final class AlterTableGrammar {
         } else if (c.accept("ENGINE") || c.accept("ROW_FORMAT") || c.accept("KEY_BLOCK_SIZE")) {
             skipItem(c);
             b.actions.add(AlterAction.of(Op.REBUILD, at));
+        } else if (c.is("DETACH") && c.is(1, "PARTITION")) {
+            c.next();
+            c.next();
+            String partition = c.name();
+            if (c.accept("CONCURRENTLY")) {
+                b.flag(Flag.CONCURRENTLY);
+            }
+            boolean finalize = c.accept("FINALIZE");
+            skipItem(c);
+            b.actions.add(finalize ? AlterAction.of(Op.OTHER, at) : AlterAction.value(Op.DETACH_PARTITION, partition, at));
         } else if (isOther(c)) {
             skipItem(c);
             b.actions.add(AlterAction.of(Op.OTHER, at));

@@ -4,7 +4,7 @@ import dev.bellows.sql.Token;
 
 import java.util.List;
 
-/** REINDEX, LOCK TABLE, VACUUM and CLUSTER. */
+/** REINDEX, LOCK TABLE, VACUUM, CLUSTER and REFRESH MATERIALIZED VIEW. */
 final class MaintenanceGrammar {
 
     private MaintenanceGrammar() {
@@ -33,6 +33,17 @@ final class MaintenanceGrammar {
             b.table = b.names.isEmpty() ? null : b.names.get(0);
         }
         c.skipToEnd();
+    }
+
+    static void refresh(TokenCursor c, StatementBuilder b) {
+        b.kind(Verb.REFRESH, ObjectType.MATERIALIZED_VIEW);
+        c.expect("MATERIALIZED");
+        c.expect("VIEW");
+        if (c.accept("CONCURRENTLY")) {
+            b.flag(Flag.CONCURRENTLY);
+        }
+        b.names.add(c.name());
+        c.skipToEnd(); // WITH [NO] DATA
     }
 
     static void lock(TokenCursor c, StatementBuilder b) {

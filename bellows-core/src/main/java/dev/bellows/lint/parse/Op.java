@@ -16,6 +16,8 @@ public enum Op {
     CONVERT_CHARSET,
     /** MySQL ENGINE=, FORCE, ROW_FORMAT=: rebuilds the table. */
     REBUILD,
+    /** PostgreSQL DETACH PARTITION (not FINALIZE); value holds the partition, the statement flag CONCURRENTLY. */
+    DETACH_PARTITION,
     /** ALTER TYPE … ADD VALUE. */
     ADD_VALUE,
     /** ALTER TYPE … RENAME VALUE. */

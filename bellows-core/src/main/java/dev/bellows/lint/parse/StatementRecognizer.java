@@ -18,7 +18,7 @@ import java.util.Set;
 public final class StatementRecognizer {
 
     private static final Set<String> OTHER_STATEMENTS = Set.of("show", "use", "prepare", "deallocate", "execute",
-            "explain", "describe", "desc", "refresh", "notify", "listen", "unlisten", "discard", "checkpoint",
+            "explain", "describe", "desc", "notify", "listen", "unlisten", "discard", "checkpoint",
             "security", "import", "load", "flush", "reset", "savepoint", "release", "declare", "fetch", "close",
             "move", "copy", "values", "handler", "optimize", "repair", "check", "checksum", "purge", "install",
             "uninstall", "xa", "signal", "resignal", "get", "perform", "abort", "reassign", "source");
@@ -88,6 +88,10 @@ public final class StatementRecognizer {
             case "vacuum" -> {
                 c.only(SqlSyntax.POSTGRESQL, "VACUUM");
                 MaintenanceGrammar.vacuum(c, b);
+            }
+            case "refresh" -> {
+                c.only(SqlSyntax.POSTGRESQL, "REFRESH MATERIALIZED VIEW");
+                MaintenanceGrammar.refresh(c, b);
             }
             case "cluster" -> {
                 c.only(SqlSyntax.POSTGRESQL, "CLUSTER");

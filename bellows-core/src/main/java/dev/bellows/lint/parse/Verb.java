@@ -5,6 +5,8 @@ public enum Verb {
     CREATE, ALTER, DROP, RENAME, REINDEX,
     UPDATE, DELETE, INSERT, TRUNCATE, SELECT, LOCK, VACUUM, CLUSTER, ANALYZE,
     DO, SET, COMMENT, GRANT, BEGIN, END, CALL,
+    /** REFRESH MATERIALIZED VIEW. */
+    REFRESH,
     /** A recognized statement with no effect on the schema or locks worth a rule (USE, SHOW, …). */
     OTHER,
     /** Not understood: reported by {@code unrecognized-statement}. */

@@ -17,6 +17,22 @@ class PgUniqueNotUsingIndexTest extends RuleTestSupport {
         flags(PG, CONTRACT, "ALTER TABLE books ADD PRIMARY KEY (id)");
     }
 
+    /** Review B item 12: an exclusion constraint builds its index under ACCESS EXCLUSIVE, with no concurrent way. */
+    @Test
+    void flagsAnExclusionConstraintOnAnExistingTable() {
+        var f = flags(PG, CONTRACT,
+                "ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap EXCLUDE USING gist (room_id WITH =, during WITH &&)");
+        assertThat(f.get(0).message()).contains("exclusion constraint").contains("bookings_no_overlap")
+                .contains("ACCESS EXCLUSIVE");
+        assertThat(String.join("\n", f.get(0).help())).doesNotContain("USING INDEX");
+    }
+
+    @Test
+    void passesAnExclusionConstraintOnANewTable() {
+        passes(PG, EXPAND, "CREATE TABLE bookings (room_id int, during tstzrange); "
+                + "ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap EXCLUDE USING gist (room_id WITH =, during WITH &&)");
+    }
+
     @Test
     void passesUsingIndexNewTablesAndMySql() {
         passes(PG, CONTRACT, "ALTER TABLE books ADD CONSTRAINT books_isbn_key UNIQUE USING INDEX books_isbn_idx");
