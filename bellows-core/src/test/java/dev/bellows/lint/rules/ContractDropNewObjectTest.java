@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import dev.bellows.lint.LintDialect;
 import dev.bellows.lint.LintFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,5 +55,18 @@ class ContractDropNewObjectTest extends RuleTestSupport {
         flags(LintFixtures.history(d, "1.0/expand", "CREATE TABLE books (id int)",
                 "1.1/expand", "CREATE VIEW cheap_books AS SELECT * FROM books",
                 "1.1/contract", "DROP VIEW cheap_books"), "view");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flagsHistory(PG, "1.1/expand", "CREATE TABLE audit (id int)", "1.1/contract", "DROP TABLE audit"),
+                RuleExample.flagsHistory(MYSQL, "1.0/expand", "CREATE TABLE books (id int)",
+                        "1.1/expand", "ALTER TABLE books ADD COLUMN isbn text",
+                        "1.1/contract", "ALTER TABLE books DROP COLUMN isbn"),
+                RuleExample.passesHistory(PG, "1.0/expand", "CREATE TABLE audit (id int)", "1.1/contract", "DROP TABLE audit"),
+                RuleExample.passesHistory(MYSQL, "1.0/expand", "CREATE TABLE books (id int, legacy text)",
+                        "1.1/expand", "ALTER TABLE books ADD COLUMN isbn text",
+                        "1.1/contract", "ALTER TABLE books DROP COLUMN legacy"));
     }
 }

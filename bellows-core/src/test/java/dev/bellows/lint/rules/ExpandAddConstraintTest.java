@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import dev.bellows.lint.LintDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,5 +43,14 @@ class ExpandAddConstraintTest extends RuleTestSupport {
         passes(d, EXPAND, "CREATE TABLE t (id int); ALTER TABLE t ADD CONSTRAINT t_u UNIQUE (id)");
         passes(d, EXPAND, "ALTER TABLE books ADD COLUMN author_id int REFERENCES authors (id)");
         passes(d, CONTRACT, "ALTER TABLE books ADD CONSTRAINT books_isbn_key UNIQUE (isbn)");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(PG, EXPAND, "ALTER TABLE orders ADD FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID"),
+                RuleExample.flags(MYSQL, EXPAND, "ALTER TABLE books ADD CONSTRAINT books_isbn_key UNIQUE (isbn)"),
+                RuleExample.passes(PG, CONTRACT, "ALTER TABLE books ADD CONSTRAINT pages_positive CHECK (pages > 0) NOT VALID"),
+                RuleExample.passes(MYSQL, EXPAND, "ALTER TABLE books ADD COLUMN author_id int REFERENCES authors (id)"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import dev.bellows.lint.LintFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +43,18 @@ class ExpandChangeColumnTypeTest extends RuleTestSupport {
                 "1.1/expand", "ALTER TABLE t MODIFY s varchar(60)"), "widening inside one length byte");
         passes(LintFixtures.history(MYSQL, "1.0/expand", "CREATE TABLE t (id int, e enum('a','b'))",
                 "1.1/expand", "ALTER TABLE t MODIFY e enum('a','b','c')"), "enum append");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flagsHistory(PG, "1.0/expand", "CREATE TABLE t (id int, n int)",
+                        "1.1/expand", "ALTER TABLE t ALTER COLUMN n TYPE bigint"),
+                RuleExample.flagsHistory(MYSQL, "1.0/expand", "CREATE TABLE t (id int, n int)",
+                        "1.1/expand", "ALTER TABLE t MODIFY n bigint"),
+                RuleExample.passesHistory(PG, "1.0/expand", "CREATE TABLE t (id int, s varchar(50))",
+                        "1.1/expand", "ALTER TABLE t ALTER COLUMN s TYPE varchar(200)"),
+                RuleExample.passesHistory(MYSQL, "1.0/expand", "CREATE TABLE t (id int, s varchar(20))",
+                        "1.1/expand", "ALTER TABLE t MODIFY s varchar(60)"));
     }
 }

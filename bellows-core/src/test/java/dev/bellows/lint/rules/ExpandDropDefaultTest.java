@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import dev.bellows.lint.LintDialect;
 import dev.bellows.lint.LintFixtures;
 import dev.bellows.model.Finding;
@@ -52,5 +54,16 @@ class ExpandDropDefaultTest extends RuleTestSupport {
         passes(LintFixtures.history(MYSQL,
                 "1.0/expand", "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL DEFAULT '')",
                 "1.1/contract", "ALTER TABLE users MODIFY COLUMN name VARCHAR(50) NOT NULL"), "in contract");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(PG, EXPAND, "ALTER TABLE books ALTER COLUMN state DROP DEFAULT"),
+                RuleExample.flagsHistory(MYSQL, "1.0/expand", "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL DEFAULT '')",
+                        "1.1/expand", "ALTER TABLE users MODIFY COLUMN name VARCHAR(50) NOT NULL"),
+                RuleExample.passes(PG, CONTRACT, "ALTER TABLE books ALTER COLUMN state DROP DEFAULT"),
+                RuleExample.passesHistory(MYSQL, "1.0/expand", "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL DEFAULT '')",
+                        "1.1/expand", "ALTER TABLE users MODIFY COLUMN name VARCHAR(80) NOT NULL DEFAULT ''"));
     }
 }

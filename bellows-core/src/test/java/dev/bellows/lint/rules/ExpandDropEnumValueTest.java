@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import dev.bellows.lint.LintFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -27,5 +29,14 @@ class ExpandDropEnumValueTest extends RuleTestSupport {
         passes(LintFixtures.history(MYSQL,
                 "1.0/expand", "CREATE TABLE books (id int, state enum('draft','live','gone'))",
                 "1.1/contract", "ALTER TABLE books MODIFY state enum('draft','live')"), "in contract");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flagsHistory(MYSQL, "1.0/expand", "CREATE TABLE books (id int, state enum('draft','live','gone'))",
+                        "1.1/expand", "ALTER TABLE books MODIFY state enum('draft','live')"),
+                RuleExample.passesHistory(MYSQL, "1.0/expand", "CREATE TABLE books (id int, state enum('draft','live'))",
+                        "1.1/expand", "ALTER TABLE books MODIFY state enum('draft','live','gone')"));
     }
 }

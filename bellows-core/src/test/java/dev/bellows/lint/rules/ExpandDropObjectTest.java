@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import dev.bellows.lint.LintDialect;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,5 +36,14 @@ class ExpandDropObjectTest extends RuleTestSupport {
         passes(d, CONTRACT, "DROP VIEW active_books");
         passes(d, EXPAND, "CREATE VIEW v AS SELECT 1; DROP VIEW v");
         passes(d, EXPAND, "DROP TRIGGER IF EXISTS books_audit" + (d == PG ? " ON books" : ""));
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(PG, EXPAND, "DROP VIEW active_books"),
+                RuleExample.flags(MYSQL, EXPAND, "DROP PROCEDURE archive_books"),
+                RuleExample.passes(PG, CONTRACT, "DROP VIEW active_books"),
+                RuleExample.passes(MYSQL, CONTRACT, "DROP FUNCTION IF EXISTS book_score"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import dev.bellows.lint.LintDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,5 +38,14 @@ class ExpandRenameColumnTest extends RuleTestSupport {
     @Test
     void passesMySqlChangeKeepingTheName() {
         passes(MYSQL, CONTRACT, "ALTER TABLE books CHANGE title title varchar(200)");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(PG, EXPAND, "ALTER TABLE books RENAME title TO name"),
+                RuleExample.flags(MYSQL, EXPAND, "ALTER TABLE books CHANGE title name varchar(200) NOT NULL"),
+                RuleExample.passes(PG, CONTRACT, "ALTER TABLE books RENAME COLUMN title TO name"),
+                RuleExample.passes(MYSQL, CONTRACT, "ALTER TABLE books RENAME COLUMN title TO name"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import dev.bellows.lint.LintFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +24,12 @@ class ExpandRenameObjectTest extends RuleTestSupport {
         passes(PG, CONTRACT, "ALTER VIEW active_books RENAME TO live_books");
         passes(LintFixtures.history(PG, "1.1/expand", "CREATE VIEW v AS SELECT 1", "1.1/expand",
                 "ALTER VIEW v RENAME TO w"), "new view");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(PG, EXPAND, "ALTER VIEW active_books RENAME TO live_books"),
+                RuleExample.passes(PG, EXPAND, "ALTER TYPE book_state ADD VALUE IF NOT EXISTS 'archived' AFTER 'live'"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import dev.bellows.lint.LintDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,5 +30,14 @@ class ExpandRenameTableTest extends RuleTestSupport {
     void passesInContractOrForNewTables(LintDialect d) {
         passes(d, CONTRACT, "ALTER TABLE books RENAME TO titles");
         passes(d, EXPAND, "CREATE TABLE b2 (id int); ALTER TABLE b2 RENAME TO titles");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(PG, EXPAND, "ALTER TABLE books RENAME TO titles"),
+                RuleExample.flags(MYSQL, EXPAND, "RENAME TABLE books TO titles"),
+                RuleExample.passes(PG, CONTRACT, "ALTER TABLE books RENAME TO titles"),
+                RuleExample.passes(MYSQL, CONTRACT, "RENAME TABLE books TO titles"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import dev.bellows.lint.LintFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +25,16 @@ class ExpandSetNotNullTest extends RuleTestSupport {
         passes(LintFixtures.history(MYSQL, "1.0/expand", "CREATE TABLE books (id int, isbn varchar(20) NOT NULL)",
                 "1.1/expand", "ALTER TABLE books MODIFY isbn varchar(20) NOT NULL COMMENT 'isbn'"), "unchanged");
         passes(MYSQL, CONTRACT, "ALTER TABLE books MODIFY isbn varchar(20) NOT NULL");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(PG, EXPAND, "ALTER TABLE books ALTER COLUMN isbn SET NOT NULL"),
+                RuleExample.flagsHistory(MYSQL, "1.0/expand", "CREATE TABLE books (id int, isbn varchar(20))",
+                        "1.1/expand", "ALTER TABLE books MODIFY isbn varchar(20) NOT NULL"),
+                RuleExample.passes(PG, CONTRACT, "ALTER TABLE books ALTER COLUMN isbn SET NOT NULL"),
+                RuleExample.passesHistory(MYSQL, "1.0/expand", "CREATE TABLE books (id int, isbn varchar(20) NOT NULL)",
+                        "1.1/expand", "ALTER TABLE books MODIFY isbn varchar(20) NOT NULL COMMENT 'isbn'"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import dev.bellows.lint.LintDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,5 +36,14 @@ class MigrateUnboundedDmlTest extends RuleTestSupport {
     void passesMySqlLimitAndPostgresBatchSubquery() {
         passes(MYSQL, MIGRATE, "UPDATE books SET isbn = '' WHERE isbn IS NULL LIMIT 1000");
         passes(PG, MIGRATE, "UPDATE books SET isbn = '' WHERE id IN (SELECT id FROM books WHERE isbn IS NULL LIMIT 1000)");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(PG, MIGRATE, "UPDATE books SET isbn = '' WHERE isbn IS NULL"),
+                RuleExample.flags(MYSQL, MIGRATE, "DELETE FROM books WHERE state = 'gone'"),
+                RuleExample.passes(PG, MIGRATE, "UPDATE books SET isbn = '' WHERE id >= 1 AND id < 1001"),
+                RuleExample.passes(MYSQL, MIGRATE, "UPDATE books SET isbn = '' WHERE isbn IS NULL LIMIT 1000"));
     }
 }

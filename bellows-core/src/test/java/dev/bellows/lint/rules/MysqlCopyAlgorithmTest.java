@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import dev.bellows.lint.LintDialect;
 import dev.bellows.lint.LintOptions;
 import dev.bellows.lint.ServerVersion;
@@ -27,5 +29,12 @@ class MysqlCopyAlgorithmTest extends RuleTestSupport {
         flags(LintOptions.of(LintDialect.MYSQL).withMysqlVersion(ServerVersion.parse("10.11")), EXPAND,
                 "ALTER TABLE books MODIFY x bigint, ALGORITHM=COPY, LOCK=NONE");
         passes(PG, EXPAND, "LOCK TABLE books IN SHARE MODE");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(MYSQL, EXPAND, "ALTER TABLE books ADD COLUMN x int, ALGORITHM=COPY"),
+                RuleExample.passes(MYSQL, EXPAND, "ALTER TABLE books ADD COLUMN x int, ALGORITHM=INSTANT"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import dev.bellows.lint.LintFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +46,15 @@ class MysqlTableCopyTest extends RuleTestSupport {
         passes(MYSQL, CONTRACT, "ALTER TABLE t MODIFY n bigint, ALGORITHM=INPLACE, LOCK=NONE");
         passes(MYSQL, EXPAND, "CREATE TABLE t (id int, n int); ALTER TABLE t MODIFY n bigint");
         passes(PG, CONTRACT, "ALTER TABLE t ALTER COLUMN n DROP NOT NULL");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(MYSQL, EXPAND, "ALTER TABLE t ADD COLUMN x INT AS (a+1) STORED"),
+                RuleExample.flagsHistory(MYSQL, "1.0/expand", "CREATE TABLE t (id int, n int)",
+                        "1.1/contract", "ALTER TABLE t MODIFY n bigint NOT NULL"),
+                RuleExample.passes(MYSQL, EXPAND, "ALTER TABLE t ADD COLUMN x INT AS (a+1) VIRTUAL"),
+                RuleExample.passes(MYSQL, CONTRACT, "ALTER TABLE t MODIFY n bigint, ALGORITHM=INPLACE, LOCK=NONE"));
     }
 }

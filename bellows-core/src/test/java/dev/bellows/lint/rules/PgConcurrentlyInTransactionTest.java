@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PgConcurrentlyInTransactionTest extends RuleTestSupport {
@@ -19,5 +21,12 @@ class PgConcurrentlyInTransactionTest extends RuleTestSupport {
         passes(PG, EXPAND, "CREATE INDEX CONCURRENTLY i ON books (isbn)");
         passes(PG, EXPAND, "BEGIN; ALTER TABLE books ADD COLUMN x int; COMMIT; CREATE INDEX CONCURRENTLY i ON books (x)");
         passes(MYSQL, EXPAND, "START TRANSACTION; INSERT INTO t VALUES (1); COMMIT");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(PG, EXPAND, "BEGIN; CREATE INDEX CONCURRENTLY i ON books (isbn); COMMIT"),
+                RuleExample.passes(PG, EXPAND, "CREATE INDEX CONCURRENTLY i ON books (isbn)"));
     }
 }

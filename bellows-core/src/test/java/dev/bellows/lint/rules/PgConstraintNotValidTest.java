@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,5 +27,12 @@ class PgConstraintNotValidTest extends RuleTestSupport {
         passes(PG, CONTRACT, "ALTER TABLE books VALIDATE CONSTRAINT fk");
         passes(PG, EXPAND, "CREATE TABLE t (id int); ALTER TABLE t ADD CONSTRAINT c CHECK (id > 0)");
         passes(MYSQL, EXPAND, "ALTER TABLE books ADD CONSTRAINT c CHECK (pages > 0)");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(PG, CONTRACT, "ALTER TABLE books ADD CHECK (pages > 0)"),
+                RuleExample.passes(PG, EXPAND, "ALTER TABLE books ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES authors (id) NOT VALID"));
     }
 }

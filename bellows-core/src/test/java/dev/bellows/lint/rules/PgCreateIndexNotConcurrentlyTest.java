@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,5 +25,12 @@ class PgCreateIndexNotConcurrentlyTest extends RuleTestSupport {
         passes(PG, EXPAND, "CREATE INDEX CONCURRENTLY books_isbn ON books (isbn)");
         passes(PG, EXPAND, "CREATE TABLE t (id int); CREATE INDEX t_id ON t (id)");
         passes(MYSQL, EXPAND, "CREATE INDEX books_isbn ON books (isbn)");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(PG, EXPAND, "CREATE INDEX books_isbn ON books (isbn)"),
+                RuleExample.passes(PG, EXPAND, "CREATE INDEX CONCURRENTLY books_isbn ON books (isbn)"));
     }
 }

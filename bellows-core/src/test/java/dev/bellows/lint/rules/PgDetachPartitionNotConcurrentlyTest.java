@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import dev.bellows.lint.LintDialect;
 import dev.bellows.lint.LintOptions;
 import dev.bellows.lint.ServerVersion;
@@ -35,5 +37,13 @@ class PgDetachPartitionNotConcurrentlyTest extends RuleTestSupport {
         passes(PG14, EXPAND, "CREATE TABLE m (id int) PARTITION BY RANGE (id); "
                 + "ALTER TABLE m DETACH PARTITION m_1");
         passes(MYSQL, CONTRACT, "ALTER TABLE measurements REMOVE PARTITIONING");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(PG14, CONTRACT, "ALTER TABLE measurements DETACH PARTITION measurements_2024"),
+                RuleExample.passes(PG14, CONTRACT, "ALTER TABLE measurements DETACH PARTITION measurements_2024 CONCURRENTLY"),
+                RuleExample.passes(PG, CONTRACT, "ALTER TABLE measurements DETACH PARTITION measurements_2024"));
     }
 }

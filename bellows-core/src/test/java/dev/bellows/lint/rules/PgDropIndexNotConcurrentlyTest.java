@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PgDropIndexNotConcurrentlyTest extends RuleTestSupport {
@@ -19,5 +21,12 @@ class PgDropIndexNotConcurrentlyTest extends RuleTestSupport {
         passes(PG, CONTRACT, "DROP INDEX CONCURRENTLY IF EXISTS books_isbn");
         passes(PG, EXPAND, "CREATE INDEX CONCURRENTLY i ON books (isbn); DROP INDEX i");
         passes(MYSQL, CONTRACT, "DROP INDEX books_isbn ON books");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(PG, CONTRACT, "DROP INDEX books_isbn"),
+                RuleExample.passes(PG, CONTRACT, "DROP INDEX CONCURRENTLY IF EXISTS books_isbn"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PgLockTableTest extends RuleTestSupport {
@@ -19,5 +21,12 @@ class PgLockTableTest extends RuleTestSupport {
         passes(PG, EXPAND, "ALTER TABLE books ADD COLUMN x int");
         passes(PG, EXPAND, "CREATE TABLE t (id int); LOCK TABLE t");
         passes(MYSQL, EXPAND, "ALTER TABLE books ADD COLUMN x int");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(PG, MIGRATE, "LOCK books"),
+                RuleExample.passes(PG, EXPAND, "CREATE TABLE t (id int); LOCK TABLE t"));
     }
 }

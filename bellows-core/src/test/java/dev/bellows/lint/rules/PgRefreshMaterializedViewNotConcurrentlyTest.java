@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import dev.bellows.lint.LintFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +31,12 @@ class PgRefreshMaterializedViewNotConcurrentlyTest extends RuleTestSupport {
         passes(PG, MIGRATE, "REFRESH MATERIALIZED VIEW CONCURRENTLY sales_summary");
         passes(PG, EXPAND, "CREATE MATERIALIZED VIEW s AS SELECT 1 AS id WITH NO DATA; REFRESH MATERIALIZED VIEW s");
         passes(MYSQL, MIGRATE, "SHOW TABLES");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(PG, MIGRATE, "REFRESH MATERIALIZED VIEW sales_summary"),
+                RuleExample.passes(PG, MIGRATE, "REFRESH MATERIALIZED VIEW CONCURRENTLY sales_summary"));
     }
 }

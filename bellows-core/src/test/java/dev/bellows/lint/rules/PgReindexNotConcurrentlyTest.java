@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import dev.bellows.lint.LintDialect;
 import dev.bellows.lint.LintOptions;
 import dev.bellows.lint.ServerVersion;
@@ -28,5 +30,12 @@ class PgReindexNotConcurrentlyTest extends RuleTestSupport {
         passes(PG, EXPAND, "REINDEX INDEX CONCURRENTLY books_isbn");
         passes(PG, EXPAND, "REINDEX (CONCURRENTLY) TABLE books");
         passes(MYSQL, EXPAND, "ANALYZE TABLE books");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(PG, EXPAND, "REINDEX INDEX books_isbn"),
+                RuleExample.passes(PG, EXPAND, "REINDEX INDEX CONCURRENTLY books_isbn"));
     }
 }

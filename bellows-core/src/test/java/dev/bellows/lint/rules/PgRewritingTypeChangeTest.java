@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import dev.bellows.lint.LintFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +28,14 @@ class PgRewritingTypeChangeTest extends RuleTestSupport {
                 "1.1/contract", "ALTER TABLE t ALTER COLUMN p TYPE numeric(12,2)"), "numeric precision");
         passes(PG, EXPAND, "CREATE TABLE t (n int); ALTER TABLE t ALTER COLUMN n TYPE bigint");
         passes(MYSQL, CONTRACT, "ALTER TABLE t MODIFY n bigint");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flagsHistory(PG, "1.0/expand", "CREATE TABLE t (id int, n int)",
+                        "1.1/contract", "ALTER TABLE t ALTER COLUMN n TYPE bigint"),
+                RuleExample.passesHistory(PG, "1.0/expand", "CREATE TABLE t (id int, s varchar(20))",
+                        "1.1/contract", "ALTER TABLE t ALTER COLUMN s TYPE varchar(40)"));
     }
 }

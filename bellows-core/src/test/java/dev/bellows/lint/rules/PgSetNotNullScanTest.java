@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import dev.bellows.lint.LintDialect;
 import dev.bellows.lint.LintFixtures;
 import dev.bellows.lint.LintOptions;
@@ -38,5 +40,13 @@ class PgSetNotNullScanTest extends RuleTestSupport {
     void theCheckDoesNotHelpBeforePostgres12() {
         flags(LintOptions.of(LintDialect.POSTGRESQL).withPgVersion(ServerVersion.parse("11.5")), Phase.CONTRACT,
                 WITH_CHECK);
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(PG, CONTRACT, "ALTER TABLE books ALTER COLUMN isbn SET NOT NULL"),
+                RuleExample.passes(PG, CONTRACT, "ALTER TABLE books ADD CONSTRAINT c CHECK (isbn IS NOT NULL) NOT VALID;\n"
+                        + "ALTER TABLE books VALIDATE CONSTRAINT c;\nALTER TABLE books ALTER COLUMN isbn SET NOT NULL"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PgTableRewriteTest extends RuleTestSupport {
@@ -21,5 +23,12 @@ class PgTableRewriteTest extends RuleTestSupport {
         passes(PG, CONTRACT, "VACUUM ANALYZE books");
         passes(PG, EXPAND, "CREATE TABLE t (id int); ALTER TABLE t SET TABLESPACE fast_ssd");
         passes(MYSQL, CONTRACT, "OPTIMIZE TABLE books");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(PG, CONTRACT, "VACUUM FULL books"),
+                RuleExample.passes(PG, CONTRACT, "VACUUM (ANALYZE) books"));
     }
 }

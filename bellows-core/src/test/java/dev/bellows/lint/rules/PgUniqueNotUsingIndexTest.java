@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,5 +41,13 @@ class PgUniqueNotUsingIndexTest extends RuleTestSupport {
         passes(PG, CONTRACT, "ALTER TABLE books ADD CONSTRAINT books_pkey PRIMARY KEY USING INDEX books_id_idx");
         passes(PG, EXPAND, "CREATE TABLE t (id int); ALTER TABLE t ADD PRIMARY KEY (id)");
         passes(MYSQL, CONTRACT, "ALTER TABLE books ADD UNIQUE KEY books_isbn (isbn)");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(PG, CONTRACT, "ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap EXCLUDE USING gist (room_id WITH =, during WITH &&)"),
+                RuleExample.flags(PG, EXPAND, "ALTER TABLE books ADD CONSTRAINT books_isbn_key UNIQUE (isbn)"),
+                RuleExample.passes(PG, CONTRACT, "ALTER TABLE books ADD CONSTRAINT books_isbn_key UNIQUE USING INDEX books_isbn_idx"));
     }
 }

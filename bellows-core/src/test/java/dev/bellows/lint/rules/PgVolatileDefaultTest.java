@@ -1,5 +1,7 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.RuleExample;
+import java.util.List;
 import dev.bellows.lint.LintDialect;
 import dev.bellows.lint.LintOptions;
 import dev.bellows.lint.ServerVersion;
@@ -40,5 +42,13 @@ class PgVolatileDefaultTest extends RuleTestSupport {
         passes(PG, EXPAND, "ALTER TABLE books ADD COLUMN at timestamp DEFAULT CURRENT_TIMESTAMP");
         passes(PG, EXPAND, "CREATE TABLE t (id int); ALTER TABLE t ADD COLUMN u uuid DEFAULT gen_random_uuid()");
         passes(MYSQL, EXPAND, "ALTER TABLE books ADD COLUMN at datetime DEFAULT CURRENT_TIMESTAMP");
+    }
+
+    /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
+    static List<RuleExample> examples() {
+        return List.of(
+                RuleExample.flags(PG, EXPAND, "ALTER TABLE books ADD COLUMN uid uuid DEFAULT gen_random_uuid()"),
+                RuleExample.flags(PG, EXPAND, "ALTER TABLE books ADD COLUMN total int GENERATED ALWAYS AS (price * qty) STORED"),
+                RuleExample.passes(PG, EXPAND, "ALTER TABLE books ADD COLUMN placed_at timestamptz NOT NULL DEFAULT now()"));
     }
 }

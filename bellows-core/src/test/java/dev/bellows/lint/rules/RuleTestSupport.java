@@ -4,10 +4,15 @@ import dev.bellows.lint.LintDialect;
 import dev.bellows.lint.LintFixtures;
 import dev.bellows.lint.LintOptions;
 import dev.bellows.lint.LintReport;
+import dev.bellows.lint.RuleExample;
 import dev.bellows.model.Finding;
 import dev.bellows.model.Phase;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
+import java.lang.reflect.Method;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +29,16 @@ abstract class RuleTestSupport {
 
     RuleTestSupport(String ruleId) {
         this.ruleId = ruleId;
+    }
+
+    /** Runs the examples the test class declares for RuleRegistryTest ({@code static examples()}). */
+    @TestFactory
+    Stream<DynamicTest> declaredExamplesHold() throws ReflectiveOperationException {
+        Method m = getClass().getDeclaredMethod(RuleExample.METHOD);
+        m.setAccessible(true);
+        return ((List<?>) m.invoke(null)).stream().map(RuleExample.class::cast)
+                .map(e -> DynamicTest.dynamicTest((e.flagged() ? "flags " : "passes ") + e.what(),
+                        () -> assertThat(e.failure(ruleId)).as(e.what()).isNull()));
     }
 
     /** Asserts the rule flags the SQL (a loose file in {@code phase}); returns its findings. */
