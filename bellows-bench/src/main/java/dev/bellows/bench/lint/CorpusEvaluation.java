@@ -1,7 +1,6 @@
 package dev.bellows.bench.lint;
 
 import dev.bellows.lint.InlineMigration;
-import dev.bellows.lint.LintOptions;
 import dev.bellows.lint.LintReport;
 import dev.bellows.lint.Linter;
 import dev.bellows.model.Finding;
@@ -92,7 +91,7 @@ public final class CorpusEvaluation {
         }
         String name = "case-" + c.line() + ".sql";
         history.add(InlineMigration.of(c.dialect(), CASE_RELEASE, c.phase(), n, name, c.sql()));
-        LintReport report = Linter.lint(history, LintOptions.of(c.dialect()));
+        LintReport report = Linter.lint(history, c.options());
         Set<String> ids = new TreeSet<>();
         for (Finding f : report.active()) {
             if (f.file().equals(name)) {
