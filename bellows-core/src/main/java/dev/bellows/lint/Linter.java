@@ -1,6 +1,8 @@
 package dev.bellows.lint;
 
 import dev.bellows.load.MigrationLoader;
+import dev.bellows.lint.rules.UnrecognizedStatement;
+import dev.bellows.model.Finding;
 import dev.bellows.model.Migration;
 import dev.bellows.model.MigrationSet;
 import dev.bellows.model.Phase;
@@ -45,9 +47,36 @@ public final class Linter {
         return lint(migrations, options);
     }
 
-    /** Lints a Flyway folder ({@code V<version>__<desc>.sql}) as one ordered history. */
+    /**
+     * Lints a Flyway folder as one ordered history: the {@code V<version>__<desc>.sql} files, then
+     * the repeatable {@code R__} files as expand of the newest release. Undo ({@code U}) files and
+     * other {@code .sql} files Flyway would not run are reported ({@code unrecognized-statement}),
+     * not skipped silently.
+     */
     public static LintReport lintFlyway(Path directory, LintOptions options) {
-        return lint(FlywayLoader.load(directory, options.dialect().syntax()), options);
+        MigrationSet versioned = FlywayLoader.load(directory, options.dialect().syntax());
+        List<Migration> all = new ArrayList<>(versioned.migrations());
+        all.addAll(FlywayLoader.repeatables(directory, versioned.newest().orElseThrow(), options.dialect().syntax()));
+        LintReport report = lint(all, options);
+        List<Finding> findings = new ArrayList<>(report.findings());
+        for (FlywayLoader.NotLinted n : FlywayLoader.notLinted(directory)) {
+            String name = n.file().getFileName().toString();
+            String shown = n.file().toString();
+            findings.add(n.undo()
+                    ? new Finding(UnrecognizedStatement.INFO.id(), UnrecognizedStatement.INFO.severity(), shown, 1, 1,
+                    name + " is a Flyway undo migration: it is not linted (it runs only on flyway undo, which is no "
+                            + "step of a rolling upgrade)", List.of(
+                            "1. Do not run flyway undo while instances of two releases are running.",
+                            "2. If you do use it, check " + name + " by hand like a contract migration: it drops "
+                                    + "what the newer release still uses."), null)
+                    : new Finding(UnrecognizedStatement.INFO.id(), UnrecognizedStatement.INFO.severity(), shown, 1, 1,
+                    name + " is not named like a Flyway migration (V<version>__<description>.sql or "
+                            + "R__<description>.sql): Flyway does not run it and it is not linted", List.of(
+                            "1. If it is a migration, rename it, e.g. V<version>__<description>.sql (two "
+                                    + "underscores).",
+                            "2. Otherwise move it out of " + directory + "."), null));
+        }
+        return new LintReport(findings, report.waivers(), report.statements());
     }
 
     /**

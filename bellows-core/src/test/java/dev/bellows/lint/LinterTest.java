@@ -68,7 +68,41 @@ class LinterTest {
             assertThat(f.ruleId()).isEqualTo("expand-drop-column");
             assertThat(f.file()).endsWith("V3__bad.sql");
         });
+        assertThat(r.statements()).isEqualTo(5); // the R__ file is linted too
+    }
+
+    /** Review B item 9: repeatable (R__) files are linted as expand of the newest release, after the versioned ones. */
+    @Test
+    void flywayRepeatablesAreLintedAfterTheVersionedOnes() throws IOException {
+        write("fw/V1__books.sql", "CREATE TABLE books (id int, title text);");
+        write("fw/V2__isbn.sql", "ALTER TABLE books ADD COLUMN isbn text;");
+        write("fw/R__views.sql", "CREATE OR REPLACE VIEW book_titles AS SELECT id, isbn FROM books;\n"
+                + "ALTER TABLE books DROP COLUMN title;");
+        LintReport r = Linter.lintFlyway(dir.resolve("fw"), LintOptions.of(LintDialect.POSTGRESQL));
+        assertThat(r.active()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("expand-drop-column");
+            assertThat(f.file()).endsWith("R__views.sql");
+            assertThat(f.line()).isEqualTo(2);
+        });
         assertThat(r.statements()).isEqualTo(4);
+    }
+
+    /** Review B item 9: undo (U) files and .sql files Flyway would not run are reported, not skipped silently. */
+    @Test
+    void flywayUndoAndMisnamedFilesAreReported() throws IOException {
+        write("fw/V1__books.sql", "CREATE TABLE books (id int);");
+        write("fw/U1__books.sql", "DROP TABLE books;");
+        write("fw/V2_isbn.sql", "ALTER TABLE books ADD COLUMN isbn text;");
+        write("fw/notes.txt", "not SQL");
+        LintReport r = Linter.lintFlyway(dir.resolve("fw"), LintOptions.of(LintDialect.POSTGRESQL));
+        assertThat(r.active()).extracting(f -> f.ruleId() + " " + f.file().replaceAll(".*[/\\\\]", ""))
+                .containsExactlyInAnyOrder("unrecognized-statement U1__books.sql", "unrecognized-statement V2_isbn.sql");
+        assertThat(r.active()).allSatisfy(f -> {
+            assertThat(f.message()).contains("not linted");
+            assertThat(f.help()).isNotEmpty();
+        });
+        assertThat(r.active()).filteredOn(f -> f.file().endsWith("U1__books.sql")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("undo"));
     }
 
     @Test
