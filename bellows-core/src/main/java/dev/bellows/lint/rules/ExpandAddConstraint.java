@@ -54,7 +54,8 @@ public final class ExpandAddConstraint implements Rule {
             }
             String what = k.kind().label() + " " + k.displayName(s.table()) + " ";
             switch (k.kind()) {
-                case UNIQUE, PRIMARY_KEY, EXCLUDE -> unique(ctx, a.at(), what, s.table(), k.columns());
+                case UNIQUE, PRIMARY_KEY -> unique(ctx, a.at(), what, s.table(), k.columns());
+                case EXCLUDE -> exclusion(ctx, a.at(), what, s.table(), k.displayName(s.table()));
                 case CHECK, FOREIGN_KEY -> validated(ctx, a.at(), what, s.table(), k.displayName(s.table()),
                         k.notValid());
                 default -> {
@@ -82,6 +83,15 @@ public final class ExpandAddConstraint implements Rule {
                 "Add the rule in the contract phase of release N, once release N-1 is gone"
                         + (ctx.options().dialect().addsConstraintsNotValid()
                         ? ": CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT … USING INDEX." : "."));
+    }
+
+    private void exclusion(StatementContext ctx, Token at, String what, String table, String name) {
+        ctx.report(this, at, message(what, table),
+                "Make release N the first release that never writes rows of " + table + " that conflict under "
+                        + name + ".",
+                "In migrate, fix the existing conflicting rows of " + table + ", in batches.",
+                "Add " + name + " in the contract phase of release N, once release N-1 is gone (its index is "
+                        + "built under ACCESS EXCLUSIVE: see pg-unique-not-using-index).");
     }
 
     private void validated(StatementContext ctx, Token at, String what, String table, String name,

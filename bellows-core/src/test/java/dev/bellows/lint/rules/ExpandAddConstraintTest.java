@@ -27,6 +27,15 @@ class ExpandAddConstraintTest extends RuleTestSupport {
         flags(MYSQL, EXPAND, "ALTER TABLE books MODIFY isbn varchar(20) UNIQUE");
     }
 
+    /** An exclusion constraint has no USING INDEX: its steps must not suggest one. */
+    @Test
+    void flagsAnExclusionConstraintWithItsOwnSteps() {
+        var f = flags(PG, EXPAND, "ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap EXCLUDE USING gist "
+                + "(room_id WITH =, during WITH &&)");
+        org.assertj.core.api.Assertions.assertThat(String.join("\n", f.get(0).help()))
+                .contains("bookings_no_overlap").doesNotContain("USING INDEX").doesNotContain("duplicate");
+    }
+
     /** Review B item 4: NOT VALID skips existing rows only; release N-1's new writes are still checked. */
     @Test
     void flagsNotValidOnPostgresToo() {
