@@ -123,6 +123,32 @@ class OnlineDdlFactsTest {
         }
     }
 
+    /**
+     * pg-concurrently-in-transaction agrees with PostgreSQL: DETACH PARTITION … CONCURRENTLY is refused
+     * inside a transaction block, REFRESH MATERIALIZED VIEW CONCURRENTLY is not.
+     */
+    @Test
+    void postgresRefusesConcurrentDetachButNotConcurrentRefreshInsideATransactionBlock() throws SQLException {
+        TestDatabase db = Databases.postgres();
+        db.execute("CREATE TABLE m (id int) PARTITION BY RANGE (id)",
+                "CREATE TABLE m_1 PARTITION OF m FOR VALUES FROM (0) TO (10)",
+                "CREATE MATERIALIZED VIEW v AS SELECT 1 AS id", "CREATE UNIQUE INDEX v_id ON v (id)");
+        String detach = "ALTER TABLE m DETACH PARTITION m_1 CONCURRENTLY";
+        String refresh = "REFRESH MATERIALIZED VIEW CONCURRENTLY v";
+        try (var c = db.connect(); var st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute(refresh);
+            c.commit();
+            assertThatThrownBy(() -> st.execute(detach)).hasMessageContaining("cannot run inside a transaction block");
+            c.rollback();
+        }
+        LintOptions pg14 = LintOptions.of(LintDialect.POSTGRESQL).withPgVersion(ServerVersion.parse("14"));
+        assertThat(flagged(pg14, "pg-concurrently-in-transaction", "SELECT 1", "BEGIN; " + detach + "; COMMIT"))
+                .isTrue();
+        assertThat(flagged(pg14, "pg-concurrently-in-transaction", "SELECT 1", "BEGIN; " + refresh + "; COMMIT"))
+                .isFalse();
+    }
+
     /** MariaDB builds a plain secondary index online (so it is not flagged) but not a FULLTEXT one. */
     @Test
     void mariadbBuildsPlainIndexesOnlineButNotFulltext() throws SQLException {

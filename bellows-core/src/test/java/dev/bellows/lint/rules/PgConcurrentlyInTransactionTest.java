@@ -27,6 +27,8 @@ class PgConcurrentlyInTransactionTest extends RuleTestSupport {
     static List<RuleExample> examples() {
         return List.of(
                 RuleExample.flags(PG, EXPAND, "BEGIN; CREATE INDEX CONCURRENTLY i ON books (isbn); COMMIT"),
+                RuleExample.flags(PG, CONTRACT, "BEGIN; ALTER TABLE m DETACH PARTITION m_1 CONCURRENTLY; COMMIT"),
+                RuleExample.passes(PG, MIGRATE, "BEGIN; REFRESH MATERIALIZED VIEW CONCURRENTLY v; COMMIT"),
                 RuleExample.passes(PG, EXPAND, "CREATE INDEX CONCURRENTLY i ON books (isbn)"));
     }
 }
