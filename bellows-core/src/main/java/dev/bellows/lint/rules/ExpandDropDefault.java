@@ -50,14 +50,14 @@ public final class ExpandDropDefault implements Rule {
             }
             ColumnState old = ctx.column(s.table(), a.column()).orElse(null);
             ColumnDef d = a.definition();
-            if (old == null || !hasDefault(old.defaultValue()) || d.defaultValue() != null) {
+            if (old == null || !hasDefault(old.defaultValue()) || hasDefault(d.defaultValue())) {
                 continue;
             }
             String t = s.table();
             String verb = a.newName() == null && a.at().is("MODIFY") ? "MODIFY COLUMN " + a.column()
                     : "CHANGE " + a.column() + " " + d.name();
             ctx.report(this, a.at(), "ALTER TABLE " + t + " " + (a.at().is("MODIFY") ? "MODIFY" : "CHANGE")
-                            + " redefines " + t + "." + a.column() + " without DEFAULT, which drops its default "
+                            + " redefines " + t + "." + a.column() + " without a DEFAULT, which drops its default "
                             + old.defaultValue() + " in expand: inserts of release N-1 that leave " + a.column()
                             + " out then fail" + (d.notNull() ? " (the column is NOT NULL)" : " or store NULL"),
                     "Keep the default in the redefinition: ALTER TABLE " + t + " " + verb + " " + d.type()

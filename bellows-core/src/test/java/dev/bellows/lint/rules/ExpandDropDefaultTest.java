@@ -41,6 +41,9 @@ class ExpandDropDefaultTest extends RuleTestSupport {
         flags(LintFixtures.history(MYSQL,
                 "1.0/expand", "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL DEFAULT '')",
                 "1.1/expand", "ALTER TABLE users CHANGE name full_name VARCHAR(50) NOT NULL"), "CHANGE without DEFAULT");
+        flags(LintFixtures.history(MYSQL,
+                "1.0/expand", "CREATE TABLE accounts (id INT PRIMARY KEY, plan VARCHAR(20) DEFAULT 'free')",
+                "1.1/expand", "ALTER TABLE accounts MODIFY plan VARCHAR(20) DEFAULT NULL"), "explicit DEFAULT NULL");
     }
 
     @Test
