@@ -143,7 +143,7 @@ public final class InstancesCommand implements Callable<Integer> {
     static ConnectionSettings settings(ConnectionOptions options, InstancesCommand instances) {
         Map<String, String> env = instances == null || instances.parent == null ? Map.of()
                 : instances.parent.environment;
-        return options.connection(options.settings(Map.of(), env));
+        return options.settings(Map.of(), env).connection();
     }
 
     static DatabaseException databaseError(String what, SQLException e) {

@@ -119,14 +119,17 @@ public final class InstanceRegistry {
     }
 
     /**
-     * Records a heartbeat: one small UPDATE. Returns false when there is no row with that id (never
-     * registered, deregistered, pruned, or the table is gone); an expired row comes back to life.
+     * Records a heartbeat: one small UPDATE of a live row. Says whether the row was live, had expired (it is
+     * live again now: {@link Heartbeat#REVIVED}, after a second UPDATE), or is missing (never registered,
+     * deregistered, pruned, or the table is gone; nothing is written then).
      */
-    public boolean heartbeat(Connection c, String id) throws SQLException {
-        String sql = "UPDATE " + table + " SET heartbeat_at = " + dialect.currentTimestamp() + " WHERE id = ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, id);
-            return ps.executeUpdate() > 0;
+    public Heartbeat heartbeat(Connection c, String id) throws SQLException {
+        String set = "UPDATE " + table + " SET heartbeat_at = " + dialect.currentTimestamp() + " WHERE id = ?";
+        try {
+            if (update(c, set + " AND " + liveCondition(), id) > 0) {
+                return Heartbeat.LIVE;
+            }
+            return update(c, set, id) > 0 ? Heartbeat.REVIVED : Heartbeat.MISSING;
         } catch (SQLException e) {
             boolean tableThere;
             try {
@@ -136,9 +139,16 @@ public final class InstanceRegistry {
                 throw e;
             }
             if (!tableThere) {
-                return false;
+                return Heartbeat.MISSING;
             }
             throw e;
+        }
+    }
+
+    private static int update(Connection c, String sql, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id);
+            return ps.executeUpdate();
         }
     }
 
