@@ -125,12 +125,24 @@ public final class InstanceRegistry {
      */
     public Heartbeat heartbeat(Connection c, String id) throws SQLException {
         String set = "UPDATE " + table + " SET heartbeat_at = " + dialect.currentTimestamp() + " WHERE id = ?";
+        // in a transaction, a failed UPDATE (no table) must not abort it: PostgreSQL would refuse the next statement
+        java.sql.Savepoint before = c.getAutoCommit() ? null : c.setSavepoint();
         try {
-            if (update(c, set + " AND " + liveCondition(), id) > 0) {
-                return Heartbeat.LIVE;
+            Heartbeat found = update(c, set + " AND " + liveCondition(), id) > 0 ? Heartbeat.LIVE
+                    : update(c, set, id) > 0 ? Heartbeat.REVIVED : Heartbeat.MISSING;
+            if (before != null) {
+                c.releaseSavepoint(before);
             }
-            return update(c, set, id) > 0 ? Heartbeat.REVIVED : Heartbeat.MISSING;
+            return found;
         } catch (SQLException e) {
+            if (before != null) {
+                try {
+                    c.rollback(before);
+                } catch (SQLException again) {
+                    e.addSuppressed(again);
+                    throw e;
+                }
+            }
             boolean tableThere;
             try {
                 tableThere = exists(c);
