@@ -200,6 +200,24 @@ class CliTest {
     }
 
     @Test
+    void aBadNumberNamesTheFlagVariableOrFileItCameFrom() throws Exception {
+        new MigrationTree(dir).file("1.0", "expand", "001_a.sql", "SELECT 1;");
+        Run flag = bellows("upgrade", "--lock-timeout", "soon", "--url", "jdbc:postgresql://127.0.0.1:1/x",
+                "--location", dir.toString());
+        assertThat(flag.exit()).isEqualTo(2);
+        assertThat(flag.err()).contains("--lock-timeout must be a whole number >= 0, was 'soon'");
+        Run env = bellows(Map.of("BELLOWS_BATCH_PAUSE", "-5"), "migrate", "--url", "jdbc:postgresql://127.0.0.1:1/x",
+                "--location", dir.toString());
+        assertThat(env.exit()).isEqualTo(2);
+        assertThat(env.err()).contains("BELLOWS_BATCH_PAUSE must be a whole number >= 0, was '-5'");
+        java.nio.file.Path yaml = java.nio.file.Files.writeString(dir.resolve("settings.yaml"), "max-batches: many\n");
+        Run file = bellows("contract", "--config", yaml.toString(), "--url", "jdbc:postgresql://127.0.0.1:1/x",
+                "--location", dir.toString());
+        assertThat(file.exit()).isEqualTo(2);
+        assertThat(file.err()).contains("settings.yaml: max-batches must be a whole number >= 0, was 'many'");
+    }
+
+    @Test
     void forceWithoutConfirmIsRefused() {
         new MigrationTree(dir).file("1.0", "expand", "001_a.sql", "SELECT 1;");
         Run r = bellows("contract", "--force", "--url", "jdbc:postgresql://127.0.0.1:1/x", "--location", dir.toString());
