@@ -1,7 +1,6 @@
 package dev.bellows.config;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.bellows.BellowsConfig;
 import dev.bellows.ConfigurationException;
@@ -89,35 +88,40 @@ public final class Settings {
         return "BELLOWS_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
     }
 
+    /**
+     * Reads {@code key: value} pairs, every value exactly as written: a password {@code 0123} stays
+     * {@code 0123} (a YAML number would read 83), {@code yes} stays {@code yes}.
+     */
     static Map<String, String> readYaml(Path file) {
-        Map<?, ?> raw;
-        try {
-            Object parsed = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), Object.class);
-            if (parsed == null) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (com.fasterxml.jackson.core.JsonParser p = new YAMLFactory().createParser(file.toFile())) {
+            com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+            if (t == null) {
                 return Map.of();
             }
-            if (!(parsed instanceof Map<?, ?> m)) {
+            if (t != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
                 throw new ConfigurationException(file + ": expected key: value pairs such as 'url: jdbc:postgresql://"
                         + "localhost/app'");
             }
-            raw = m;
+            while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                int line = p.currentLocation().getLineNr();
+                if (!KEYS.contains(key)) {
+                    throw new ConfigurationException(file + ": line " + line + ": unknown key '" + key
+                            + "'; known keys: " + String.join(", ", new java.util.TreeSet<>(KEYS)));
+                }
+                com.fasterxml.jackson.core.JsonToken v = p.nextToken();
+                if (v == com.fasterxml.jackson.core.JsonToken.START_OBJECT
+                        || v == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    throw new ConfigurationException(file + ": line " + line + ": '" + key + "' must be a single value");
+                }
+                out.put(key, v == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? null : p.getText());
+            }
         } catch (JacksonException e) {
             throw new ConfigurationException(file + ": line " + e.getLocation().getLineNr() + ": not valid YAML: "
                     + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ConfigurationException(file + ": cannot be read: " + e.getMessage());
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : raw.entrySet()) {
-            String key = String.valueOf(e.getKey());
-            if (!KEYS.contains(key)) {
-                throw new ConfigurationException(file + ": unknown key '" + key + "'; known keys: "
-                        + String.join(", ", new java.util.TreeSet<>(KEYS)));
-            }
-            if (e.getValue() instanceof Map || e.getValue() instanceof Iterable) {
-                throw new ConfigurationException(file + ": '" + key + "' must be a single value");
-            }
-            out.put(key, e.getValue() == null ? null : String.valueOf(e.getValue()));
         }
         return out;
     }

@@ -40,6 +40,18 @@ class SettingsTest {
     }
 
     @Test
+    void valuesAreReadExactlyAsWritten() throws Exception {
+        Path yaml = Files.writeString(dir.resolve("bellows.yaml"),
+                "password: 0123\nuser: yes\nurl: 1e3\nlocation: 'db/m'\nlock-timeout: 250\n");
+        Settings s = Settings.resolve(Map.of(), Map.of(), Optional.of(yaml));
+        assertThat(s.get("password")).contains("0123");
+        assertThat(s.get("user")).contains("yes");
+        assertThat(s.get("url")).contains("1e3");
+        assertThat(s.get("location")).contains("db/m");
+        assertThat(s.get("lock-timeout")).contains("250");
+    }
+
+    @Test
     void unknownKeyInTheFileIsAnErrorNamingIt() throws Exception {
         Path yaml = Files.writeString(dir.resolve("bellows.yaml"), "url: x\nlocaton: db\n");
         assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of(), Optional.of(yaml)))
