@@ -96,6 +96,22 @@ class VerifyCommandTest {
     }
 
     @Test
+    void oneLintWaiverWaivesTheHazardInLintAndInVerify() throws IOException {
+        write("1.0/expand/001_t.sql", "CREATE TABLE users (id int PRIMARY KEY, n int);\n");
+        write("1.1/expand/001_widen.sql", """
+                -- bellows:allow pg-rewriting-type-change, expand-change-column-type reason: tiny table
+                ALTER TABLE users ALTER COLUMN n TYPE bigint;
+                """);
+        LintCliRunner.Run lint = LintCliRunner.run("lint", dir.toString());
+        assertThat(lint.exit()).as(lint.out() + lint.err()).isZero();
+        int code = run(shadow(Databases.postgres(), "--rows", "50"));
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("001_widen.sql:1: allow verify-rewrite — tiny table (waiver of lint rule "
+                + "pg-rewriting-type-change, the same hazard as verify-rewrite)", "0 error(s), 0 warning(s), 1 waived",
+                ": passed");
+    }
+
+    @Test
     void compareLintReportsWhereLintAndTheDatabaseDisagree() throws IOException {
         write("1.0/expand/001_t.sql", "CREATE TABLE t (id int PRIMARY KEY, n int, s varchar(10), legacy text);\n");
         write("1.1/expand/001_changes.sql", """

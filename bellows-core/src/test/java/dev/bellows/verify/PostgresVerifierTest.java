@@ -360,6 +360,48 @@ class PostgresVerifierTest {
     }
 
     @Test
+    void aLintWaiverOfTheSameHazardWaivesTheVerifyFindingAndSaysWhichWaiverApplied() {
+        tree.file("1.1/expand/001_widen.sql", """
+                -- bellows:allow pg-rewriting-type-change reason: tiny table
+                ALTER TABLE t ALTER COLUMN n TYPE bigint;
+                """);
+        VerifyReport r = verify();
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("verify-rewrite");
+            assertThat(f.waiver()).isEqualTo("tiny table (waiver of lint rule pg-rewriting-type-change, "
+                    + "the same hazard as verify-rewrite)");
+        });
+        assertThat(r.failed()).isFalse();
+        assertThat(r.waivers()).singleElement().satisfies(w -> {
+            assertThat(w.ruleId()).isEqualTo("verify-rewrite");
+            assertThat(w.line()).isEqualTo(1);
+            assertThat(w.reason()).contains("pg-rewriting-type-change");
+        });
+        assertThat(TextReport.render(r, false)).contains("001_widen.sql:1: allow verify-rewrite — tiny table "
+                + "(waiver of lint rule pg-rewriting-type-change", "0 error(s), 0 warning(s), 1 waived");
+    }
+
+    @Test
+    void aFileWideLintWaiverCoversItsOwnHazardOnlyAndTheStatementsOwnWaiverComesFirst() {
+        tree.file("1.1/expand/001_changes.sql", """
+                -- bellows:allow expand-drop-column reason: legacy is unused since 0.9
+                ALTER TABLE t DROP COLUMN legacy;
+                -- bellows:allow verify-dropped-column reason: name is unused too
+                -- bellows:allow expand-set-not-null reason: the wrong hazard for a rewrite
+                ALTER TABLE t DROP COLUMN name, ALTER COLUMN n TYPE bigint;
+                """);
+        VerifyReport r = verify();
+        assertThat(r.findings("verify-dropped-column")).extracting(Finding::line, Finding::waiver).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, "legacy is unused since 0.9 (waiver of lint rule "
+                        + "expand-drop-column, the same hazard as verify-dropped-column)"),
+                org.assertj.core.groups.Tuple.tuple(5, "name is unused too"));
+        // expand-set-not-null does not describe a rewrite: verify-rewrite stays an error
+        assertThat(r.findings("verify-rewrite")).singleElement()
+                .satisfies(f -> assertThat(f.waived()).isFalse());
+        assertThat(r.failed()).isTrue();
+    }
+
+    @Test
     void aFailingStatementIsAFindingAndStopsTheRun() {
         tree.file("1.1/expand/001_bad.sql", "ALTER TABLE nope ADD COLUMN x int;\n");
         tree.file("1.2/expand/001_never.sql", "ALTER TABLE t DROP COLUMN legacy;\n");
