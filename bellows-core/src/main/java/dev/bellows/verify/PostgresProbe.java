@@ -163,8 +163,13 @@ final class PostgresProbe implements ShadowProbe {
     }
 
     @Override
-    public List<String> fillTables(Connection c, int rows) throws SQLException {
-        return PostgresRowFiller.fill(c, rows);
+    public List<String> fillTables(Connection c, int rows, List<PlannedForeignKey> planned) throws SQLException {
+        return PostgresRowFiller.fill(c, rows, planned);
+    }
+
+    @Override
+    public long removeGeneratedRows(Connection c) throws SQLException {
+        return PostgresRowFiller.removeGenerated(c);
     }
 
     @Override

@@ -59,6 +59,73 @@ class ShadowDataTest {
         }
     }
 
+    private VerifyReport verifyWithRows(MigrationTree tree, int rows) {
+        TestDatabase db = Databases.postgres();
+        return Verifier.verify(tree.load(), VerifyOptions.defaults(new PostgresDialect())
+                .withShadow(ShadowSpec.url(db.url(), db.user(), db.password())).withRows(rows));
+    }
+
+    @Test
+    void foreignKeyAddedNotValidAndValidatedLaterPassesOnGeneratedRowsThatReferenceRealParents() {
+        MigrationTree tree = new MigrationTree(dir.resolve("m"))
+                .file("1.0/expand/001_schema.sql", """
+                        CREATE TABLE users (id serial PRIMARY KEY, name text NOT NULL);
+                        CREATE TABLE orders (id serial PRIMARY KEY, user_id int NOT NULL, total numeric(8,2));
+                        """)
+                .file("1.1/expand/001_fk.sql", """
+                        ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id)
+                            NOT VALID;
+                        """)
+                .file("1.1/contract/001_validate.sql", "ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;\n")
+                .file("1.2/expand/001_more.sql", "ALTER TABLE orders ADD COLUMN note text;\n");
+        VerifyReport r = verifyWithRows(tree, 100);
+        assertThat(r.findings("verify-failed")).isEmpty();
+        assertThat(r.failed()).isFalse();
+        assertThat(r.notes()).noneMatch(n -> n.contains("generated rows"));
+        assertThat(r.migrations()).hasSize(4);
+        // VALIDATE really checked the 100 generated orders (under SHARE UPDATE EXCLUSIVE: not flagged)
+        StatementObservation validate = r.migrations().get(2).statements().get(0);
+        assertThat(validate.failed()).isFalse();
+        assertThat(validate.scans()).anySatisfy(sc -> {
+            assertThat(sc.name()).isEqualTo("orders");
+            assertThat(sc.rowsRead()).isGreaterThanOrEqualTo(100);
+        });
+        assertThat(r.findings("verify-locked-scan")).isEmpty();
+    }
+
+    @Test
+    void aConstraintThatFailsOnlyOnGeneratedRowsIsANoteAndTheRunGoesOn() {
+        MigrationTree tree = new MigrationTree(dir.resolve("m"))
+                .file("1.0/expand/001_schema.sql", "CREATE TABLE t (id int PRIMARY KEY, n int);\n")
+                .file("1.1/expand/001_check.sql", "ALTER TABLE t ADD CONSTRAINT n_pos CHECK (n > 0) NOT VALID;\n")
+                .file("1.1/contract/001_validate.sql", "ALTER TABLE t VALIDATE CONSTRAINT n_pos;\n")
+                .file("1.2/expand/001_more.sql", "ALTER TABLE t ADD COLUMN note text;\n");
+        VerifyReport r = verifyWithRows(tree, 50);
+        assertThat(r.findings("verify-failed")).isEmpty();
+        assertThat(r.failed()).isFalse();
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("001_validate.sql:1 failed on the generated rows",
+                "SQLSTATE 23514", "removed them (50 rows)", "--seed RELEASE=FILE"));
+        assertThat(r.migrations()).hasSize(4).allSatisfy(m -> assertThat(m.failed()).isFalse());
+        assertThat(TextReport.render(r, false)).contains("note: --rows:", ": passed");
+    }
+
+    @Test
+    void aConstraintThatFailsOnRealRowsStillFailsWithRows() {
+        MigrationTree tree = new MigrationTree(dir.resolve("m"))
+                .file("1.0/expand/001_schema.sql", """
+                        CREATE TABLE t (id int PRIMARY KEY, n int);
+                        INSERT INTO t VALUES (100000, -1);
+                        """)
+                .file("1.1/expand/001_check.sql", "ALTER TABLE t ADD CONSTRAINT n_pos CHECK (n > 0) NOT VALID;\n")
+                .file("1.1/contract/001_validate.sql", "ALTER TABLE t VALIDATE CONSTRAINT n_pos;\n");
+        VerifyReport r = verifyWithRows(tree, 50);
+        assertThat(r.findings("verify-failed")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("SQLSTATE 23514"));
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("again after Bellows removed them (49 rows)",
+                "not caused by generated data"));
+        assertThat(r.failed()).isTrue();
+    }
+
     @Test
     void seedRunsAfterItsRelease() throws Exception {
         MigrationTree tree = new MigrationTree(dir.resolve("m"))
