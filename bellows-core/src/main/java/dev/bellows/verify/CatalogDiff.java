@@ -65,7 +65,7 @@ public final class CatalogDiff {
         return out;
     }
 
-    private static boolean rebuildable(SchemaObject o) {
+    static boolean rebuildable(SchemaObject o) {
         return (o.kind() == ObjectKind.INDEX || o.kind() == ObjectKind.CONSTRAINT) && o.table() != null;
     }
 

@@ -104,8 +104,9 @@ final class ShadowExecutor {
         }
         notes.add("--rows: " + where + " failed on the generated rows (" + failure.get().error() + "); generated "
                 + "values need not satisfy what later migrations require, so Bellows removed them ("
-                + String.format("%,d", removed) + " rows), ran the migration again and it passed: it was verified "
-                + "without generated rows. To verify it on data, give realistic rows with --seed RELEASE=FILE.");
+                + String.format("%,d", removed) + " rows), ran the migration again and it passed: it and the rest of "
+                + "release " + migration.release().name() + " were verified without generated rows. To verify it on "
+                + "data, give realistic rows with --seed RELEASE=FILE.");
         return again;
     }
 

@@ -126,6 +126,21 @@ class PostgresVerifierTest {
     }
 
     @Test
+    void anIndexRebuiltByATypeChangeIsStillPreExistingForALaterDropInTheSameExpand() {
+        tree.file("1.0/expand/002_index.sql", "CREATE INDEX t_n ON t (n);\n");
+        tree.file("1.1/expand/001_widen.sql", """
+                -- bellows:allow verify-rewrite reason: t is tiny in production
+                ALTER TABLE t ALTER COLUMN n TYPE bigint;
+                """);
+        tree.file("1.1/expand/002_drop.sql", "DROP INDEX t_n;\n");
+        VerifyReport r = verify();
+        assertThat(r.findings("verify-dropped-object")).singleElement().satisfies(f -> {
+            assertThat(f.file()).endsWith("002_drop.sql");
+            assertThat(f.message()).contains("dropped index t_n, which existed before release 1.1");
+        });
+    }
+
+    @Test
     void timestampPrecisionWideningIsNeitherAnIncompatibleChangeNorARewrite() throws Exception {
         tree.file("1.0/expand/002_times.sql", """
                 CREATE TABLE ev (id int PRIMARY KEY, at timestamp(3), atz timestamptz(3), t time(3),
