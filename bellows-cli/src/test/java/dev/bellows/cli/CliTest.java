@@ -125,7 +125,11 @@ class CliTest {
         Run plan = bellows(args(conn, "plan"));
         assertThat(plan.exit()).as(plan.err()).isZero();
         assertThat(plan.out()).contains("expand 1.0: 1 file", "1 | CREATE TABLE books", "[one transaction, pending]",
-                "migrate 1.1", "[batched until no rows change, pending]", "REFUSED: migrate 1.1 needs expand 1.1");
+                "migrate 1.1", "[batched until no rows change, pending]", "contract 1.1").doesNotContain("REFUSED");
+        Run refusedPlan = bellows(args(conn, "plan", "migrate"));
+        assertThat(refusedPlan.exit()).isEqualTo(1);
+        assertThat(refusedPlan.out()).contains("REFUSED: migrate 1.1 needs expand 1.1");
+        assertThat(bellows(args(conn, "plan", "--to", "7.7")).exit()).isEqualTo(2);
         assertThat(db.count("SELECT count(*) FROM pg_tables WHERE tablename = 'books'")).isZero();
 
         Run check = bellows(args(conn, "check", "--format", "json"));
