@@ -19,7 +19,7 @@ import java.util.Set;
  * for the columns a later migration makes foreign keys ({@link PlannedForeignKey}), columns with
  * defaults left to their defaults, {@code ON CONFLICT DO NOTHING} for the rest.
  *
- * <p>Every generated row is remembered (its primary key, else its {@code ctid}) in a temporary
+ * <p>Every generated row is remembered (its primary key, else all its values) in a temporary
  * table of the verifying session, which no snapshot sees, so that {@link #removeGenerated} can
  * take them out again when a migration fails only because of them.
  */
@@ -59,8 +59,14 @@ final class PostgresRowFiller {
                           long fkOid, boolean isEnum, long typeOid) {
     }
 
-    /** The session's record of generated rows: table, key columns (null: ctid) and key, in insertion order. */
+    /**
+     * The session's record of generated rows: table, primary key columns and the row's key values,
+     * in insertion order; for a table without a primary key (null columns) the whole row.
+     */
     private static final String GENERATED = "pg_temp.bellows_generated_rows";
+
+    /** A row of a table without a primary key, as a key: all its values. */
+    private static final String ROW_KEY = "to_jsonb(bellows_row.*)::text";
 
     /** Primary key columns of a table: attribute numbers and quoted names, in key order. */
     private static final String PRIMARY_KEY = "SELECT array_agg(a.attnum ORDER BY k.n)::text, "
@@ -160,12 +166,13 @@ final class PostgresRowFiller {
             values.add("(" + value + ")::" + col.type());
         }
         String insert = names.isEmpty()
-                ? "INSERT INTO " + t.qualified() + " SELECT FROM generate_series(1, " + (rows - existing) + ") g"
-                : "INSERT INTO " + t.qualified() + " (" + String.join(", ", names) + ") SELECT "
+                ? "INSERT INTO " + t.qualified() + " AS bellows_row SELECT FROM generate_series(1, " + (rows - existing)
+                + ") g"
+                : "INSERT INTO " + t.qualified() + " AS bellows_row (" + String.join(", ", names) + ") SELECT "
                 + String.join(", ", values) + " FROM generate_series(1, " + (rows - existing) + ") g"
                 + String.join("", joins) + " ON CONFLICT DO NOTHING";
         String[] key = primaryKey(c, t.oid());
-        String sql = "WITH ins AS (" + insert + " RETURNING " + (key == null ? "ctid::text" : "jsonb_build_array("
+        String sql = "WITH ins AS (" + insert + " RETURNING " + (key == null ? ROW_KEY : "jsonb_build_array("
                 + key[1] + ")::text") + " AS k) INSERT INTO " + GENERATED + " (rel, attnums, key) SELECT " + t.oid()
                 + ", " + (key == null ? "NULL" : "'" + key[0] + "'") + "::int2[], k FROM ins";
         try (Statement st = c.createStatement()) {
@@ -189,7 +196,8 @@ final class PostgresRowFiller {
 
     /**
      * Takes the generated rows that are still there out again (children before parents; rows whose
-     * key a migration changed are left), and forgets them. Returns how many rows it removed.
+     * key a migration changed, and rows of a keyless table a migration changed in any way, are left),
+     * and forgets them. Returns how many rows it removed.
      */
     static long removeGenerated(Connection c) throws SQLException {
         List<Object[]> groups = new ArrayList<>();
@@ -208,11 +216,11 @@ final class PostgresRowFiller {
         for (Object[] g : groups) {
             long rel = (Long) g[0];
             String attnums = (String) g[1];
-            String keyExpr = attnums == null ? "ctid::text" : keyColumns(c, rel, attnums);
+            String keyExpr = attnums == null ? ROW_KEY : keyColumns(c, rel, attnums);
             if (keyExpr == null) {
                 continue;
             }
-            String sql = "DELETE FROM " + g[2] + " WHERE " + keyExpr + " IN (SELECT key FROM " + GENERATED
+            String sql = "DELETE FROM " + g[2] + " AS bellows_row WHERE " + keyExpr + " IN (SELECT key FROM " + GENERATED
                     + " WHERE rel = " + rel + " AND attnums " + (attnums == null ? "IS NULL" : "= '" + attnums
                     + "'::int2[]") + ")";
             try (Statement st = c.createStatement()) {

@@ -98,8 +98,10 @@ final class ShadowExecutor {
         String where = migration.displayPath() + ":" + failure.get().statement().line();
         Unit again = runUnit(statements, before);
         if (again.failed()) {
-            notes.add("--rows: " + where + " failed on the generated rows and again after Bellows removed them ("
-                    + String.format("%,d", removed) + " rows): the failure is not caused by generated data");
+            notes.add("--rows: " + where + " failed on the generated rows and again after Bellows removed the ones "
+                    + "it could still find (" + String.format("%,d", removed) + " rows): the failure is real, or "
+                    + "caused by generated rows that earlier migrations changed; check it with realistic rows "
+                    + "(--seed RELEASE=FILE)");
             return again;
         }
         notes.add("--rows: " + where + " failed on the generated rows (" + failure.get().error() + "); generated "
