@@ -152,5 +152,7 @@ class VerifyCommandTest {
     void helpHasAnExample() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("bellows verify --location db/migrations");
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("pg-rewriting-type-change for verify-rewrite",
+                "existing parent keys");
     }
 }
