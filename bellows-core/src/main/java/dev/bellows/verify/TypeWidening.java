@@ -42,6 +42,9 @@ final class TypeWidening {
         if (from == null || to == null) {
             return false;
         }
+        if (appendsEnumValues(from.trim(), to.trim())) {
+            return true;
+        }
         Matcher a = TYPE.matcher(from.toLowerCase(Locale.ROOT).trim());
         Matcher b = TYPE.matcher(to.toLowerCase(Locale.ROOT).trim());
         if (!a.matches() || !b.matches() || !a.group(4).equals(b.group(4))) {
@@ -81,6 +84,21 @@ final class TypeWidening {
             int from2 = a.group(2) != null ? Integer.parseInt(a.group(2))
                     : MYSQL_TEMPORAL.contains(fa) && a.group(4).isEmpty() ? 0 : Integer.MAX_VALUE;
             return Integer.parseInt(b.group(2)) >= from2;
+        }
+        return false;
+    }
+
+    /**
+     * MySQL {@code enum('a','b')} to {@code enum('a','b','c')} (or {@code set}): values appended at
+     * the end keep every stored value and its order, so the previous release is unaffected.
+     */
+    private static boolean appendsEnumValues(String from, String to) {
+        for (String kind : List.of("enum(", "set(")) {
+            if (from.toLowerCase(Locale.ROOT).startsWith(kind) && to.toLowerCase(Locale.ROOT).startsWith(kind)
+                    && from.endsWith(")") && to.endsWith(")")) {
+                String prefix = from.substring(kind.length(), from.length() - 1) + ",";
+                return to.substring(kind.length()).startsWith(prefix);
+            }
         }
         return false;
     }

@@ -48,7 +48,11 @@ class TypeWideningTest {
             "datetime                       | datetime(3)                    | true",
             "datetime(3)                    | datetime                       | false",
             "timestamp(6)                   | timestamp(3)                   | false",
-            "bigint unsigned                | bigint                         | false"})
+            "bigint unsigned                | bigint                         | false",
+            "enum('a','b')                  | enum('a','b','c')              | true",
+            "enum('a','b')                  | enum('a','c','b')              | false",
+            "enum('a','b')                  | enum('a')                      | false",
+            "set('x')                       | set('x','y')                   | true"})
     void onlyWideningKeepsThePreviousReleaseWorking(String from, String to, boolean compatible) {
         assertThat(TypeWidening.compatible(from, to)).isEqualTo(compatible);
     }
