@@ -41,13 +41,13 @@ abstract class DatabaseCommand implements Callable<Integer> {
     BellowsConfig config() {
         Map<String, String> flags = new java.util.HashMap<>(extraFlags());
         Settings s = connection.settings(flags, parent.environment);
-        RunOptions options = ConnectionOptions.runOptions(s)
+        RunOptions options = s.runOptions()
                 .withContractGuard(ContractGuard.NONE, force())
                 .withProgress(line -> {
                     out().println(line);
                     out().flush();
                 });
-        return new BellowsConfig(connection.location(s), connection.connection(s), options);
+        return new BellowsConfig(s.location(), s.connection(), options);
     }
 
     Bellows bellows() {

@@ -143,7 +143,7 @@ public final class InstancesCommand implements Callable<Integer> {
     static ConnectionSettings settings(ConnectionOptions options, InstancesCommand instances) {
         Map<String, String> env = instances == null || instances.parent == null ? Map.of()
                 : instances.parent.environment;
-        return options.connection(options.settings(Map.of(), env));
+        return options.settings(Map.of(), env).connection();
     }
 
     static DatabaseException databaseError(String what, SQLException e) {
@@ -155,10 +155,11 @@ public final class InstancesCommand implements Callable<Integer> {
                     + "serve R (expand(R) applied, nothing newer contracted); prints the instance id.",
                     "Refuses with exit code 1 and says what to run when the schema is not ready; "
                             + "--warn-only registers anyway with a warning.",
-                    "Keep it live with `bellows instances heartbeat --id ID` more often than the TTL."},
+                    "Keep it live with `bellows instances heartbeat --id ID --release R` more often than the TTL."},
             footer = {"", "Example:", "  # in a start script, with BELLOWS_URL, BELLOWS_USER, BELLOWS_PASSWORD set",
                     "  ID=$(bellows instances register --release 1.4 --ttl 60) || exit 1",
-                    "  (while sleep 20; do bellows instances heartbeat --id \"$ID\"; done) &",
+                    "  (while sleep 20; do bellows instances heartbeat --id \"$ID\" --release 1.4 --ttl 60 --pid $$; "
+                            + "done) &",
                     "  HB=$!",
                     "  trap 'kill $HB; bellows instances deregister --id \"$ID\"' EXIT",
                     "  ./my-service"})
@@ -234,8 +235,14 @@ public final class InstancesCommand implements Callable<Integer> {
 
     @Command(name = "heartbeat", mixinStandardHelpOptions = true,
             description = {"Records that the instance is still running (one small UPDATE, judged by the database "
-                    + "clock). Call it more often than the TTL; exit code 1 when the instance is not registered."},
-            footer = {"", "Example:", "  bellows instances heartbeat --id \"$ID\""})
+                    + "clock). Call it more often than the TTL.",
+                    "When the row had expired (others counted the instance as gone, so a contract may have run), "
+                            + "the startup guard looks again first; when it refuses, nothing is written and the exit "
+                            + "code is 1 with what the guard says.",
+                    "When the id is not registered (never registered, deregistered, or pruned after a long "
+                            + "silence): with --release R it is registered again after the startup guard, as "
+                            + "register does (exit 1 with the guard's message when refused); without, exit 1."},
+            footer = {"", "Example:", "  bellows instances heartbeat --id \"$ID\" --release 1.4 --ttl 60"})
     static final class Heartbeat implements Callable<Integer> {
 
         @Mixin
@@ -250,23 +257,81 @@ public final class InstancesCommand implements Callable<Integer> {
         @Option(names = "--id", required = true, paramLabel = "ID", description = "The id printed by register.")
         String id;
 
+        @Option(names = "--release", paramLabel = "R",
+                description = "The release the service runs: register the id again when its row is missing.")
+        String release;
+
+        @Option(names = "--ttl", paramLabel = "SECONDS", defaultValue = "30",
+                description = "TTL of a row written again by --release (default: ${DEFAULT-VALUE}); give the "
+                        + "register's.")
+        long ttlSeconds;
+
+        @Option(names = "--pid", paramLabel = "PID",
+                description = "Process id of a row written again by --release (default: the parent of this "
+                        + "command).")
+        Long pid;
+
         @Override
         public Integer call() {
+            Release r = release == null ? null : Release.of(release);
+            Registration reg = r == null ? null : Registration.of(r, Registration.localHost(),
+                            pid != null ? pid : ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(null))
+                    .withTtl(Duration.ofSeconds(ttlSeconds)).withId(id);
             ConnectionSettings settings = settings(connection, parent);
-            boolean found;
+            InstanceRegistry registry = new InstanceRegistry(settings.dialect());
+            String done;
             try (Connection c = settings.connect()) {
-                found = new InstanceRegistry(settings.dialect()).heartbeat(c, id);
+                c.setAutoCommit(false);
+                try {
+                    done = beat(c, registry, settings, reg);
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
             } catch (SQLException e) {
                 throw databaseError("cannot record the heartbeat of instance " + id, e);
             }
-            if (!found) {
-                throw new RefusedException("instance " + id + " is not registered (never registered, deregistered, "
-                        + "or pruned after a long silence): run `bellows instances register --release R --id " + id
-                        + "` again");
-            }
-            spec.commandLine().getOut().println("heartbeat of instance " + id + " recorded");
+            spec.commandLine().getOut().println(done);
             spec.commandLine().getOut().flush();
             return 0;
+        }
+
+        /** The heartbeat in the caller's transaction; throws (and the caller rolls back) when the guard refuses. */
+        private String beat(Connection c, InstanceRegistry registry, ConnectionSettings settings, Registration reg)
+                throws SQLException {
+            dev.bellows.instances.Heartbeat found = registry.heartbeat(c, id);
+            switch (found) {
+                case LIVE -> {
+                    return "heartbeat of instance " + id + " recorded";
+                }
+                case REVIVED -> {
+                    Instance row = registry.find(c, id).orElseThrow();
+                    Optional<StartupRefusal> refusal = new StartupGuard(settings.dialect())
+                            .check(c, Release.of(row.release()));
+                    if (refusal.isPresent()) {
+                        throw new RefusedException("instance " + id + " had sent no heartbeat for longer than its "
+                                + "TTL of " + row.ttl().toSeconds() + " s, and meanwhile: " + refusal.get().message()
+                                + " Its row stays expired; stop the instance.");
+                    }
+                    return "heartbeat of instance " + id + " recorded; it had expired (silent for longer than its "
+                            + "TTL of " + row.ttl().toSeconds() + " s) and is live again";
+                }
+                default -> {
+                    if (reg == null) {
+                        throw new RefusedException("instance " + id + " is not registered (never registered, "
+                                + "deregistered, or pruned after a long silence): run `bellows instances register "
+                                + "--release R --id " + id + "` again, or give the heartbeat --release R to do it");
+                    }
+                    Optional<StartupRefusal> refusal = new StartupGuard(settings.dialect()).check(c, reg.release());
+                    if (refusal.isPresent()) {
+                        throw new StartupRefusedException(refusal.get());
+                    }
+                    registry.register(c, reg);
+                    return "instance " + id + " was not registered (pruned after a long silence, deregistered, or "
+                            + "the database was restored); registered it again as release " + reg.release();
+                }
+            }
         }
     }
 

@@ -5,18 +5,19 @@ import dev.bellows.model.Migration;
 import dev.bellows.model.Release;
 import dev.bellows.run.Command;
 import dev.bellows.run.Plan;
+import dev.bellows.run.SchemaState;
 import dev.bellows.run.Step;
 import dev.bellows.sql.SqlStatement;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 
 @picocli.CommandLine.Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Prints the pending steps and their SQL, in the order they would run, without running "
-                + "anything. With no COMMAND: expand, migrate and contract."},
+                + "anything. With no COMMAND: expand, migrate and contract, each counting the ones before it as "
+                + "done. Exit 1 when the command would be refused."},
         footer = {"", "Example:", "  bellows plan upgrade --to 1.2"})
 final class PlanCommand extends DatabaseCommand {
 
@@ -30,33 +31,33 @@ final class PlanCommand extends DatabaseCommand {
     public Integer call() {
         Bellows bellows = bellows();
         Release target = to == null ? null : Release.of(to);
-        List<Command> commands = command == null ? List.of(Command.EXPAND, Command.MIGRATE, Command.CONTRACT)
-                : List.of(parse(command));
+        Plan plan = command == null ? bellows.runner().planEverything(target) : bellows.plan(parse(command), target);
+        SchemaState state = bellows.state();
         PrintWriter out = out();
         boolean anything = false;
-        for (Command c : commands) {
-            Plan plan = bellows.plan(c, target);
-            for (Step step : plan.steps()) {
-                if (step.pending().isEmpty()) {
-                    continue;
-                }
-                anything = true;
-                out.println(step + ": " + step.pending().size() + " file" + (step.pending().size() == 1 ? "" : "s"));
-                for (Migration m : step.pending()) {
-                    out.println("  " + m.displayPath() + "  [" + bellows.runner().modeOf(m) + ", "
-                            + bellows.state().status(m).id() + "]");
-                    for (SqlStatement s : m.statements()) {
-                        String[] lines = s.sql().split("\n", -1);
-                        for (int i = 0; i < lines.length; i++) {
-                            out.printf(Locale.ROOT, "    %4d | %s%n", s.line() + i, lines[i]);
-                        }
+        for (Step step : plan.steps()) {
+            if (step.pending().isEmpty()) {
+                continue;
+            }
+            anything = true;
+            out.println(step + ": " + step.pending().size() + " file" + (step.pending().size() == 1 ? "" : "s"));
+            for (Migration m : step.pending()) {
+                out.println("  " + m.displayPath() + "  [" + bellows.runner().modeOf(m) + ", "
+                        + state.status(m).id() + "]");
+                for (SqlStatement s : m.statements()) {
+                    String[] lines = s.sql().split("\n", -1);
+                    for (int i = 0; i < lines.length; i++) {
+                        out.printf(Locale.ROOT, "    %4d | %s%n", s.line() + i, lines[i]);
                     }
                 }
             }
-            plan.refusal().ifPresent(r -> out.println("REFUSED: " + r));
         }
         if (!anything) {
             out.println("nothing pending" + (target == null ? "" : " up to " + target));
+        }
+        if (plan.refusal().isPresent()) {
+            out.println("REFUSED: " + plan.refusal().get());
+            return 1;
         }
         return 0;
     }

@@ -33,6 +33,8 @@ import java.util.concurrent.Callable;
         description = {"Applies every migration on a throwaway database (embedded PostgreSQL by default), release "
                 + "by release and phase by phase, and reports what each statement really did: objects dropped or "
                 + "renamed, type changes, tables rewritten or scanned under a lock that blocks traffic. "
+                + "Waivers apply as in lint: -- bellows:allow with a verify rule id, or a lint rule id that flags "
+                + "the same hazard (e.g. pg-rewriting-type-change for verify-rewrite). "
                 + "Exit 1 when a verdict fails."},
         footer = {"", "Examples:", "  bellows verify --location db/migrations --rows 1000",
                 "  bellows verify --compare-lint --format sarif > verify.sarif",
@@ -75,7 +77,8 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "0",
             description = "Fill every table up to N generated rows after each release, so rewrites and scans "
-                    + "have data.")
+                    + "have data (PostgreSQL). A column a later migration makes a foreign key gets existing parent "
+                    + "keys; a migration that fails only on generated rows runs again without them, with a note.")
     int rows;
 
     @Option(names = "--compare-lint",

@@ -125,7 +125,11 @@ class CliTest {
         Run plan = bellows(args(conn, "plan"));
         assertThat(plan.exit()).as(plan.err()).isZero();
         assertThat(plan.out()).contains("expand 1.0: 1 file", "1 | CREATE TABLE books", "[one transaction, pending]",
-                "migrate 1.1", "[batched until no rows change, pending]", "REFUSED: migrate 1.1 needs expand 1.1");
+                "migrate 1.1", "[batched until no rows change, pending]", "contract 1.1").doesNotContain("REFUSED");
+        Run refusedPlan = bellows(args(conn, "plan", "migrate"));
+        assertThat(refusedPlan.exit()).isEqualTo(1);
+        assertThat(refusedPlan.out()).contains("REFUSED: migrate 1.1 needs expand 1.1");
+        assertThat(bellows(args(conn, "plan", "--to", "7.7")).exit()).isEqualTo(2);
         assertThat(db.count("SELECT count(*) FROM pg_tables WHERE tablename = 'books'")).isZero();
 
         Run check = bellows(args(conn, "check", "--format", "json"));
@@ -193,6 +197,24 @@ class CliTest {
         assertThat(upgrade.exit()).as(upgrade.err()).isZero();
         assertThat(db.count("SELECT batches FROM bellows_schema_history WHERE migration = '1.0/migrate/001_fill.sql'"))
                 .isEqualTo(3);
+    }
+
+    @Test
+    void aBadNumberNamesTheFlagVariableOrFileItCameFrom() throws Exception {
+        new MigrationTree(dir).file("1.0", "expand", "001_a.sql", "SELECT 1;");
+        Run flag = bellows("upgrade", "--lock-timeout", "soon", "--url", "jdbc:postgresql://127.0.0.1:1/x",
+                "--location", dir.toString());
+        assertThat(flag.exit()).isEqualTo(2);
+        assertThat(flag.err()).contains("--lock-timeout must be a whole number >= 0, was 'soon'");
+        Run env = bellows(Map.of("BELLOWS_BATCH_PAUSE", "-5"), "migrate", "--url", "jdbc:postgresql://127.0.0.1:1/x",
+                "--location", dir.toString());
+        assertThat(env.exit()).isEqualTo(2);
+        assertThat(env.err()).contains("BELLOWS_BATCH_PAUSE must be a whole number >= 0, was '-5'");
+        java.nio.file.Path yaml = java.nio.file.Files.writeString(dir.resolve("settings.yaml"), "max-batches: many\n");
+        Run file = bellows("contract", "--config", yaml.toString(), "--url", "jdbc:postgresql://127.0.0.1:1/x",
+                "--location", dir.toString());
+        assertThat(file.exit()).isEqualTo(2);
+        assertThat(file.err()).contains("settings.yaml: max-batches must be a whole number >= 0, was 'many'");
     }
 
     @Test

@@ -93,7 +93,7 @@ class InstancesCommandTest {
         Result unknown = run(db, "instances", "heartbeat", "--id", "ghost");
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).contains("instance ghost is not registered",
-                "bellows instances register --release R --id ghost");
+                "bellows instances register --release R --id ghost", "--release R");
 
         Result gone = run(db, "instances", "deregister", "--id", "billing-1");
         assertThat(gone.exitCode()).isZero();
@@ -145,6 +145,64 @@ class InstancesCommandTest {
         assertThat(pruned.get("instances")).hasSize(1);
         assertThat(pruned.get("instances").get(0).get("id").asText()).isEqualTo("long");
         assertThat(run(db, "instances", "--prune").out()).startsWith("pruned 0 expired instances");
+    }
+
+    /** The start script's loop: a heartbeat with --release brings a pruned row back, after the startup guard. */
+    @ParameterizedTest
+    @MethodSource("dev.bellows.testing.Databases#both")
+    void aHeartbeatWithReleaseRegistersAPrunedInstanceAgainAfterTheGuard(TestDatabase db) throws Exception {
+        complete(db, "1.0", Phase.EXPAND);
+        assertThat(run(db, "instances", "register", "--release", "1.0", "--id", "svc", "--ttl", "60").exitCode())
+                .isZero();
+        String table = db.dialect().quote("bellows_instances");
+        db.execute("DELETE FROM " + table);
+
+        Result back = run(db, "instances", "heartbeat", "--id", "svc", "--release", "1.0", "--ttl", "60",
+                "--pid", "4242");
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        assertThat(back.out()).contains("instance svc was not registered", "registered it again as release 1.0");
+        JsonNode row = new ObjectMapper().readTree(run(db, "instances", "--format", "json").out())
+                .get("instances").get(0);
+        assertThat(row.get("id").asText()).isEqualTo("svc");
+        assertThat(row.get("ttlSeconds").asInt()).isEqualTo(60);
+        assertThat(row.get("pid").asLong()).isEqualTo(4242);
+        assertThat(row.get("live").asBoolean()).isTrue();
+        assertThat(run(db, "instances", "heartbeat", "--id", "svc", "--release", "1.0").out())
+                .contains("heartbeat of instance svc recorded");
+
+        // pruned while a contract ran past 1.0: the guard refuses and nothing is written
+        db.execute("DELETE FROM " + table);
+        complete(db, "1.1", Phase.EXPAND);
+        complete(db, "1.1", Phase.CONTRACT);
+        Result refused = run(db, "instances", "heartbeat", "--id", "svc", "--release", "1.0");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("the schema was contracted for release 1.1",
+                "release 1.0 can no longer run against it");
+        assertThat(db.count("SELECT count(*) FROM " + table)).isZero();
+    }
+
+    /** An expired row is revived only when the startup guard still lets its release run. */
+    @ParameterizedTest
+    @MethodSource("dev.bellows.testing.Databases#both")
+    void aHeartbeatOfAnExpiredRowRunsTheStartupGuard(TestDatabase db) throws Exception {
+        complete(db, "1.0", Phase.EXPAND);
+        assertThat(run(db, "instances", "register", "--release", "1.0", "--id", "late").exitCode()).isZero();
+        String table = db.dialect().quote("bellows_instances");
+        String age = "UPDATE " + table + " SET heartbeat_at = heartbeat_at - INTERVAL '1' HOUR";
+        db.execute(age);
+        Result revived = run(db, "instances", "heartbeat", "--id", "late");
+        assertThat(revived.exitCode()).as(revived.err()).isZero();
+        assertThat(revived.out()).contains("it had expired", "is live again");
+        assertThat(run(db, "instances").out()).contains("1 live, 0 expired");
+
+        db.execute(age);
+        complete(db, "1.1", Phase.EXPAND);
+        complete(db, "1.1", Phase.CONTRACT);
+        Result refused = run(db, "instances", "heartbeat", "--id", "late", "--release", "1.0");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("instance late had sent no heartbeat for longer than its TTL of 30 s",
+                "the schema was contracted for release 1.1", "Its row stays expired");
+        assertThat(run(db, "instances").out()).contains("0 live, 1 expired");
     }
 
     @Test

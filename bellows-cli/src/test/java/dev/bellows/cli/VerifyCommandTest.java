@@ -96,6 +96,43 @@ class VerifyCommandTest {
     }
 
     @Test
+    void oneLintWaiverWaivesTheHazardInLintAndInVerify() throws IOException {
+        write("1.0/expand/001_t.sql", "CREATE TABLE users (id int PRIMARY KEY, n int);\n");
+        write("1.1/expand/001_widen.sql", """
+                -- bellows:allow pg-rewriting-type-change, expand-change-column-type reason: tiny table
+                ALTER TABLE users ALTER COLUMN n TYPE bigint;
+                """);
+        LintCliRunner.Run lint = LintCliRunner.run("lint", dir.toString());
+        assertThat(lint.exit()).as(lint.out() + lint.err()).isZero();
+        int code = run(shadow(Databases.postgres(), "--rows", "50"));
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("001_widen.sql:1: allow verify-rewrite — tiny table (waiver of lint rule "
+                + "pg-rewriting-type-change, the same hazard as verify-rewrite)", "0 error(s), 0 warning(s), 1 waived",
+                ": passed");
+    }
+
+    @Test
+    void notValidThenValidateWithRowsPassesAndSaysWhenGeneratedRowsGotInTheWay() throws IOException {
+        write("1.0/expand/001_t.sql", """
+                CREATE TABLE users (id serial PRIMARY KEY, name text);
+                CREATE TABLE orders (id serial PRIMARY KEY, user_id int NOT NULL, n int);
+                """);
+        write("1.1/expand/001_constraints.sql", """
+                ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;
+                ALTER TABLE orders ADD CONSTRAINT orders_n_pos CHECK (n > 0) NOT VALID;
+                """);
+        write("1.1/contract/001_validate.sql", """
+                ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;
+                ALTER TABLE orders VALIDATE CONSTRAINT orders_n_pos;
+                """);
+        int code = run(shadow(Databases.postgres(), "--rows", "30"));
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).doesNotContain("verify-failed")
+                .contains("note: --rows: ", "001_validate.sql:2 failed on the generated rows", "SQLSTATE 23514",
+                        "--seed RELEASE=FILE", ": passed");
+    }
+
+    @Test
     void compareLintReportsWhereLintAndTheDatabaseDisagree() throws IOException {
         write("1.0/expand/001_t.sql", "CREATE TABLE t (id int PRIMARY KEY, n int, s varchar(10), legacy text);\n");
         write("1.1/expand/001_changes.sql", """
@@ -115,5 +152,7 @@ class VerifyCommandTest {
     void helpHasAnExample() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("bellows verify --location db/migrations");
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("pg-rewriting-type-change for verify-rewrite",
+                "existing parent keys");
     }
 }

@@ -1,21 +1,28 @@
 package dev.bellows.config;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.bellows.BellowsConfig;
 import dev.bellows.ConfigurationException;
+import dev.bellows.data.BatchOptions;
+import dev.bellows.db.ConnectionSettings;
+import dev.bellows.run.RunOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Settings resolved from three sources, the first that has a value winning: command-line flags,
- * environment variables ({@code BELLOWS_URL}, …), then {@code bellows.yaml}.
+ * Settings resolved from three sources, the first that has a value winning: command-line flags (or the
+ * Maven plugin's parameters), environment variables ({@code BELLOWS_URL}, …), then {@code bellows.yaml}.
+ * The CLI and the Maven plugin both turn them into a {@link BellowsConfig} here: {@link #location()},
+ * {@link #connection()} and {@link #runOptions()}.
  */
 public final class Settings {
 
@@ -27,11 +34,16 @@ public final class Settings {
     private final Map<String, String> flags;
     private final Map<String, String> env;
     private final Map<String, String> file;
+    private final Path fileName;
+    private final Function<String, String> flagName;
 
-    private Settings(Map<String, String> flags, Map<String, String> env, Map<String, String> file) {
+    private Settings(Map<String, String> flags, Map<String, String> env, Map<String, String> file, Path fileName,
+                     Function<String, String> flagName) {
         this.flags = flags;
         this.env = env;
         this.file = file;
+        this.fileName = fileName;
+        this.flagName = flagName;
     }
 
     /**
@@ -40,7 +52,19 @@ public final class Settings {
      * @param config an explicit config file (must exist), or empty to use ./bellows.yaml when present
      */
     public static Settings resolve(Map<String, String> flags, Map<String, String> env, Optional<Path> config) {
-        Path file = config.orElse(Path.of("bellows.yaml"));
+        return resolve(flags, env, config, Path.of("bellows.yaml"));
+    }
+
+    /**
+     * @param flags       values given as flags or build parameters (absent keys or null values mean "not given")
+     * @param env         the environment
+     * @param config      an explicit config file (must exist), or empty to use {@code defaultFile} when present
+     * @param defaultFile the bellows.yaml read when no config is given and it exists (the Maven plugin passes the
+     *                    project's base directory's)
+     */
+    public static Settings resolve(Map<String, String> flags, Map<String, String> env, Optional<Path> config,
+                                   Path defaultFile) {
+        Path file = config.orElse(defaultFile);
         Map<String, String> fromFile = Map.of();
         if (config.isPresent() && !Files.isRegularFile(file)) {
             throw new ConfigurationException(file + ": config file does not exist; fix --config");
@@ -48,38 +72,56 @@ public final class Settings {
         if (Files.isRegularFile(file)) {
             fromFile = readYaml(file);
         }
-        return new Settings(flags, env, fromFile);
+        return new Settings(flags, env, fromFile, file, key -> "--" + key);
     }
 
+    /**
+     * The same settings, with flags named {@code name.apply(key)} in messages (the CLI's are {@code --lock-timeout};
+     * the Maven plugin's {@code bellows.lockTimeout}).
+     */
+    public Settings namingFlags(Function<String, String> name) {
+        return new Settings(flags, env, file, fileName, name);
+    }
+
+    /** The environment variable of a key: {@code BELLOWS_} and the key in upper case, {@code -} as {@code _}. */
+    public static String variable(String key) {
+        return "BELLOWS_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
+    /**
+     * Reads {@code key: value} pairs, every value exactly as written: a password {@code 0123} stays
+     * {@code 0123} (a YAML number would read 83), {@code yes} stays {@code yes}.
+     */
     static Map<String, String> readYaml(Path file) {
-        Map<?, ?> raw;
-        try {
-            Object parsed = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), Object.class);
-            if (parsed == null) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (com.fasterxml.jackson.core.JsonParser p = new YAMLFactory().createParser(file.toFile())) {
+            com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+            if (t == null) {
                 return Map.of();
             }
-            if (!(parsed instanceof Map<?, ?> m)) {
+            if (t != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
                 throw new ConfigurationException(file + ": expected key: value pairs such as 'url: jdbc:postgresql://"
                         + "localhost/app'");
             }
-            raw = m;
+            while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                int line = p.currentLocation().getLineNr();
+                if (!KEYS.contains(key)) {
+                    throw new ConfigurationException(file + ": line " + line + ": unknown key '" + key
+                            + "'; known keys: " + String.join(", ", new java.util.TreeSet<>(KEYS)));
+                }
+                com.fasterxml.jackson.core.JsonToken v = p.nextToken();
+                if (v == com.fasterxml.jackson.core.JsonToken.START_OBJECT
+                        || v == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    throw new ConfigurationException(file + ": line " + line + ": '" + key + "' must be a single value");
+                }
+                out.put(key, v == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? null : p.getText());
+            }
         } catch (JacksonException e) {
             throw new ConfigurationException(file + ": line " + e.getLocation().getLineNr() + ": not valid YAML: "
                     + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ConfigurationException(file + ": cannot be read: " + e.getMessage());
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : raw.entrySet()) {
-            String key = String.valueOf(e.getKey());
-            if (!KEYS.contains(key)) {
-                throw new ConfigurationException(file + ": unknown key '" + key + "'; known keys: "
-                        + String.join(", ", new java.util.TreeSet<>(KEYS)));
-            }
-            if (e.getValue() instanceof Map || e.getValue() instanceof Iterable) {
-                throw new ConfigurationException(file + ": '" + key + "' must be a single value");
-            }
-            out.put(key, e.getValue() == null ? null : String.valueOf(e.getValue()));
         }
         return out;
     }
@@ -89,12 +131,90 @@ public final class Settings {
             throw new IllegalArgumentException("unknown setting " + key);
         }
         String v = flags.get(key);
-        if (v == null) {
-            v = env.get("BELLOWS_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        if (isBlank(v)) {
+            v = env.get(variable(key));
         }
-        if (v == null) {
+        if (isBlank(v)) {
             v = file.get(key);
         }
-        return Optional.ofNullable(v).filter(s -> !s.isEmpty());
+        return Optional.ofNullable(v).filter(s -> !s.isBlank());
+    }
+
+    private static boolean isBlank(String v) {
+        return v == null || v.isBlank();
+    }
+
+    /** Where the value of {@code key} comes from, for messages: the flag, the variable or the file's key. */
+    public String source(String key) {
+        if (!isBlank(flags.get(key))) {
+            return flagName.apply(key);
+        }
+        if (!isBlank(env.get(variable(key)))) {
+            return variable(key);
+        }
+        return fileName + ": " + key;
+    }
+
+    /** The release directories: {@code location}, else {@link BellowsConfig#DEFAULT_LOCATION}; relative as given. */
+    public Path location() {
+        return get("location").map(Path::of).orElse(BellowsConfig.DEFAULT_LOCATION);
+    }
+
+    /** The target database: url, user and password (each may be null). */
+    public ConnectionSettings connection() {
+        return new ConnectionSettings(get("url").map(String::trim).orElse(null), get("user").orElse(null), get("password").orElse(null));
+    }
+
+    /** {@link RunOptions#defaults()} with the lock and batch settings. */
+    public RunOptions runOptions() {
+        return runOptions(RunOptions.defaults());
+    }
+
+    /**
+     * {@code base} with what is set of lock-timeout (ms), lock-retries, lock-wait (s), max-batches and the batch
+     * settings; its progress, contract guard and batch listener are kept.
+     */
+    public RunOptions runOptions(RunOptions base) {
+        return base.withLockTimeout(millis("lock-timeout", base.lockTimeout()),
+                        (int) Math.min(Integer.MAX_VALUE, number("lock-retries", base.lockRetries())),
+                        base.retryBackoff())
+                .withLockWait(get("lock-wait").map(v -> Duration.ofSeconds(parse("lock-wait", v)))
+                        .orElse(base.lockWait()))
+                .withMaxBatches(number("max-batches", base.maxBatches()))
+                .withBatching(batching(base.batching()));
+    }
+
+    /**
+     * Batch sizing and pacing of the migrate phase: batch-target (ms), batch-size, batch-min, batch-max and
+     * batch-pause (ms) over {@code d}. When only the bounds are set, the first size is the default clamped to them.
+     */
+    public BatchOptions batching(BatchOptions d) {
+        int min = (int) Math.min(Integer.MAX_VALUE, number("batch-min", d.minSize()));
+        int max = (int) Math.min(Integer.MAX_VALUE, number("batch-max", d.maxSize()));
+        int initial = get("batch-size").map(v -> (int) Math.min(Integer.MAX_VALUE, parse("batch-size", v)))
+                .orElse(Math.max(min, Math.min(max, d.initialSize())));
+        return d.withSizes(initial, min, max)
+                .withTarget(millis("batch-target", d.target()))
+                .withPause(millis("batch-pause", d.pause()));
+    }
+
+    private Duration millis(String key, Duration fallback) {
+        return get(key).map(v -> Duration.ofMillis(parse(key, v))).orElse(fallback);
+    }
+
+    private long number(String key, long fallback) {
+        return get(key).map(v -> parse(key, v)).orElse(fallback);
+    }
+
+    private long parse(String key, String value) {
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(source(key) + " must be a whole number >= 0, was '" + value + "'");
+        }
     }
 }

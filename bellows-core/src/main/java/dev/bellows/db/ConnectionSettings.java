@@ -23,12 +23,24 @@ public record ConnectionSettings(String url, String user, String password) {
 
     public Connection connect() {
         try {
-            return DriverManager.getConnection(url, user, password);
+            return DriverManager.getConnection(driverUrl(url), user, password);
         } catch (SQLException e) {
             throw new DatabaseException("cannot connect to " + safeUrl() + (user == null ? "" : " as " + user) + ": "
                     + e.getMessage() + "; check the URL, user and password given to Bellows (CLI: --url --user --password "
                     + "or BELLOWS_URL, BELLOWS_USER, BELLOWS_PASSWORD; Maven: bellows.url, bellows.user, bellows.password)", e);
         }
+    }
+
+    /**
+     * The URL as the JDBC driver takes it: MariaDB Connector/J, which serves MySQL too, accepts
+     * {@code jdbc:mysql:} only with {@code permitMysqlScheme}.
+     */
+    public static String driverUrl(String url) {
+        if (url.regionMatches(true, 0, "jdbc:mysql:", 0, 11) && !url.toLowerCase(java.util.Locale.ROOT)
+                .contains("permitmysqlscheme")) {
+            return url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
+        }
+        return url;
     }
 
     /** The URL with any password parameter masked, for messages. */

@@ -53,6 +53,8 @@ public final class BellowsInstance implements AutoCloseable {
     private volatile InstanceRegistry registry;
     /** Consecutive failed heartbeats; written by the heartbeat thread only. */
     private volatile int failures;
+    /** What the startup guard said at the last check: at start (WARN mode) or when a heartbeat rewrote the row. */
+    private volatile Optional<StartupRefusal> schemaRefusal = Optional.empty();
 
     private BellowsInstance(Builder b) {
         this.dataSource = b.dataSource;
@@ -94,6 +96,16 @@ public final class BellowsInstance implements AutoCloseable {
         return failures;
     }
 
+    /**
+     * Why the schema no longer serves this instance's release, as the startup guard found at its latest check:
+     * at registration in guard mode WARN, and again whenever a heartbeat finds the row expired or missing (other
+     * tools counted the instance as gone, so a contract may have run meanwhile). Empty when the latest check
+     * passed. A health or readiness check can report it.
+     */
+    public Optional<StartupRefusal> schemaRefusal() {
+        return schemaRefusal;
+    }
+
     public boolean isClosed() {
         return closed.get();
     }
@@ -108,6 +120,7 @@ public final class BellowsInstance implements AutoCloseable {
                         throw new StartupRefusedException(refusal.get());
                     }
                     LOG.warn("{} Registering instance {} anyway (guard mode WARN).", refusal.get().message(), id());
+                    schemaRefusal = refusal;
                 }
                 reg.register(c, registration);
                 return null;
@@ -137,24 +150,35 @@ public final class BellowsInstance implements AutoCloseable {
             return;
         }
         try {
-            Optional<Optional<StartupRefusal>> rewritten = transact(c -> {
+            Beat beat = transact(c -> {
                 InstanceRegistry reg = registryFor(c);
-                if (reg.heartbeat(c, id())) {
-                    return Optional.empty();
+                Heartbeat found = reg.heartbeat(c, id());
+                if (found == Heartbeat.LIVE) {
+                    return new Beat(found, Optional.empty());
                 }
-                reg.register(c, registration);
-                return Optional.of(new StartupGuard(reg.dialect()).check(c, registration.release()));
+                if (found == Heartbeat.MISSING) {
+                    reg.register(c, registration);
+                }
+                return new Beat(found, new StartupGuard(reg.dialect()).check(c, registration.release()));
             });
             if (failures > 0) {
                 LOG.info("heartbeat of instance {} works again after {} failed attempt(s)", id(), failures);
             }
             failures = 0;
-            if (rewritten.isPresent()) {
+            if (beat.found() == Heartbeat.LIVE) {
+                return;
+            }
+            if (beat.found() == Heartbeat.MISSING) {
                 LOG.warn("the row of instance {} was missing (not written at start, pruned after a long silence, or "
                         + "the database was restored); registered it again", id());
-                rewritten.get().ifPresent(r -> LOG.error("{} This instance is already running: its release is no "
-                        + "longer served by the schema.", r.message()));
+            } else {
+                LOG.warn("instance {} had sent no heartbeat for longer than its TTL of {} s, so other tools counted "
+                        + "it as gone (a contract may have run meanwhile); this heartbeat made it live again", id(),
+                        registration.ttlSeconds());
             }
+            schemaRefusal = beat.refusal();
+            beat.refusal().ifPresent(r -> LOG.error("{} This instance is already running: its release is no "
+                    + "longer served by the schema.", r.message()));
         } catch (SQLException | RuntimeException e) {
             int n = failures + 1;
             failures = n;
@@ -170,6 +194,10 @@ public final class BellowsInstance implements AutoCloseable {
                 LOG.debug("heartbeat of instance {} failed again ({} in a row): {}", id(), n, e.getMessage());
             }
         }
+    }
+
+    /** What one heartbeat found, and the startup guard's verdict when it re-checked. */
+    private record Beat(Heartbeat found, Optional<StartupRefusal> refusal) {
     }
 
     /** Consecutive failures after which the last successful heartbeat is older than the TTL. */

@@ -119,15 +119,30 @@ public final class InstanceRegistry {
     }
 
     /**
-     * Records a heartbeat: one small UPDATE. Returns false when there is no row with that id (never
-     * registered, deregistered, pruned, or the table is gone); an expired row comes back to life.
+     * Records a heartbeat: one small UPDATE of a live row. Says whether the row was live, had expired (it is
+     * live again now: {@link Heartbeat#REVIVED}, after a second UPDATE), or is missing (never registered,
+     * deregistered, pruned, or the table is gone; nothing is written then).
      */
-    public boolean heartbeat(Connection c, String id) throws SQLException {
-        String sql = "UPDATE " + table + " SET heartbeat_at = " + dialect.currentTimestamp() + " WHERE id = ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, id);
-            return ps.executeUpdate() > 0;
+    public Heartbeat heartbeat(Connection c, String id) throws SQLException {
+        String set = "UPDATE " + table + " SET heartbeat_at = " + dialect.currentTimestamp() + " WHERE id = ?";
+        // in a transaction, a failed UPDATE (no table) must not abort it: PostgreSQL would refuse the next statement
+        java.sql.Savepoint before = c.getAutoCommit() ? null : c.setSavepoint();
+        try {
+            Heartbeat found = update(c, set + " AND " + liveCondition(), id) > 0 ? Heartbeat.LIVE
+                    : update(c, set, id) > 0 ? Heartbeat.REVIVED : Heartbeat.MISSING;
+            if (before != null) {
+                c.releaseSavepoint(before);
+            }
+            return found;
         } catch (SQLException e) {
+            if (before != null) {
+                try {
+                    c.rollback(before);
+                } catch (SQLException again) {
+                    e.addSuppressed(again);
+                    throw e;
+                }
+            }
             boolean tableThere;
             try {
                 tableThere = exists(c);
@@ -136,9 +151,16 @@ public final class InstanceRegistry {
                 throw e;
             }
             if (!tableThere) {
-                return false;
+                return Heartbeat.MISSING;
             }
             throw e;
+        }
+    }
+
+    private static int update(Connection c, String sql, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id);
+            return ps.executeUpdate();
         }
     }
 

@@ -81,11 +81,12 @@ public final class MigrationLoader {
         for (Map.Entry<Release, Path> e : releases.entrySet()) {
             migrations.addAll(loadRelease(e.getKey(), e.getValue(), syntax));
         }
+        List<Release> declared = List.copyOf(releases.keySet());
         List<Migration> javaMigrations = java.find(location);
         if (!javaMigrations.isEmpty()) {
             migrations = merge(migrations, javaMigrations);
         }
-        return new MigrationSet(location, migrations);
+        return new MigrationSet(location, migrations, declared);
     }
 
     /** Adds Java migrations among the files: ordered by release, phase, number; a number used twice is an error. */

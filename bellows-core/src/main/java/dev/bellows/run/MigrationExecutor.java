@@ -235,8 +235,9 @@ final class MigrationExecutor {
                 SQLException cause = e instanceof SQLException se ? se : new SQLException(e.toString(), e);
                 recordFailure(m, t0, cause);
                 throw new MigrationFailedException(m.displayPath(), line, column,
-                        "Completed batches are kept and recorded; fix the " + (m.isJava() ? "class" : "statement")
-                                + " and rerun to continue after the last completed batch.", cause);
+                        "Completed batches are kept and recorded; fix the cause and rerun to continue after the last "
+                                + "completed batch. If you edit the " + (m.isJava() ? "class" : "statement")
+                                + ", keep its table and key: the rerun starts from the recorded position.", cause);
             }
             batchesThisRun += run.batches();
             rowsThisRun += run.rows();

@@ -24,11 +24,20 @@ public final class Planner {
      * @param to the newest release to apply; null for the newest release that has files
      */
     public static Plan plan(Command command, Release to, SchemaState state) {
+        return plan(command.id(), command.phases(), command.releaseByRelease(), to, state);
+    }
+
+    /**
+     * Plans {@code phases} up to {@code to}: phase by phase (all releases' expand, then migrate, …),
+     * or release by release.
+     */
+    public static Plan plan(String label, List<Phase> phases, boolean releaseByRelease, Release to,
+                            SchemaState state) {
         List<Release> releases = releasesUpTo(state, to);
         Set<String> doneInPlan = new HashSet<>();
         List<Step> steps = new ArrayList<>();
         Optional<String> refusal = Optional.empty();
-        for (Step candidate : order(command, releases)) {
+        for (Step candidate : order(phases, releaseByRelease, releases)) {
             Release release = candidate.release();
             Phase phase = candidate.phase();
             List<dev.bellows.model.Migration> pending = state.pending(release, phase);
@@ -36,24 +45,29 @@ public final class Planner {
                 continue;
             }
             Step step = new Step(release, phase, pending);
-            if (refusal.isEmpty() && !pending.isEmpty()) {
-                refusal = refusal(step, releases, state, doneInPlan);
+            Optional<String> blocked = refusal(step, releases, state, doneInPlan);
+            if (pending.isEmpty() && blocked.isPresent()) {
+                // Nothing to run, but not reached yet either: no step, so no completion marker is written.
+                continue;
+            }
+            if (refusal.isEmpty()) {
+                refusal = blocked;
             }
             steps.add(step);
             doneInPlan.add(key(release, phase));
         }
-        return new Plan(command, steps, refusal);
+        return new Plan(label, steps, refusal);
     }
 
     /** The (release, phase) pairs a command visits, in order, before history is consulted. */
-    private static List<Step> order(Command command, List<Release> releases) {
+    private static List<Step> order(List<Phase> phases, boolean releaseByRelease, List<Release> releases) {
         List<Step> out = new ArrayList<>();
-        if (command.releaseByRelease()) {
+        if (releaseByRelease) {
             for (Release release : releases) {
-                command.phases().forEach(phase -> out.add(new Step(release, phase, List.of())));
+                phases.forEach(phase -> out.add(new Step(release, phase, List.of())));
             }
         } else {
-            for (Phase phase : command.phases()) {
+            for (Phase phase : phases) {
                 releases.forEach(release -> out.add(new Step(release, phase, List.of())));
             }
         }
@@ -105,8 +119,23 @@ public final class Planner {
         return Optional.empty();
     }
 
+    /**
+     * Whether (release, phase) is complete: done earlier in this plan, or all its files applied. A
+     * phase without files is complete once it has been marked, or when it could run now (nothing
+     * before it is missing); it never counts as complete while what must precede it is pending.
+     */
     private static boolean complete(Release r, Phase p, SchemaState state, Set<String> done) {
-        return done.contains(key(r, p)) || state.filesApplied(r, p);
+        if (done.contains(key(r, p))) {
+            return true;
+        }
+        if (!state.migrations().of(r, p).isEmpty()) {
+            return state.filesApplied(r, p);
+        }
+        if (state.hasMarker(r, p)) {
+            return true;
+        }
+        List<Release> releases = releasesUpTo(state, null);
+        return refusal(new Step(r, p, List.of()), releases, state, done).isEmpty();
     }
 
     private static String key(Release r, Phase p) {

@@ -56,9 +56,18 @@ public final class Runner {
 
     /** What {@code command} would do; runs nothing. */
     public Plan plan(Command command, Release to) {
+        migrations.requireKnown(to, "--to");
         SchemaState state = state();
         state.validate();
         return Planner.plan(command, to, state);
+    }
+
+    /** Every pending step of every phase in the order the commands would run them (expand, migrate, contract). */
+    public Plan planEverything(Release to) {
+        migrations.requireKnown(to, "--to");
+        SchemaState state = state();
+        state.validate();
+        return Planner.plan("plan", List.of(Phase.EXPAND, Phase.MIGRATE, Phase.CONTRACT), false, to, state);
     }
 
     /** How {@code plan} labels a file's execution mode. */
@@ -67,6 +76,7 @@ public final class Runner {
     }
 
     public RunResult run(Command command, Release to) {
+        migrations.requireKnown(to, "--to");
         return inSession(command.id(), c -> {
             long t0 = System.nanoTime();
             history.create(c);
@@ -115,6 +125,7 @@ public final class Runner {
         if (plan.refusal().isPresent()) {
             throw new RefusedException(plan.refusal().get());
         }
+        checkBatchDefinitions(plan);
         String forcedNote = checkContractGate(c, plan);
         Actor actor = Actor.current();
         MigrationExecutor executor = new MigrationExecutor(c, dialect, history, options, actor);
@@ -145,6 +156,24 @@ public final class Runner {
                     + millis + " ms");
         }
         return new RunResult(command, steps, files, millis);
+    }
+
+    /** Every batch statement of the plan is understood before anything runs (a bad one is exit 2, nothing applied). */
+    private void checkBatchDefinitions(Plan plan) {
+        for (Step step : plan.steps()) {
+            for (Migration m : step.pending()) {
+                if (m.phase() != Phase.MIGRATE) {
+                    continue;
+                }
+                if (m.isJava()) {
+                    dev.bellows.data.BatchJobs.java(m);
+                } else {
+                    for (int i = 0; i < m.statements().size(); i++) {
+                        dev.bellows.data.BatchJobs.statement(m, i, dialect);
+                    }
+                }
+            }
+        }
     }
 
     /** Asks the guard before contract steps; returns the note recorded for a forced contract, or null. */

@@ -77,8 +77,10 @@ public final class StatusReader {
                 }
             }
         } catch (RefusedException e) {
-            next = Optional.of("repair");
+            // The files and the history disagree: the refusal says what to do (repair, or fix a file).
             reason = e.getMessage();
+            int at = reason.indexOf("`bellows ");
+            next = Optional.of(at >= 0 ? reason.substring(at + 9, reason.indexOf('`', at + 1)) : "fix-files");
         }
         return new StatusReport(rows, contractBlockers, next, reason, Map.of());
     }

@@ -135,7 +135,7 @@ public final class SqlSplitter {
                 pos++;
             }
             add(TokenType.WORD, start, startLine, col);
-        } else if (c == ':' && isIdentStart(peek(1)) && peek(-1) != ':') {
+        } else if (c == ':' && isIdentStart(peek(1)) && startsParameter(peek(-1))) {
             pos++;
             while (pos < src.length() && isIdentPart(src.charAt(pos))) {
                 pos++;
@@ -367,6 +367,11 @@ public final class SqlSplitter {
     private char peek(int ahead) {
         int i = pos + ahead;
         return i >= 0 && i < src.length() ? src.charAt(i) : '\0';
+    }
+
+    /** A {@code :name} parameter follows space or an operator; {@code a[lo:hi]} and {@code x::t} are not parameters. */
+    private static boolean startsParameter(char before) {
+        return before == '\0' || Character.isWhitespace(before) || "(,=<>+-*/|".indexOf(before) >= 0;
     }
 
     private static boolean isSpaceOrEnd(char c) {

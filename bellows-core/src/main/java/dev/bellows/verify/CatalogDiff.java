@@ -38,7 +38,47 @@ public final class CatalogDiff {
                 changes.add(new SchemaChange(SchemaChange.Kind.ADDED, null, now, null));
             }
         }
-        return changes;
+        return withoutRebuilt(changes);
+    }
+
+    /**
+     * An index or constraint that the database dropped and re-created under a new identity with
+     * the same name, table and definition (PostgreSQL rebuilds the indexes and constraints on a
+     * column whose type changes) is the same object to the application: neither dropped nor added.
+     * The rebuild itself is reported as part of the table's rewrite.
+     */
+    static List<SchemaChange> withoutRebuilt(List<SchemaChange> changes) {
+        List<SchemaChange> out = new ArrayList<>(changes);
+        for (SchemaChange dropped : changes) {
+            if (dropped.kind() != SchemaChange.Kind.DROPPED || !rebuildable(dropped.before())) {
+                continue;
+            }
+            for (SchemaChange added : changes) {
+                if (added.kind() == SchemaChange.Kind.ADDED && out.contains(added)
+                        && sameObject(dropped.before(), added.after())) {
+                    out.remove(dropped);
+                    out.remove(added);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    static boolean rebuildable(SchemaObject o) {
+        return (o.kind() == ObjectKind.INDEX || o.kind() == ObjectKind.CONSTRAINT) && o.table() != null;
+    }
+
+    /** Same kind, table, name and properties (the validity of an index being rebuilt aside). */
+    static boolean sameObject(SchemaObject a, SchemaObject b) {
+        if (a.kind() != b.kind() || !a.table().equals(b.table()) || !a.name().equals(b.name())) {
+            return false;
+        }
+        Map<String, String> pa = new HashMap<>(a.properties());
+        Map<String, String> pb = new HashMap<>(b.properties());
+        pa.remove("valid");
+        pb.remove("valid");
+        return pa.equals(pb);
     }
 
     /**

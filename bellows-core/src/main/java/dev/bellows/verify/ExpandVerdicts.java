@@ -26,7 +26,7 @@ final class ExpandVerdicts {
         String since = ", which existed before release " + ctx.release().name();
         switch (c.kind()) {
             case DROPPED -> {
-                if (!ctx.preExisting(c.identity())) {
+                if (!ctx.preExisting(c.before())) {
                     return;
                 }
                 out.add(o.finding(dropRule(obj.kind()), obj.kind().usedByCode() ? Severity.ERROR : Severity.WARNING,
@@ -38,7 +38,7 @@ final class ExpandVerdicts {
                         "2. Drop it in the contract phase, which runs once no instance runs an older release."));
             }
             case RENAMED -> {
-                if (!ctx.preExisting(c.identity())) {
+                if (!ctx.preExisting(c.before())) {
                     return;
                 }
                 Optional<String> shim = compatibilityShim(o, c);

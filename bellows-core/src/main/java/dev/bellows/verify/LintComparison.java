@@ -28,30 +28,16 @@ import java.util.Set;
  */
 public record LintComparison(int agreed, List<Finding> unconfirmed, List<Finding> missed) {
 
-    /** Lint rule id to the verify rule that observes the same hazard. */
-    static final Map<String, String> OBSERVABLE = Map.ofEntries(
-            Map.entry("expand-drop-column", "verify-dropped-column"),
-            Map.entry("expand-drop-table", "verify-dropped-table"),
-            Map.entry("expand-drop-object", "verify-dropped-object"),
-            Map.entry("expand-drop-enum-value", "verify-dropped-object"),
-            Map.entry("expand-rename-column", "verify-renamed-column"),
-            Map.entry("expand-rename-table", "verify-renamed-table"),
-            Map.entry("expand-rename-object", "verify-renamed-object"),
-            Map.entry("expand-change-column-type", "verify-type-change"),
-            Map.entry("expand-set-not-null", "verify-not-null-added"),
-            Map.entry("expand-add-not-null-column", "verify-not-null-added"),
-            Map.entry("expand-drop-default", "verify-default-dropped"),
-            Map.entry("expand-add-constraint", "verify-constraint-added"),
-            Map.entry("migrate-ddl", "verify-migrate-schema-change"),
-            Map.entry("contract-drop-new-object", "verify-contract-removes-new"),
-            Map.entry("pg-rewriting-type-change", "verify-rewrite"),
-            Map.entry("pg-table-rewrite", "verify-rewrite"),
-            Map.entry("pg-volatile-default", "verify-rewrite"),
-            Map.entry("pg-reindex-not-concurrently", "verify-rewrite"),
-            Map.entry("pg-constraint-not-valid", "verify-locked-scan"),
-            Map.entry("pg-create-index-not-concurrently", "verify-locked-scan"),
-            Map.entry("pg-set-not-null-scan", "verify-locked-scan"),
-            Map.entry("pg-unique-not-using-index", "verify-locked-scan"));
+    /** Lint rule id to the verify rule that observes the same hazard ({@link VerifyRule#lintRules()}). */
+    static final Map<String, String> OBSERVABLE = observable();
+
+    private static Map<String, String> observable() {
+        Map<String, String> m = new java.util.HashMap<>();
+        for (VerifyRule r : VerifyRule.values()) {
+            r.lintRules().forEach(l -> m.put(l, r.id()));
+        }
+        return Map.copyOf(m);
+    }
 
     public LintComparison {
         unconfirmed = List.copyOf(unconfirmed);

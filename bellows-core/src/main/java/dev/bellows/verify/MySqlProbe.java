@@ -128,7 +128,7 @@ final class MySqlProbe implements ShadowProbe {
     }
 
     @Override
-    public List<String> fillTables(Connection c, int rows) {
+    public List<String> fillTables(Connection c, int rows, List<PlannedForeignKey> planned) {
         return List.of("--rows is not supported for MySQL/MariaDB yet: no synthetic rows were generated; "
                 + "use --seed RELEASE=FILE");
     }

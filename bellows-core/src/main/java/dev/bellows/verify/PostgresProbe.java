@@ -163,8 +163,13 @@ final class PostgresProbe implements ShadowProbe {
     }
 
     @Override
-    public List<String> fillTables(Connection c, int rows) throws SQLException {
-        return PostgresRowFiller.fill(c, rows);
+    public List<String> fillTables(Connection c, int rows, List<PlannedForeignKey> planned) throws SQLException {
+        return PostgresRowFiller.fill(c, rows, planned);
+    }
+
+    @Override
+    public long removeGeneratedRows(Connection c) throws SQLException {
+        return PostgresRowFiller.removeGenerated(c);
     }
 
     @Override
@@ -229,12 +234,21 @@ final class PostgresProbe implements ShadowProbe {
         for (Map.Entry<String, Storage> e : after.entrySet()) {
             Storage old = before.get(e.getKey());
             Storage now = e.getValue();
+            if (old == null && now.index()) {
+                // an index dropped and re-created under the same name on the same table in this
+                // statement (ALTER COLUMN TYPE rebuilds the indexes on the column): rebuilt
+                old = before.entrySet().stream()
+                        .filter(b -> !after.containsKey(b.getKey()) && b.getValue().index()
+                                && b.getValue().table().equals(now.table()) && b.getValue().name().equals(now.name()))
+                        .map(Map.Entry::getValue).findFirst().orElse(null);
+            }
             if (old != null && old.fileNode() != now.fileNode()) {
                 long n = rows.containsKey(now.table()) ? rows.get(now.table()) : count(c, now.qualifiedTable());
                 rows.put(now.table(), n);
                 out.add(new StorageRewrite(e.getKey(), now.name(), now.table(), now.tableName(), now.index(), n));
             }
         }
+        out.sort(java.util.Comparator.comparing(StorageRewrite::index).thenComparing(StorageRewrite::name));
         return out;
     }
 

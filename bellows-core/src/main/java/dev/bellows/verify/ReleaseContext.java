@@ -47,6 +47,17 @@ public record ReleaseContext(Release release, CatalogSnapshot atExpandStart, Set
     }
 
     /**
+     * Existed before this release's expand, possibly under an earlier identity: an index or
+     * constraint that the database re-created unchanged (a type change rebuilds them) is still the
+     * one the previous release relies on.
+     */
+    public boolean preExisting(SchemaObject object) {
+        return preExisting(object.identity()) || CatalogDiff.rebuildable(object)
+                && atExpandStart.objects().values().stream()
+                .anyMatch(x -> CatalogDiff.rebuildable(x) && CatalogDiff.sameObject(x, object));
+    }
+
+    /**
      * Serves traffic while the current phase runs (existed when it started), so a lock that blocks
      * it for long is downtime. Objects created earlier in the same phase are exempt: nobody uses them yet.
      */

@@ -47,10 +47,18 @@ interface ShadowProbe {
 
     /**
      * Fills every table up to {@code rows} generated rows (from the column types, respecting NOT
-     * NULL, unique keys and single-column foreign keys where it can); returns notes on tables it
-     * could not fill.
+     * NULL, unique keys and single-column foreign keys where it can, including the ones later
+     * migrations add: {@code planned}); returns notes on tables it could not fill.
      */
-    List<String> fillTables(Connection c, int rows) throws SQLException;
+    List<String> fillTables(Connection c, int rows, List<PlannedForeignKey> planned) throws SQLException;
+
+    /**
+     * Removes the generated rows of {@link #fillTables} that are still there; returns how many
+     * (0 when the database cannot tell them apart).
+     */
+    default long removeGeneratedRows(Connection c) throws SQLException {
+        return 0;
+    }
 
     /** Observation of one running statement. */
     interface StatementProbe {

@@ -7,13 +7,26 @@ import java.util.regex.Pattern;
 
 /**
  * Which column type changes keep the previous release working: widening only (a longer varchar,
- * varchar to text, a larger integer, more numeric precision at the same scale). Type names as
- * PostgreSQL's {@code format_type} or MySQL's {@code COLUMN_TYPE} print them.
+ * varchar to text, a larger integer, more numeric precision at the same scale, more fractional
+ * seconds for time, timestamp and interval). Type names as PostgreSQL's {@code format_type} or
+ * MySQL's {@code COLUMN_TYPE} print them: a base name, an optional {@code (p)} or {@code (p,s)},
+ * and a suffix that must stay the same ({@code  with time zone}, {@code  without time zone},
+ * {@code []}, {@code  unsigned}), e.g. {@code timestamp(3) without time zone}.
  */
 final class TypeWidening {
 
-    private static final Pattern TYPE = Pattern.compile("^([a-z ]+?)\\s*(?:\\((\\d+)(?:\\s*,\\s*(\\d+))?\\))?"
-            + "((?: unsigned)?)$");
+    private static final Pattern TYPE = Pattern.compile("^([a-z0-9_ ]+?)\\s*(?:\\((\\d+)(?:\\s*,\\s*(\\d+))?\\))?"
+            + "((?: with time zone| without time zone)?(?: unsigned)?(?:\\[\\])*)$");
+
+    /** Fixed-length types: a longer length changes the stored (padded) values. */
+    private static final List<String> FIXED_LENGTH = List.of("character", "char", "bit", "binary");
+
+    /**
+     * MySQL's temporal types print no precision for 0 fractional digits ({@code datetime} is
+     * {@code datetime(0)}); PostgreSQL's time and timestamp always carry a time zone suffix and
+     * mean the maximum (6) without one.
+     */
+    private static final List<String> MYSQL_TEMPORAL = List.of("datetime", "timestamp", "time");
 
     private static final List<List<String>> INTEGERS = List.of(
             List.of("tinyint"), List.of("smallint", "int2"), List.of("mediumint"),
@@ -28,6 +41,9 @@ final class TypeWidening {
     static boolean compatible(String from, String to) {
         if (from == null || to == null) {
             return false;
+        }
+        if (appendsEnumValues(from.trim(), to.trim())) {
+            return true;
         }
         Matcher a = TYPE.matcher(from.toLowerCase(Locale.ROOT).trim());
         Matcher b = TYPE.matcher(to.toLowerCase(Locale.ROOT).trim());
@@ -59,11 +75,30 @@ final class TypeWidening {
             int scaleB = b.group(3) == null ? 0 : Integer.parseInt(b.group(3));
             return scaleA == scaleB && Integer.parseInt(b.group(2)) >= Integer.parseInt(a.group(2));
         }
-        if (fa.equals(fb) && a.group(3) == null && b.group(3) == null) {
-            // same type, wider or removed length/precision (bit varying, time, timestamp, char)
-            return b.group(2) == null || a.group(2) != null
-                    && Integer.parseInt(b.group(2)) >= Integer.parseInt(a.group(2))
-                    && !fa.equals("character") && !fa.equals("char");
+        if (fa.equals(fb) && a.group(3) == null && b.group(3) == null && !FIXED_LENGTH.contains(fa)) {
+            // same type, wider or removed length/precision (bit varying, time, timestamp, interval,
+            // datetime); a fixed-length type changes its padded values, so only an unchanged one passes
+            if (b.group(2) == null) {
+                return !MYSQL_TEMPORAL.contains(fb) || !a.group(4).isEmpty() || a.group(2) == null;
+            }
+            int from2 = a.group(2) != null ? Integer.parseInt(a.group(2))
+                    : MYSQL_TEMPORAL.contains(fa) && a.group(4).isEmpty() ? 0 : Integer.MAX_VALUE;
+            return Integer.parseInt(b.group(2)) >= from2;
+        }
+        return false;
+    }
+
+    /**
+     * MySQL {@code enum('a','b')} to {@code enum('a','b','c')} (or {@code set}): values appended at
+     * the end keep every stored value and its order, so the previous release is unaffected.
+     */
+    private static boolean appendsEnumValues(String from, String to) {
+        for (String kind : List.of("enum(", "set(")) {
+            if (from.toLowerCase(Locale.ROOT).startsWith(kind) && to.toLowerCase(Locale.ROOT).startsWith(kind)
+                    && from.endsWith(")") && to.endsWith(")")) {
+                String prefix = from.substring(kind.length(), from.length() - 1) + ",";
+                return to.substring(kind.length()).startsWith(prefix);
+            }
         }
         return false;
     }

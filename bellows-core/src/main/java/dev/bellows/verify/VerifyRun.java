@@ -63,6 +63,7 @@ final class VerifyRun {
                     ShadowExecutor.Applied applied = executor.apply(m, snapshot);
                     snapshot = applied.after();
                     observations.add(applied.observation());
+                    notes.addAll(applied.notes());
                     Verdicts.Judged judged = Verdicts.judge(applied.observation(), context, applied.after());
                     findings.addAll(judged.findings());
                     waivers.addAll(judged.waivers());
@@ -82,7 +83,10 @@ final class VerifyRun {
                 }
             }
             if (options.syntheticRows() > 0 && i + 1 < releases.size()) {
-                notes.addAll(probe.fillTables(c, options.syntheticRows()));
+                List<Migration> later = set.migrations().stream()
+                        .filter(m -> m.release().compareTo(release) > 0).toList();
+                notes.addAll(probe.fillTables(c, options.syntheticRows(),
+                        PlannedForeignKey.addedBy(later, probe.dialect().syntax())));
             }
             snapshot = probe.snapshot(c);
         }

@@ -1,12 +1,17 @@
 package dev.bellows.config;
 
+import dev.bellows.BellowsConfig;
 import dev.bellows.ConfigurationException;
+import dev.bellows.data.BatchOptions;
+import dev.bellows.run.RunOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,6 +40,18 @@ class SettingsTest {
     }
 
     @Test
+    void valuesAreReadExactlyAsWritten() throws Exception {
+        Path yaml = Files.writeString(dir.resolve("bellows.yaml"),
+                "password: 0123\nuser: yes\nurl: 1e3\nlocation: 'db/m'\nlock-timeout: 250\n");
+        Settings s = Settings.resolve(Map.of(), Map.of(), Optional.of(yaml));
+        assertThat(s.get("password")).contains("0123");
+        assertThat(s.get("user")).contains("yes");
+        assertThat(s.get("url")).contains("1e3");
+        assertThat(s.get("location")).contains("db/m");
+        assertThat(s.get("lock-timeout")).contains("250");
+    }
+
+    @Test
     void unknownKeyInTheFileIsAnErrorNamingIt() throws Exception {
         Path yaml = Files.writeString(dir.resolve("bellows.yaml"), "url: x\nlocaton: db\n");
         assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of(), Optional.of(yaml)))
@@ -52,5 +69,72 @@ class SettingsTest {
     void explicitMissingConfigFileIsAnError() {
         assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of(), Optional.of(dir.resolve("nope.yaml"))))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("nope.yaml: config file does not exist");
+    }
+
+    @Test
+    void runOptionsTakeEachSettingFromTheFirstSourceThatHasIt() throws Exception {
+        Path yaml = Files.writeString(dir.resolve("bellows.yaml"), "lock-timeout: 900\nlock-retries: 3\n"
+                + "lock-wait: 5\nmax-batches: 7\nbatch-target: 150\nbatch-min: 20\nbatch-max: 400\n"
+                + "batch-pause: 30\nlocation: file/loc\nurl: jdbc:postgresql://file/db\n");
+        Map<String, String> flags = new HashMap<>();
+        flags.put("lock-timeout", "1200");
+        flags.put("batch-size", "40");
+        flags.put("lock-retries", null);
+        Map<String, String> env = Map.of("BELLOWS_LOCK_RETRIES", "4", "BELLOWS_BATCH_PAUSE", "60");
+        RunOptions o = Settings.resolve(flags, env, Optional.of(yaml)).runOptions();
+        assertThat(o.lockTimeout()).isEqualTo(Duration.ofMillis(1200));
+        assertThat(o.lockRetries()).isEqualTo(4);
+        assertThat(o.lockWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(o.maxBatches()).isEqualTo(7);
+        BatchOptions b = o.batching();
+        assertThat(b.target()).isEqualTo(Duration.ofMillis(150));
+        assertThat(List.of(b.initialSize(), b.minSize(), b.maxSize())).containsExactly(40, 20, 400);
+        assertThat(b.pause()).isEqualTo(Duration.ofMillis(60));
+        Settings s = Settings.resolve(flags, env, Optional.of(yaml));
+        assertThat(s.location()).isEqualTo(Path.of("file/loc"));
+        assertThat(s.connection().url()).isEqualTo("jdbc:postgresql://file/db");
+    }
+
+    @Test
+    void nothingSetGivesTheDefaultsAndBoundsAloneClampTheFirstBatch() {
+        Settings none = Settings.resolve(Map.of(), Map.of(), Optional.empty(), dir.resolve("bellows.yaml"));
+        RunOptions d = RunOptions.defaults();
+        RunOptions o = none.runOptions();
+        assertThat(List.of(o.lockTimeout(), o.lockWait())).containsExactly(d.lockTimeout(), d.lockWait());
+        assertThat(o.lockRetries()).isEqualTo(d.lockRetries());
+        assertThat(o.maxBatches()).isEqualTo(d.maxBatches());
+        assertThat(o.batching()).isEqualTo(d.batching());
+        assertThat(none.location()).isEqualTo(BellowsConfig.DEFAULT_LOCATION);
+
+        BatchOptions small = Settings.resolve(Map.of(), Map.of("BELLOWS_BATCH_MAX", "50"), Optional.empty(),
+                dir.resolve("bellows.yaml")).runOptions().batching();
+        assertThat(List.of(small.initialSize(), small.minSize(), small.maxSize())).containsExactly(50, 10, 50);
+    }
+
+    @Test
+    void aBadNumberNamesWhereItCameFrom() throws Exception {
+        Path yaml = Files.writeString(dir.resolve("bellows.yaml"), "batch-pause: soon\n");
+        assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of(), Optional.of(yaml)).runOptions())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(yaml + ": batch-pause must be a whole number >= 0, was 'soon'");
+        assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("BELLOWS_LOCK_WAIT", "-1"), Optional.of(yaml))
+                .runOptions()).hasMessageStartingWith("BELLOWS_LOCK_WAIT must be a whole number");
+        assertThatThrownBy(() -> Settings.resolve(Map.of("lock-timeout", "x"), Map.of(), Optional.of(yaml))
+                .namingFlags(k -> "bellows.lockTimeout").runOptions())
+                .hasMessageStartingWith("bellows.lockTimeout must be a whole number");
+        assertThatThrownBy(() -> Settings.resolve(Map.of("batch-min", "50"), Map.of("BELLOWS_BATCH_MAX", "10"),
+                Optional.empty(), dir.resolve("none.yaml")).runOptions())
+                .hasMessageContaining("--batch-min (50) <= --batch-max (10)");
+    }
+
+    @Test
+    void theDefaultFileIsReadFromTheGivenPathAndABlankFlagFallsThrough() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(project.resolve("bellows.yaml"), "url: jdbc:postgresql://project/db\nbatch-size: 77\n");
+        Map<String, String> flags = new HashMap<>();
+        flags.put("url", " ");
+        Settings s = Settings.resolve(flags, Map.of(), Optional.empty(), project.resolve("bellows.yaml"));
+        assertThat(s.connection().url()).isEqualTo("jdbc:postgresql://project/db");
+        assertThat(s.runOptions().batching().initialSize()).isEqualTo(77);
     }
 }

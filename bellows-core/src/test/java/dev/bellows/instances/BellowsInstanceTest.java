@@ -85,6 +85,64 @@ class BellowsInstanceTest {
         }
     }
 
+    /**
+     * An expired row (the instance was silent for longer than its TTL, so a contract could run past its release)
+     * is revived by the next heartbeat only after the startup guard looks again, and says so like the re-insert.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.bellows.testing.Databases#both")
+    void aHeartbeatThatRevivesAnExpiredRowRunsTheStartupGuardAgain(TestDatabase db) throws Exception {
+        Markers.expanded(db, "1.0");
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = System.err;
+        try (BellowsInstance instance = BellowsInstance.builder(TestDataSources.of(db), "1.0").id("sleeper")
+                .ttl(Duration.ofSeconds(30)).heartbeatInterval(Duration.ofMillis(150)).register()) {
+            assertThat(instance.schemaRefusal()).isEmpty();
+            // while the instance was silent, others counted it as gone and contracted past its release
+            Markers.expanded(db, "1.1");
+            Markers.complete(db, "1.1", "contract");
+            System.setErr(new java.io.PrintStream(new TeeStream(log, err), true));
+            db.execute("UPDATE " + table(db) + " SET heartbeat_at = heartbeat_at - INTERVAL '1' HOUR");
+            await("the guard's verdict after the revival", Duration.ofSeconds(5),
+                    () -> instance.schemaRefusal().isPresent());
+            assertThat(instance.schemaRefusal().get().reason()).isEqualTo(StartupRefusal.Reason.CONTRACTED_PAST);
+            try (Connection c = db.connect()) {
+                assertThat(new InstanceRegistry(db.dialect()).live(c)).extracting(Instance::id)
+                        .containsExactly("sleeper");
+            }
+            await("the log lines", Duration.ofSeconds(2), () -> log.toString().contains("This instance is already"));
+            assertThat(log.toString())
+                    .contains("instance sleeper had sent no heartbeat for longer than its TTL of 30 s")
+                    .contains("ERROR").contains("This instance is already running: its release is no longer served");
+            assertThat(instance.consecutiveFailures()).isZero();
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    /** Copies what is written to a buffer and to the real stream. */
+    private static final class TeeStream extends java.io.OutputStream {
+        private final java.io.OutputStream a;
+        private final java.io.OutputStream b;
+
+        TeeStream(java.io.OutputStream a, java.io.OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public synchronized void write(int x) throws java.io.IOException {
+            a.write(x);
+            b.write(x);
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int off, int len) throws java.io.IOException {
+            a.write(bytes, off, len);
+            b.write(bytes, off, len);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("dev.bellows.testing.Databases#both")
     void theStartupGuardRefusesOrWarns(TestDatabase db) throws Exception {

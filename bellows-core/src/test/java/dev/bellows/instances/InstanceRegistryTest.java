@@ -25,7 +25,7 @@ class InstanceRegistryTest {
             assertThat(registry.live(c)).isEmpty();
             assertThat(registry.all(c)).isEmpty();
             assertThat(registry.prune(c)).isZero();
-            assertThat(registry.heartbeat(c, "nobody")).isFalse();
+            assertThat(registry.heartbeat(c, "nobody")).isEqualTo(Heartbeat.MISSING);
             assertThat(registry.deregister(c, "nobody")).isFalse();
             assertThat(new LiveInstancesGuard(registry).blockers(c, Release.of("2.0"))).isEmpty();
             assertThat(registry.exists(c)).as("reads never create the table").isFalse();
@@ -107,9 +107,11 @@ class InstanceRegistryTest {
             registry.register(c, reg("beating", "1.1", Duration.ofSeconds(1)));
             Thread.sleep(1300);
             assertThat(registry.live(c)).isEmpty();
-            assertThat(registry.heartbeat(c, "beating")).isTrue();
+            assertThat(registry.heartbeat(c, "beating")).as("the row had expired").isEqualTo(Heartbeat.REVIVED);
             assertThat(registry.live(c)).extracting(Instance::id).containsExactly("beating");
-            assertThat(registry.heartbeat(c, "unknown")).isFalse();
+            assertThat(registry.heartbeat(c, "beating")).as("live now").isEqualTo(Heartbeat.LIVE);
+            assertThat(registry.heartbeat(c, "unknown")).isEqualTo(Heartbeat.MISSING);
+            assertThat(registry.find(c, "unknown")).as("a missing row is not written").isEmpty();
         }
     }
 

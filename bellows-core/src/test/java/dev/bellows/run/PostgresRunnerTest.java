@@ -92,4 +92,28 @@ class PostgresRunnerTest {
         runner(db).run(Command.EXPAND, null);
         assertThat(progress).anyMatch(l -> l.contains("already completed by an interrupted run"));
     }
+
+    @Test
+    void aConcurrentIndexBuildThatHitsTheLockTimeoutIsRetriedCleanly() throws Exception {
+        TestDatabase db = Databases.postgres();
+        MigrationTree tree = new MigrationTree(dir);
+        tree.file("1.0", "expand", "001_t.sql", "CREATE TABLE t (id int PRIMARY KEY, v int);\nINSERT INTO t VALUES (1, 1);");
+        tree.file("1.1", "expand", "001_idx.sql", "CREATE INDEX CONCURRENTLY t_v_idx ON t (v);");
+        runner(db).run(Command.EXPAND, dev.bellows.model.Release.of("1.0"));
+        RunOptions options = RunOptions.defaults().withLockTimeout(java.time.Duration.ofMillis(200), 20,
+                java.time.Duration.ofMillis(100)).withProgress(progress::add);
+        Runner runner = new Runner(new ConnectionSettings(db.url(), db.user(), db.password()),
+                MigrationLoader.load(dir, db.dialect().syntax()), options);
+        try (Connection writer = db.connect(); var st = writer.createStatement()) {
+            writer.setAutoCommit(false);
+            st.executeUpdate("UPDATE t SET v = 2 WHERE id = 1"); // CIC waits for this transaction
+            var build = java.util.concurrent.CompletableFuture.supplyAsync(() -> runner.run(Command.EXPAND, null));
+            Thread.sleep(1_200);
+            writer.commit();
+            assertThat(build.get().filesApplied()).isEqualTo(1);
+        }
+        assertThat(progress).anyMatch(l -> l.contains("lock timeout on 001_idx.sql"));
+        assertThat(db.queryOne("SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                + "WHERE c.relname = 't_v_idx'")).isEqualTo(true);
+    }
 }

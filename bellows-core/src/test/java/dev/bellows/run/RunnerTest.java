@@ -254,7 +254,13 @@ class RunnerTest {
                 "CREATE TABLE applied_once (id int PRIMARY KEY);\n" + sleep + "\nINSERT INTO applied_once VALUES (1);\n");
         RunOptions impatient = RunOptions.defaults().withLockWait(Duration.ofMillis(500));
         var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> runner(db, impatient).run(Command.EXPAND, null));
-        Thread.sleep(700);
+        String held = Bookshop.postgres(db)
+                ? "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                : "SELECT count(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT SLEEP%'";
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (db.count(held) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20); // until the first migrator holds the lock (and, on MariaDB, is inside the file)
+        }
         assertThatThrownBy(() -> runner(db, impatient).run(Command.EXPAND, null)).isInstanceOf(RefusedException.class)
                 .hasMessageContaining("another Bellows migrator is running on this database (held by ");
         assertThat(first.get().filesApplied()).isEqualTo(1);
@@ -291,5 +297,64 @@ class RunnerTest {
         assertThat(runner(db).repair()).singleElement().asString().contains("forgot 1.1/migrate/002_keyed.sql");
         assertThat(db.count("SELECT count(*) FROM bellows_batch_progress WHERE migration = '1.1/migrate/002_keyed.sql'"))
                 .isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.bellows.testing.Databases#both")
+    void anUnknownReleaseIsAUsageErrorAndAReleaseDirectoryWithoutFilesIsKnown(TestDatabase db) throws Exception {
+        MigrationTree tree = Bookshop.write(new MigrationTree(dir), db);
+        assertThatThrownBy(() -> runner(db).run(Command.EXPAND, Release.of("9.9")))
+                .isInstanceOfSatisfying(dev.bellows.ConfigurationException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(2))
+                .hasMessageContaining("--to 9.9: there is no release 9.9").hasMessageContaining("1.0, 1.1, 1.2");
+        assertThat(history(db)).isEmpty();
+        // A release without schema changes: its directory with an empty phase directory.
+        java.nio.file.Files.createDirectories(dir.resolve("1.3/expand"));
+        java.nio.file.Files.writeString(dir.resolve("1.3/expand/.gitkeep"), "");
+        runner(db).run(Command.UPGRADE, Release.of("1.3"));
+        assertThat(history(db)).as("expand 1.3 must wait for contract 1.1, even without files")
+                .doesNotContainKeys("1.3/expand", "1.3/migrate");
+        runner(db).run(Command.CONTRACT, Release.of("1.1"));
+        runner(db).run(Command.UPGRADE, Release.of("1.3"));
+        assertThat(history(db)).containsKeys("1.3/expand", "1.3/migrate");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.bellows.testing.Databases#both")
+    void aPhaseWithoutFilesIsNotMarkedCompleteBeforeItsTurn(TestDatabase db) throws Exception {
+        MigrationTree tree = Bookshop.write(new MigrationTree(dir), db);
+        tree.delete("1.1", "contract", "001_drop_legacy_code.sql");
+        runner(db).run(Command.EXPAND, Release.of("1.1"));
+        // contract 1.1 has nothing to run, but migrate 1.1 is pending: no marker may claim it is contracted.
+        assertThat(runner(db).run(Command.CONTRACT, Release.of("1.1")).filesApplied()).isZero();
+        assertThat(history(db)).doesNotContainKey("1.1/contract");
+        runner(db).run(Command.MIGRATE, Release.of("1.1"));
+        runner(db).run(Command.CONTRACT, Release.of("1.1"));
+        assertThat(history(db)).containsKey("1.1/contract");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.bellows.testing.Databases#both")
+    void aBadBatchStatementIsRefusedBeforeAnythingIsApplied(TestDatabase db) throws Exception {
+        MigrationTree tree = Bookshop.write(new MigrationTree(dir), db);
+        tree.file("1.1", "migrate", "002_half_keyed.sql", "UPDATE books SET title = title WHERE id >= :from;");
+        assertThatThrownBy(() -> runner(db).run(Command.UPGRADE, Release.of("1.1")))
+                .isInstanceOf(dev.bellows.ConfigurationException.class)
+                .hasMessageContaining("002_half_keyed.sql").hasMessageContaining(":to");
+        assertThat(history(db)).as("not even the expand files ran").isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.bellows.testing.Databases#both")
+    void statusNamesWhatToDoWhenFilesAndHistoryDisagree(TestDatabase db) throws Exception {
+        MigrationTree tree = Bookshop.write(new MigrationTree(dir), db);
+        runner(db).run(Command.UPGRADE, Release.of("1.1"));
+        tree.file("1.1", "expand", "000_late.sql", "CREATE TABLE late (id int);");
+        StatusReport outOfOrder = StatusReader.read(runner(db).state(), List.of());
+        assertThat(outOfOrder.next()).contains("fix-files");
+        assertThat(outOfOrder.reason()).contains("000_late.sql is new");
+        tree.delete("1.1", "expand", "000_late.sql");
+        tree.file("1.1", "expand", "001_add_isbn.sql", "-- edited\nALTER TABLE books ADD COLUMN isbn varchar(40);\n");
+        assertThat(StatusReader.read(runner(db).state(), List.of()).next()).contains("repair");
     }
 }

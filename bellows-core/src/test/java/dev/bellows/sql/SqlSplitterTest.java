@@ -138,6 +138,14 @@ class SqlSplitterTest {
     }
 
     @Test
+    void arraySlicesAreNotParameters() {
+        SqlStatement st = SqlSplitter.split("UPDATE t SET a = b[1:n], c = d[lo:hi] WHERE id >= :from", POSTGRESQL)
+                .statements().get(0);
+        assertThat(st.tokens()).filteredOn(t -> t.type() == TokenType.PARAMETER).extracting(Token::text)
+                .containsExactly(":from");
+    }
+
+    @Test
     void unterminatedConstructsNameTheirPosition() {
         assertThatThrownBy(() -> SqlSplitter.split("SELECT 1;\nSELECT 'abc", POSTGRESQL))
                 .isInstanceOfSatisfying(SqlSyntaxException.class, e -> {

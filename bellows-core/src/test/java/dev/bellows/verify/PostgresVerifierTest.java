@@ -109,6 +109,82 @@ class PostgresVerifierTest {
     }
 
     @Test
+    void indexesRebuiltByATypeChangeArePartOfTheRewriteNotDropped() {
+        tree.file("1.0/expand/002_index.sql", """
+                CREATE INDEX t_n ON t (n);
+                ALTER TABLE t ADD CONSTRAINT t_n_positive CHECK (n > 0);
+                """);
+        tree.file("1.1/expand/001_widen.sql", "ALTER TABLE t ALTER COLUMN n TYPE bigint;\n");
+        VerifyReport r = verify();
+        assertThat(r.findings()).extracting(Finding::ruleId).containsExactly("verify-rewrite");
+        assertThat(r.findings().get(0).message()).contains("rewrote table t and its indexes t_n, t_pkey");
+        StatementObservation s = r.migrations().get(2).statements().get(0);
+        assertThat(s.rewrites()).extracting(StorageRewrite::name).containsExactly("t", "t_n", "t_pkey");
+        // PostgreSQL really re-created t_n (a new OID): the diff pairs it with the old one by name and definition
+        assertThat(s.changes()).extracting(SchemaChange::describe)
+                .containsExactly("changed type of column t.n from integer to bigint");
+    }
+
+    @Test
+    void anIndexRebuiltByATypeChangeIsStillPreExistingForALaterDropInTheSameExpand() {
+        tree.file("1.0/expand/002_index.sql", "CREATE INDEX t_n ON t (n);\n");
+        tree.file("1.1/expand/001_widen.sql", """
+                -- bellows:allow verify-rewrite reason: t is tiny in production
+                ALTER TABLE t ALTER COLUMN n TYPE bigint;
+                """);
+        tree.file("1.1/expand/002_drop.sql", "DROP INDEX t_n;\n");
+        VerifyReport r = verify();
+        assertThat(r.findings("verify-dropped-object")).singleElement().satisfies(f -> {
+            assertThat(f.file()).endsWith("002_drop.sql");
+            assertThat(f.message()).contains("dropped index t_n, which existed before release 1.1");
+        });
+    }
+
+    @Test
+    void timestampPrecisionWideningIsNeitherAnIncompatibleChangeNorARewrite() throws Exception {
+        tree.file("1.0/expand/002_times.sql", """
+                CREATE TABLE ev (id int PRIMARY KEY, at timestamp(3), atz timestamptz(3), t time(3),
+                                 tz time(3) with time zone);
+                CREATE INDEX ev_at ON ev (at);
+                INSERT INTO ev SELECT g, now(), now(), now()::time, now()::timetz FROM generate_series(1, 100) g;
+                """);
+        tree.file("1.1/expand/001_widen.sql", """
+                ALTER TABLE ev ALTER COLUMN at TYPE timestamp(6), ALTER COLUMN atz TYPE timestamptz(6),
+                    ALTER COLUMN t TYPE time(6), ALTER COLUMN tz TYPE time with time zone;
+                """);
+        String widen = "ALTER TABLE ev ALTER COLUMN at TYPE timestamp(6), ALTER COLUMN atz TYPE timestamptz(6), "
+                + "ALTER COLUMN t TYPE time(6), ALTER COLUMN tz TYPE time with time zone";
+        // on the real server, directly: the table keeps its storage file
+        try (PositionedShadow p = Verifier.positionAt(tree.load(), VerifyOptions.defaults(new PostgresDialect())
+                .withShadow(ShadowSpec.url(db.url(), db.user(), db.password())),
+                new Checkpoint(Release.of("1.0"), Phase.CONTRACT))) {
+            long before = relfilenode(p, "ev");
+            long index = relfilenode(p, "ev_at");
+            try (var c = p.connect(); Statement st = c.createStatement()) {
+                st.execute(widen);
+            }
+            assertThat(relfilenode(p, "ev")).isEqualTo(before);
+            assertThat(relfilenode(p, "ev_at")).isEqualTo(index);
+        }
+        db = Databases.postgres();
+        VerifyReport r = verify();
+        assertThat(r.findings()).isEmpty();
+        StatementObservation s = r.migrations().get(2).statements().get(0);
+        assertThat(s.rewrites()).isEmpty();
+        assertThat(s.changes()).extracting(SchemaChange::describe).contains(
+                "changed type of column ev.at from timestamp(3) without time zone to timestamp(6) without time zone",
+                "changed type of column ev.tz from time(3) with time zone to time with time zone");
+    }
+
+    private static long relfilenode(PositionedShadow p, String table) throws Exception {
+        try (var c = p.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT relfilenode FROM pg_class WHERE relname = '" + table + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     void varcharWideningIsMetadataOnlyAndNotFlagged() {
         tree.file("1.1/expand/001_widen.sql", "ALTER TABLE t ALTER COLUMN name TYPE varchar(200);\n");
         VerifyReport r = verify();
@@ -296,6 +372,48 @@ class PostgresVerifierTest {
             assertThat(f.waiver()).isEqualTo("t has 20 rows in production");
         });
         assertThat(r.failed()).isFalse();
+    }
+
+    @Test
+    void aLintWaiverOfTheSameHazardWaivesTheVerifyFindingAndSaysWhichWaiverApplied() {
+        tree.file("1.1/expand/001_widen.sql", """
+                -- bellows:allow pg-rewriting-type-change reason: tiny table
+                ALTER TABLE t ALTER COLUMN n TYPE bigint;
+                """);
+        VerifyReport r = verify();
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("verify-rewrite");
+            assertThat(f.waiver()).isEqualTo("tiny table (waiver of lint rule pg-rewriting-type-change, "
+                    + "the same hazard as verify-rewrite)");
+        });
+        assertThat(r.failed()).isFalse();
+        assertThat(r.waivers()).singleElement().satisfies(w -> {
+            assertThat(w.ruleId()).isEqualTo("verify-rewrite");
+            assertThat(w.line()).isEqualTo(1);
+            assertThat(w.reason()).contains("pg-rewriting-type-change");
+        });
+        assertThat(TextReport.render(r, false)).contains("001_widen.sql:1: allow verify-rewrite — tiny table "
+                + "(waiver of lint rule pg-rewriting-type-change", "0 error(s), 0 warning(s), 1 waived");
+    }
+
+    @Test
+    void aFileWideLintWaiverCoversItsOwnHazardOnlyAndTheStatementsOwnWaiverComesFirst() {
+        tree.file("1.1/expand/001_changes.sql", """
+                -- bellows:allow expand-drop-column reason: legacy is unused since 0.9
+                ALTER TABLE t DROP COLUMN legacy;
+                -- bellows:allow verify-dropped-column reason: name is unused too
+                -- bellows:allow expand-set-not-null reason: the wrong hazard for a rewrite
+                ALTER TABLE t DROP COLUMN name, ALTER COLUMN n TYPE bigint;
+                """);
+        VerifyReport r = verify();
+        assertThat(r.findings("verify-dropped-column")).extracting(Finding::line, Finding::waiver).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, "legacy is unused since 0.9 (waiver of lint rule "
+                        + "expand-drop-column, the same hazard as verify-dropped-column)"),
+                org.assertj.core.groups.Tuple.tuple(5, "name is unused too"));
+        // expand-set-not-null does not describe a rewrite: verify-rewrite stays an error
+        assertThat(r.findings("verify-rewrite")).singleElement()
+                .satisfies(f -> assertThat(f.waived()).isFalse());
+        assertThat(r.failed()).isTrue();
     }
 
     @Test

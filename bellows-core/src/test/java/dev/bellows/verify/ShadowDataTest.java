@@ -59,6 +59,99 @@ class ShadowDataTest {
         }
     }
 
+    private VerifyReport verifyWithRows(MigrationTree tree, int rows) {
+        TestDatabase db = Databases.postgres();
+        return Verifier.verify(tree.load(), VerifyOptions.defaults(new PostgresDialect())
+                .withShadow(ShadowSpec.url(db.url(), db.user(), db.password())).withRows(rows));
+    }
+
+    @Test
+    void foreignKeyAddedNotValidAndValidatedLaterPassesOnGeneratedRowsThatReferenceRealParents() {
+        MigrationTree tree = new MigrationTree(dir.resolve("m"))
+                .file("1.0/expand/001_schema.sql", """
+                        CREATE TABLE users (id serial PRIMARY KEY, name text NOT NULL);
+                        CREATE TABLE orders (id serial PRIMARY KEY, user_id int NOT NULL, total numeric(8,2));
+                        """)
+                .file("1.1/expand/001_fk.sql", """
+                        ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id)
+                            NOT VALID;
+                        """)
+                .file("1.1/contract/001_validate.sql", "ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;\n")
+                .file("1.2/expand/001_more.sql", "ALTER TABLE orders ADD COLUMN note text;\n");
+        VerifyReport r = verifyWithRows(tree, 100);
+        assertThat(r.findings("verify-failed")).isEmpty();
+        assertThat(r.failed()).isFalse();
+        assertThat(r.notes()).noneMatch(n -> n.contains("generated rows"));
+        assertThat(r.migrations()).hasSize(4);
+        // VALIDATE really checked the 100 generated orders (under SHARE UPDATE EXCLUSIVE: not flagged)
+        StatementObservation validate = r.migrations().get(2).statements().get(0);
+        assertThat(validate.failed()).isFalse();
+        assertThat(validate.scans()).anySatisfy(sc -> {
+            assertThat(sc.name()).isEqualTo("orders");
+            assertThat(sc.rowsRead()).isGreaterThanOrEqualTo(100);
+        });
+        assertThat(r.findings("verify-locked-scan")).isEmpty();
+    }
+
+    @Test
+    void aConstraintThatFailsOnlyOnGeneratedRowsIsANoteAndTheRunGoesOn() {
+        MigrationTree tree = new MigrationTree(dir.resolve("m"))
+                .file("1.0/expand/001_schema.sql", "CREATE TABLE t (id int PRIMARY KEY, n int);\n")
+                .file("1.1/expand/001_check.sql", "ALTER TABLE t ADD CONSTRAINT n_pos CHECK (n > 0) NOT VALID;\n")
+                .file("1.1/contract/001_validate.sql", "ALTER TABLE t VALIDATE CONSTRAINT n_pos;\n")
+                .file("1.2/expand/001_more.sql", "ALTER TABLE t ADD COLUMN note text;\n");
+        VerifyReport r = verifyWithRows(tree, 50);
+        assertThat(r.findings("verify-failed")).isEmpty();
+        assertThat(r.failed()).isFalse();
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("001_validate.sql:1 failed on the generated rows",
+                "SQLSTATE 23514", "removed them (50 rows)", "--seed RELEASE=FILE"));
+        assertThat(r.migrations()).hasSize(4).allSatisfy(m -> assertThat(m.failed()).isFalse());
+        assertThat(TextReport.render(r, false)).contains("note: --rows:", ": passed");
+    }
+
+    @Test
+    void generatedRowsOfATableWithoutPrimaryKeyAreRemovedByTheirValuesAndOnlyThey() throws Exception {
+        MigrationTree tree = new MigrationTree(dir.resolve("m"))
+                .file("1.0/expand/001_schema.sql", """
+                        CREATE TABLE log (n int, msg text);
+                        INSERT INTO log VALUES (7, 'real');
+                        """)
+                .file("1.1/expand/001_check.sql", "ALTER TABLE log ADD CONSTRAINT n_pos CHECK (n > 0) NOT VALID;\n")
+                .file("1.1/contract/001_validate.sql", "ALTER TABLE log VALIDATE CONSTRAINT n_pos;\n")
+                .file("1.2/expand/001_more.sql", "ALTER TABLE log ADD COLUMN at date;\n");
+        TestDatabase db = Databases.postgres();
+        VerifyOptions options = VerifyOptions.defaults(new PostgresDialect())
+                .withShadow(ShadowSpec.url(db.url(), db.user(), db.password())).withRows(20);
+        try (PositionedShadow s = Verifier.positionAt(tree.load(), options,
+                new Checkpoint(Release.of("1.1"), Phase.CONTRACT))) {
+            assertThat(s.report().failed()).isFalse();
+            assertThat(s.report().notes()).anySatisfy(n -> assertThat(n).contains("removed them (19 rows)"));
+            assertThat(count(s, "log")).isEqualTo(1);
+            try (var c = s.connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT msg FROM log")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("real");
+            }
+        }
+    }
+
+    @Test
+    void aConstraintThatFailsOnRealRowsStillFailsWithRows() {
+        MigrationTree tree = new MigrationTree(dir.resolve("m"))
+                .file("1.0/expand/001_schema.sql", """
+                        CREATE TABLE t (id int PRIMARY KEY, n int);
+                        INSERT INTO t VALUES (100000, -1);
+                        """)
+                .file("1.1/expand/001_check.sql", "ALTER TABLE t ADD CONSTRAINT n_pos CHECK (n > 0) NOT VALID;\n")
+                .file("1.1/contract/001_validate.sql", "ALTER TABLE t VALIDATE CONSTRAINT n_pos;\n");
+        VerifyReport r = verifyWithRows(tree, 50);
+        assertThat(r.findings("verify-failed")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("SQLSTATE 23514"));
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("and again after Bellows removed the ones it "
+                + "could still find (49 rows)", "the failure is real"));
+        assertThat(r.failed()).isTrue();
+    }
+
     @Test
     void seedRunsAfterItsRelease() throws Exception {
         MigrationTree tree = new MigrationTree(dir.resolve("m"))

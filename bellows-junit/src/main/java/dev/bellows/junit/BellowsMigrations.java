@@ -43,8 +43,13 @@ public @interface BellowsMigrations {
      */
     boolean flyway() default false;
 
-    /** The database the migrations are written for: {@code postgresql} or {@code mysql}. */
-    String dialect() default "postgresql";
+    /**
+     * The database the migrations are written for: {@code postgresql} or {@code mysql} (also MariaDB). Empty (the
+     * default): taken from the server's URL ({@link #url()} or {@code -Dbellows.shadow.url}) when one is given,
+     * else {@code postgresql}. The system property {@code bellows.shadow.dialect} wins over this; a dialect given
+     * either way must match the server's URL.
+     */
+    String dialect() default "";
 
     /**
      * Whether {@code -- bellows:allow <rule> <reason>} comments may waive a finding. When false, a

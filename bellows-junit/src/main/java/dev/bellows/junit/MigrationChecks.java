@@ -71,6 +71,10 @@ final class MigrationChecks {
         Map<String, Release> releaseOf = schema.migrations().migrations().stream()
                 .collect(Collectors.toMap(Migration::displayPath, Migration::release, (a, b) -> a));
         List<Release> checked = schema.releases().stream().filter(settings::checked).toList();
+        // A migration at or before startAfter is not checked, but it must apply: when it does not, nothing after it
+        // can be verified, so the first checked release fails with it.
+        Predicate<Finding> uncheckedFailure = f -> f.ruleId().equals(FAILED) && releaseOf.containsKey(f.file())
+                && !settings.checked(releaseOf.get(f.file()));
         List<DynamicTest> tests = new ArrayList<>();
         Release previous = null;
         for (Release r : schema.releases()) {
@@ -81,11 +85,36 @@ final class MigrationChecks {
                         ? release.equals(releaseOf.get(f.file())) : release.equals(checked.get(checked.size() - 1));
                 String name = previous == null ? "release " + r + " (the first)"
                         : "release " + r + " after " + previous;
-                tests.add(DynamicTest.dynamicTest(name, () -> checkRelease(schema, release, report.get(), mine)));
+                boolean first = release.equals(checked.get(0));
+                tests.add(DynamicTest.dynamicTest(name, () -> {
+                    if (first) {
+                        failOnUncheckedFailures(report.get().findings().stream().filter(uncheckedFailure).toList(),
+                                settings);
+                    }
+                    checkRelease(schema, release, report.get(), mine);
+                }));
             }
             previous = r;
         }
         return DynamicContainer.dynamicContainer("verify on " + where(settings), tests);
+    }
+
+    /** The rule id of a statement that failed on the shadow database. */
+    private static final String FAILED = "verify-failed";
+
+    /** Fails the first checked release when a migration at or before the cut-over did not apply. */
+    private static void failOnUncheckedFailures(List<Finding> failures, Settings settings) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        StringBuilder b = new StringBuilder("not verifiable: a migration at or before startAfter = "
+                + settings.startAfter().map(Release::toString).orElse("?") + " does not apply, so nothing after it "
+                + "ran. Releases up to the cut-over are not checked, but they must still apply:\n");
+        for (Finding f : failures) {
+            b.append(line(f)).append('\n');
+            f.help().forEach(h -> b.append("    ").append(h).append('\n'));
+        }
+        throw new AssertionFailedError(b.toString().stripTrailing());
     }
 
     private static void checkRelease(BellowsSchema schema, Release release, VerifyReport report,

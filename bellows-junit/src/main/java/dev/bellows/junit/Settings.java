@@ -20,23 +20,55 @@ record Settings(Path location, boolean flyway, Dialect dialect, boolean allowWai
     static final String URL_PROPERTY = "bellows.shadow.url";
     static final String USER_PROPERTY = "bellows.shadow.user";
     static final String PASSWORD_PROPERTY = "bellows.shadow.password";
+    static final String DIALECT_PROPERTY = "bellows.shadow.dialect";
     private static final String CLASSPATH = "classpath:";
 
     static Settings of(BellowsMigrations a, Class<?> testClass) {
         String url = System.getProperty(URL_PROPERTY, a.url());
         String user = System.getProperty(USER_PROPERTY, a.user());
         String password = System.getProperty(PASSWORD_PROPERTY, a.password());
-        Dialect dialect;
-        try {
-            dialect = Dialect.named(a.dialect());
-        } catch (ConfigurationException e) {
-            throw new ConfigurationException("@BellowsMigrations(dialect = \"" + a.dialect() + "\"): "
-                    + e.getMessage());
-        }
+        Dialect dialect = dialect(System.getProperty(DIALECT_PROPERTY, ""), a.dialect(), url);
         return new Settings(locate(a.location(), testClass), a.flyway(), dialect, a.allowWaivers(),
                 a.startAfter().isBlank() ? Optional.empty() : Optional.of(Release.of(a.startAfter().trim())),
                 url.isBlank() ? Optional.empty() : Optional.of(url.trim()), user.isBlank() ? null : user,
                 password);
+    }
+
+    /**
+     * The dialect: {@code -Dbellows.shadow.dialect}, else the annotation's, else the server URL's ({@code
+     * jdbc:mariadb:} is mysql), else postgresql. A dialect given explicitly must match the server's URL.
+     */
+    static Dialect dialect(String property, String annotation, String url) {
+        String source = !property.isBlank() ? "-D" + DIALECT_PROPERTY + "=" + property.trim()
+                : !annotation.isBlank() ? "@BellowsMigrations(dialect = \"" + annotation.trim() + "\")" : null;
+        Dialect fromUrl = null;
+        if (!url.isBlank()) {
+            try {
+                fromUrl = Dialect.forUrl(url.trim());
+            } catch (ConfigurationException e) {
+                if (source == null) {
+                    throw new ConfigurationException("the database server " + url.trim() + " (" + URL_PROPERTY
+                            + " or @BellowsMigrations(url)) does not tell the dialect: " + e.getMessage()
+                            + "; or set @BellowsMigrations(dialect = ...) or -D" + DIALECT_PROPERTY);
+                }
+            }
+        }
+        if (source == null) {
+            return fromUrl != null ? fromUrl : Dialect.named(ScratchServer.EMBEDDED_DIALECT);
+        }
+        Dialect d;
+        try {
+            d = Dialect.named(!property.isBlank() ? property.trim() : annotation.trim());
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException(source + ": " + e.getMessage());
+        }
+        if (fromUrl != null && !fromUrl.id().equals(d.id())) {
+            throw new ConfigurationException(source + " does not match the database server "
+                    + new dev.bellows.db.ConnectionSettings(url.trim(), null, null).safeUrl() + ", which is "
+                    + fromUrl.id() + ": set -D" + DIALECT_PROPERTY + "=" + fromUrl.id()
+                    + " (or leave the annotation's dialect out: it is then taken from the URL)");
+        }
+        return d;
     }
 
     /** A directory relative to the working directory, or {@code classpath:DIR} on the test class's class path. */

@@ -116,6 +116,22 @@ class BellowsMigrationTestsTest {
                         "verification stopped at ", "002_index_missing_column.sql");
     }
 
+    /**
+     * A migration at or before startAfter is not checked, but when it does not apply nothing after it can be
+     * verified: the first checked release fails with its file, line and the database's message (never a green
+     * build with aborted tests).
+     */
+    @Test
+    void aMigrationBeforeTheCutOverThatDoesNotApplyFailsTheFirstCheckedRelease() {
+        Events events = run(Samples.BrokenBeforeTheCutOver.class);
+        assertThat(names(events.failed())).containsExactly("release 1.2 after 1.1");
+        assertThat(failure(events, "release 1.2 after 1.1"))
+                .startsWith("not verifiable: a migration at or before startAfter = 1.1 does not apply")
+                .contains("002_index_missing_column.sql:2:1: error[verify-failed]", "nickname", "does not exist");
+        assertThat(names(events.aborted())).isEmpty();
+        assertThat(names(events.succeeded())).containsExactly("1.2/expand/001_add_accounts_city.sql");
+    }
+
     @Test
     void mysqlWithoutAServerLintsButCannotVerifyAndSaysWhatToSet() {
         clearProperties();

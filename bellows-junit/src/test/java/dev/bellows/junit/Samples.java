@@ -95,6 +95,18 @@ final class Samples {
         }
     }
 
+    /** The same MySQL migrations without a dialect: it comes from the server's URL. */
+    @ExtendWith(OnlyThroughTestKit.class)
+    @BellowsMigrations(location = "classpath:migrations/mysql")
+    static class DialectFromTheUrl implements BellowsMigrationTests {
+    }
+
+    /** An explicit dialect that the server named by -Dbellows.shadow.url may contradict. */
+    @ExtendWith(OnlyThroughTestKit.class)
+    @BellowsMigrations(location = "classpath:migrations/mysql", dialect = "postgresql")
+    static class ExplicitPostgresql implements BellowsMigrationTests {
+    }
+
     /** A Flyway folder: each file a release; V3 drops a column in expand, V4 in contract. */
     @ExtendWith(OnlyThroughTestKit.class)
     @BellowsMigrations(location = "classpath:migrations/flyway", flyway = true)

@@ -22,6 +22,45 @@ class ServerUrlTest {
         System.clearProperty(Settings.URL_PROPERTY);
         System.clearProperty(Settings.USER_PROPERTY);
         System.clearProperty(Settings.PASSWORD_PROPERTY);
+        System.clearProperty(Settings.DIALECT_PROPERTY);
+    }
+
+    private static TestDatabase useMariaDb() {
+        TestDatabase server = Databases.mariadb();
+        System.setProperty(Settings.URL_PROPERTY, server.url());
+        System.setProperty(Settings.USER_PROPERTY, server.user());
+        System.setProperty(Settings.PASSWORD_PROPERTY, server.password());
+        return server;
+    }
+
+    /** What docs/integrations.md promises: the same test, pointed at MariaDB by -Dbellows.shadow.url alone. */
+    @Test
+    void withoutADialectTheServerUrlGivesIt() {
+        useMariaDb();
+        var results = Samples.testKit().selectors(selectClass(Samples.DialectFromTheUrl.class)).execute();
+        Events events = results.testEvents();
+        assertThat(events.failed().count()).as("failures: %s", events.failed().list()).isZero();
+        assertThat(events.succeeded().count()).isEqualTo(5);
+        assertThat(results.containerEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+                .contains("lint (mysql)");
+    }
+
+    @Test
+    void anExplicitDialectMustMatchTheServerOrBeOverriddenByAProperty() {
+        useMariaDb();
+        var refused = Samples.testKit().selectors(selectClass(Samples.ExplicitPostgresql.class)).execute();
+        String why = refused.allEvents().failed().stream()
+                .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                        .getThrowable().orElseThrow().getMessage())
+                .findFirst().orElseThrow(() -> new AssertionError("nothing failed"));
+        assertThat(why).contains("@BellowsMigrations(dialect = \"postgresql\") does not match the database server",
+                "which is mysql", "-Dbellows.shadow.dialect=mysql");
+
+        System.setProperty(Settings.DIALECT_PROPERTY, "mysql");
+        Events events = Samples.testKit().selectors(selectClass(Samples.ExplicitPostgresql.class)).execute()
+                .testEvents();
+        assertThat(events.failed().count()).as("failures: %s", events.failed().list()).isZero();
+        assertThat(events.succeeded().count()).isEqualTo(5);
     }
 
     @Test

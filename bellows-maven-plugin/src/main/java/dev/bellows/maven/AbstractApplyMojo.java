@@ -1,12 +1,11 @@
 package dev.bellows.maven;
 
-import dev.bellows.ConfigurationException;
 import dev.bellows.model.Release;
 import dev.bellows.run.Command;
-import dev.bellows.run.RunOptions;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /** expand, migrate, contract and upgrade: apply phases up to a release. */
 abstract class AbstractApplyMojo extends AbstractBellowsMojo {
@@ -15,33 +14,60 @@ abstract class AbstractApplyMojo extends AbstractBellowsMojo {
     @Parameter(property = "bellows.to")
     String to;
 
-    /** Longest a statement may wait for a lock before it is retried, in milliseconds. */
-    @Parameter(property = "bellows.lockTimeout", defaultValue = "500")
-    long lockTimeout;
+    /**
+     * Longest a statement may wait for a lock before it is retried, in milliseconds (default 500); when not set,
+     * {@code BELLOWS_LOCK_TIMEOUT}, then {@code lock-timeout} of bellows.yaml. So for every parameter below.
+     */
+    @Parameter(property = "bellows.lockTimeout")
+    String lockTimeout;
 
-    /** Tries of a statement that hit the lock timeout. */
-    @Parameter(property = "bellows.lockRetries", defaultValue = "10")
-    int lockRetries;
+    /** Tries of a statement that hit the lock timeout (default 10). */
+    @Parameter(property = "bellows.lockRetries")
+    String lockRetries;
 
-    /** How long to wait for another migrator to finish, in seconds. */
-    @Parameter(property = "bellows.lockWait", defaultValue = "60")
-    long lockWait;
+    /** How long to wait for another migrator to finish, in seconds (default 60). */
+    @Parameter(property = "bellows.lockWait")
+    String lockWait;
 
-    /** Most batches per migrate file in one run; a rerun continues. */
-    @Parameter(property = "bellows.maxBatches", defaultValue = "1000000")
-    long maxBatches;
+    /** Most batches per migrate file in one run; a rerun continues (default 1000000). */
+    @Parameter(property = "bellows.maxBatches")
+    String maxBatches;
+
+    /** Migrate phase: the batch duration the batch size adapts toward, in milliseconds (default 200). */
+    @Parameter(property = "bellows.batchTarget")
+    String batchTarget;
+
+    /** Migrate phase: the first batch size, rows or key span of keyed batches (default 1000). */
+    @Parameter(property = "bellows.batchSize")
+    String batchSize;
+
+    /** Migrate phase: the smallest batch size (default 10). */
+    @Parameter(property = "bellows.batchMin")
+    String batchMin;
+
+    /** Migrate phase: the largest batch size (default 100000). */
+    @Parameter(property = "bellows.batchMax")
+    String batchMax;
+
+    /** Migrate phase: the pause between batches, in milliseconds (default 0). */
+    @Parameter(property = "bellows.batchPause")
+    String batchPause;
 
     abstract Command command();
 
     @Override
-    RunOptions runOptions() {
-        if (lockWait < 0) {
-            throw new ConfigurationException("lockWait must be 0 or more seconds, was " + lockWait);
-        }
-        RunOptions d = super.runOptions();
-        return d.withLockTimeout(millis("lockTimeout", lockTimeout), lockRetries, d.retryBackoff())
-                .withLockWait(Duration.ofSeconds(lockWait))
-                .withMaxBatches(maxBatches);
+    Map<String, String> settingParameters() {
+        Map<String, String> m = new HashMap<>();
+        m.put("lock-timeout", lockTimeout);
+        m.put("lock-retries", lockRetries);
+        m.put("lock-wait", lockWait);
+        m.put("max-batches", maxBatches);
+        m.put("batch-target", batchTarget);
+        m.put("batch-size", batchSize);
+        m.put("batch-min", batchMin);
+        m.put("batch-max", batchMax);
+        m.put("batch-pause", batchPause);
+        return m;
     }
 
     @Override

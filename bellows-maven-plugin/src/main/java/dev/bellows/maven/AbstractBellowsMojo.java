@@ -4,7 +4,7 @@ import dev.bellows.Bellows;
 import dev.bellows.BellowsConfig;
 import dev.bellows.BellowsException;
 import dev.bellows.ConfigurationException;
-import dev.bellows.db.ConnectionSettings;
+import dev.bellows.config.Settings;
 import dev.bellows.run.RunOptions;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -12,8 +12,10 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
-import java.time.Duration;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What every Bellows goal shares: where the migrations are, the target database, the runner's
@@ -23,29 +25,44 @@ import java.util.Map;
  */
 public abstract class AbstractBellowsMojo extends AbstractMojo {
 
-    /** The directory with the release directories ({@code 1.0/expand/001_x.sql}, ...). */
-    @Parameter(property = "bellows.location", defaultValue = "${project.basedir}/db/migrations")
+    /**
+     * The directory with the release directories ({@code 1.0/expand/001_x.sql}, ...); when not set,
+     * {@code BELLOWS_LOCATION}, then {@code location} of bellows.yaml, then {@code db/migrations}, relative to the
+     * project's base directory.
+     */
+    @Parameter(property = "bellows.location")
     File location;
 
     /**
      * JDBC URL of the target database, e.g. {@code jdbc:postgresql://localhost/app}; when not set, the
-     * environment variable {@code BELLOWS_URL}, as for the CLI.
+     * environment variable {@code BELLOWS_URL}, then {@code url} of bellows.yaml, as for the CLI.
      */
     @Parameter(property = "bellows.url")
     String url;
 
-    /** Database user; when not set, {@code BELLOWS_USER}. */
+    /** Database user; when not set, {@code BELLOWS_USER}, then bellows.yaml. */
     @Parameter(property = "bellows.user")
     String user;
 
     /**
-     * Database password; when not set, {@code BELLOWS_PASSWORD}. Bellows never prints it, but
+     * Database password; when not set, {@code BELLOWS_PASSWORD}, then bellows.yaml. Bellows never prints it, but
      * {@code mvn -X} prints every parameter: in CI prefer the environment variable.
      */
     @Parameter(property = "bellows.password")
     String password;
 
-    /** Where BELLOWS_URL, BELLOWS_USER and BELLOWS_PASSWORD come from; tests replace it. */
+    /**
+     * The settings file (the CLI's {@code --config}); default: {@code bellows.yaml} in the project's base
+     * directory when it exists. Parameters beat the environment ({@code BELLOWS_*}), which beats the file.
+     */
+    @Parameter(property = "bellows.config")
+    File config;
+
+    /** The project's base directory: a relative location and the default bellows.yaml are resolved against it. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    File basedir;
+
+    /** Where the BELLOWS_* variables come from; tests replace it. */
     Map<String, String> environment = System.getenv();
 
     /** Skips the goal. */
@@ -75,31 +92,63 @@ public abstract class AbstractBellowsMojo extends AbstractMojo {
      */
     abstract void run() throws MojoExecutionException, MojoFailureException;
 
-    RunOptions runOptions() {
-        return RunOptions.defaults().withProgress(line -> getLog().info(line));
+    /** Parameters of the goal that are also settings, by setting key ({@code lock-timeout}); null means not set. */
+    Map<String, String> settingParameters() {
+        return Map.of();
     }
 
-    java.nio.file.Path location() {
-        if (location == null) {
-            throw new ConfigurationException("no migration location: set <location> or -Dbellows.location=DIR");
+    /**
+     * The goal's parameters as the "flags" of {@link Settings}: they beat the environment ({@code BELLOWS_*}),
+     * which beats bellows.yaml, exactly as for the CLI.
+     */
+    Settings settings() {
+        Map<String, String> flags = new HashMap<>(settingParameters());
+        flags.put("url", url);
+        flags.put("user", user);
+        flags.put("password", password);
+        flags.put("location", location == null ? null : location.getPath());
+        Path base = basedir == null ? Path.of("") : basedir.toPath();
+        return Settings.resolve(flags, environment == null ? Map.of() : environment,
+                        Optional.ofNullable(config).map(File::toPath), base.resolve("bellows.yaml"))
+                .namingFlags(AbstractBellowsMojo::property);
+    }
+
+    /** The -D property of a setting: {@code lock-timeout} is {@code bellows.lockTimeout}. */
+    static String property(String key) {
+        StringBuilder b = new StringBuilder("bellows.");
+        boolean upper = false;
+        for (char c : key.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                b.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
         }
-        return location.toPath();
+        return b.toString();
+    }
+
+    RunOptions runOptions(Settings s) {
+        return s.runOptions().withProgress(line -> getLog().info(line));
+    }
+
+    Path location() {
+        return location(settings());
+    }
+
+    Path location(Settings s) {
+        Path p = s.location();
+        return p.isAbsolute() || basedir == null ? p : basedir.toPath().resolve(p);
     }
 
     BellowsConfig config() {
-        String u = setting(url, "BELLOWS_URL");
-        if (u == null) {
+        Settings s = settings();
+        if (s.get("url").isEmpty()) {
             throw new ConfigurationException("no database URL: set <url> in the bellows-maven-plugin configuration, "
-                    + "pass -Dbellows.url=jdbc:postgresql://HOST/DB (with -Dbellows.user and -Dbellows.password) "
-                    + "or set BELLOWS_URL");
+                    + "pass -Dbellows.url=jdbc:postgresql://HOST/DB (with -Dbellows.user and -Dbellows.password), "
+                    + "set BELLOWS_URL or put url: in bellows.yaml");
         }
-        return new BellowsConfig(location(), new ConnectionSettings(u.trim(), setting(user, "BELLOWS_USER"),
-                setting(password, "BELLOWS_PASSWORD")), runOptions());
-    }
-
-    /** The parameter, or else the environment variable, or null. */
-    private String setting(String parameter, String variable) {
-        return blankToNull(parameter) != null ? parameter : blankToNull(environment.get(variable));
+        return new BellowsConfig(location(s), s.connection(), runOptions(s));
     }
 
     Bellows bellows() {
@@ -113,12 +162,5 @@ public abstract class AbstractBellowsMojo extends AbstractMojo {
 
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    static Duration millis(String name, long value) {
-        if (value < 0) {
-            throw new ConfigurationException(name + " must be 0 or more, was " + value);
-        }
-        return Duration.ofMillis(value);
     }
 }

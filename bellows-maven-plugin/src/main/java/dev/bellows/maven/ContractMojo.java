@@ -28,12 +28,12 @@ public class ContractMojo extends AbstractApplyMojo {
     }
 
     @Override
-    RunOptions runOptions() {
+    RunOptions runOptions(dev.bellows.config.Settings s) {
         if (force && !confirm) {
             throw new ConfigurationException("-Dbellows.force breaks running instances of older releases; add "
                     + "-Dbellows.confirm to say you mean it");
         }
-        RunOptions o = super.runOptions();
+        RunOptions o = super.runOptions(s);
         return o.withContractGuard(o.contractGuard(), force);
     }
 }

@@ -23,8 +23,8 @@ import java.io.File;
 @Mojo(name = "lint", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
 public class LintMojo extends AbstractBellowsMojo {
 
-    /** postgresql or mysql (also MariaDB). */
-    @Parameter(property = "bellows.dialect", defaultValue = "postgresql")
+    /** postgresql (default) or mysql (also MariaDB); when not set, {@code BELLOWS_DIALECT}, then bellows.yaml. */
+    @Parameter(property = "bellows.dialect")
     String dialect;
 
     /** Oldest PostgreSQL version the migrations must be safe on, e.g. 12 or 16 (default 12). */
@@ -56,8 +56,16 @@ public class LintMojo extends AbstractBellowsMojo {
     boolean failOnWarning;
 
     @Override
+    java.util.Map<String, String> settingParameters() {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        m.put("dialect", dialect);
+        return m;
+    }
+
+    @Override
     void run() {
-        LintDialect d = LintDialect.named(dialect);
+        dev.bellows.config.Settings settings = settings();
+        LintDialect d = LintDialect.named(settings.get("dialect").orElse("postgresql"));
         LintOptions options = LintOptions.of(d);
         if (blankToNull(pgVersion) != null) {
             options = options.withPgVersion(ServerVersion.parse(pgVersion));
@@ -66,7 +74,7 @@ public class LintMojo extends AbstractBellowsMojo {
             options = options.withMysqlVersion(ServerVersion.parse(mysqlVersion));
         }
         LintReport report = flyway != null ? Linter.lintFlyway(flyway.toPath(), options)
-                : Linter.lint(MigrationLoader.load(location(), d.syntax()), options);
+                : Linter.lint(MigrationLoader.load(location(settings), d.syntax()), options);
         Reports.log(getLog(), "text", report.toReport());
         Reports.write(lintOutput, lintFormat, report.toReport(), getLog());
         long failing = report.errors() + (failOnWarning ? report.warnings() : 0);

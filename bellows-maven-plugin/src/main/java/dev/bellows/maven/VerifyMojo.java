@@ -34,7 +34,10 @@ import java.util.OptionalInt;
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
 public class VerifyMojo extends AbstractBellowsMojo {
 
-    /** postgresql or mysql; taken from {@code shadowUrl} when that is given. */
+    /**
+     * postgresql or mysql; when not set, taken from {@code shadowUrl} when that is given, else {@code BELLOWS_DIALECT},
+     * then bellows.yaml, then postgresql.
+     */
     @Parameter(property = "bellows.dialect")
     String dialect;
 
@@ -68,10 +71,6 @@ public class VerifyMojo extends AbstractBellowsMojo {
     @Parameter
     List<String> seeds = new ArrayList<>();
 
-    /** Seed files are relative to this directory. */
-    @Parameter(defaultValue = "${project.basedir}", readonly = true)
-    File basedir;
-
     /** Also write the report to this file, e.g. {@code target/bellows-verify.json}. */
     @Parameter(property = "bellows.verifyOutput")
     File verifyOutput;
@@ -83,14 +82,16 @@ public class VerifyMojo extends AbstractBellowsMojo {
     @Override
     void run() {
         Reporters.named(verifyFormat); // an unknown format fails before the shadow database starts
-        Dialect d = blankToNull(dialect) != null ? Dialect.named(dialect)
-                : blankToNull(shadowUrl) != null ? Dialect.forUrl(shadowUrl) : Dialect.named("postgresql");
+        dev.bellows.config.Settings settings = settings();
+        Dialect d = blankToNull(dialect) != null ? Dialect.named(dialect.trim())
+                : blankToNull(shadowUrl) != null ? Dialect.forUrl(shadowUrl.trim())
+                : Dialect.named(settings.get("dialect").orElse("postgresql"));
         ShadowSpec shadow = blankToNull(shadowUrl) != null
                 ? ShadowSpec.url(shadowUrl.trim(), blankToNull(shadowUser), shadowPassword)
                 : new ShadowSpec.Embedded(OptionalInt.empty());
         VerifyOptions options = new VerifyOptions(d, shadow, seeds.stream().map(this::seed).toList(), rows);
         VerifyReport report = Verifier.verify(flyway != null ? FlywayLoader.load(flyway.toPath(), d.syntax())
-                : MigrationLoader.load(location(), d.syntax()), options);
+                : MigrationLoader.load(location(settings), d.syntax()), options);
         Reports.log(getLog(), TextReport.render(report, false));
         if (verifyOutput != null) {
             write(VerifyOutput.render(report, verifyFormat, true));

@@ -35,12 +35,6 @@ class MojoTest {
         mojo.password = db.password();
         mojo.setLog(log);
         mojo.environment = Map.of();
-        if (mojo instanceof AbstractApplyMojo apply) {
-            apply.lockTimeout = 500;
-            apply.lockRetries = 10;
-            apply.lockWait = 60;
-            apply.maxBatches = 1_000_000;
-        }
         return mojo;
     }
 
@@ -186,5 +180,65 @@ class MojoTest {
         upgrade.url = null;
         upgrade.execute();
         assertThat(log.text()).contains("skipped");
+    }
+
+    /** A table of 30 rows filled by a batched migrate file: the history records how many batches it took. */
+    private UpgradeMojo batchedUpgrade(Path project) throws Exception {
+        new MigrationTree(project.resolve("db/migrations"))
+                .file("1.0", "expand", "001_t.sql", "CREATE TABLE t (id int PRIMARY KEY, v int);\n"
+                        + "INSERT INTO t SELECT g, NULL FROM generate_series(1, 30) g;")
+                .file("1.0", "migrate", "001_fill.sql", "UPDATE t SET v = 1\n"
+                        + "WHERE id IN (SELECT id FROM t WHERE v IS NULL ORDER BY id LIMIT :batch_size);");
+        UpgradeMojo upgrade = to(new UpgradeMojo(), null);
+        upgrade.location = null;
+        upgrade.basedir = project.toFile();
+        return upgrade;
+    }
+
+    private long batches() throws Exception {
+        return db.count("SELECT batches FROM bellows_schema_history WHERE migration = '1.0/migrate/001_fill.sql'");
+    }
+
+    @Test
+    void batchSettingsComeFromParametersEnvironmentOrTheProjectsBellowsYaml(@TempDir Path dir) throws Exception {
+        UpgradeMojo fromEnv = batchedUpgrade(dir);
+        fromEnv.environment = Map.of("BELLOWS_BATCH_MIN", "50", "BELLOWS_BATCH_MAX", "10");
+        assertThatThrownBy(fromEnv::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("--batch-min (50) <= --batch-max (10)");
+
+        UpgradeMojo badParameter = batchedUpgrade(dir);
+        badParameter.lockTimeout = "soon";
+        assertThatThrownBy(badParameter::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("bellows: bellows.lockTimeout must be a whole number >= 0, was 'soon'");
+
+        java.nio.file.Files.writeString(dir.resolve("bellows.yaml"), "batch-size: 5\nbatch-min: 5\nbatch-max: 5\n"
+                + "batch-pause: x\n");
+        UpgradeMojo parameterWins = batchedUpgrade(dir);
+        parameterWins.environment = Map.of("BELLOWS_BATCH_SIZE", "6");
+        parameterWins.batchPause = "0";
+        parameterWins.batchSize = "10";
+        parameterWins.batchMax = "10";
+        parameterWins.batchMin = "10";
+        parameterWins.execute();
+        assertThat(batches()).isEqualTo(3);
+    }
+
+    @Test
+    void theProjectsBellowsYamlGivesConnectionLocationAndBatchSizes(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("bellows.yaml"), "url: " + db.url() + "\nuser: " + db.user()
+                + "\npassword: " + db.password() + "\nlocation: db/migrations\n"
+                + "batch-size: 6\nbatch-min: 6\nbatch-max: 6\nlock-wait: 5\n");
+        UpgradeMojo upgrade = batchedUpgrade(dir);
+        upgrade.url = null;
+        upgrade.user = null;
+        upgrade.password = null;
+        assertThat(upgrade.config().options().lockWait()).isEqualTo(java.time.Duration.ofSeconds(5));
+        upgrade.execute();
+        assertThat(batches()).isEqualTo(5);
+
+        UpgradeMojo environmentWins = batchedUpgrade(dir);
+        environmentWins.environment = Map.of("BELLOWS_LOCK_WAIT", "7", "BELLOWS_LOCATION", "elsewhere");
+        assertThat(environmentWins.config().options().lockWait()).isEqualTo(java.time.Duration.ofSeconds(7));
+        assertThat(environmentWins.config().location()).isEqualTo(dir.resolve("elsewhere"));
     }
 }
