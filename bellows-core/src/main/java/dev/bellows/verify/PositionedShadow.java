@@ -42,7 +42,8 @@ public final class PositionedShadow implements AutoCloseable {
 
     /** A DataSource on the shadow (a new connection per call), e.g. for the application's code under test. */
     public DataSource dataSource() {
-        return new ShadowDataSource(shadow.connector());
+        return new dev.bellows.db.DriverManagerDataSource(shadow.connector().url(), shadow.connector().user(),
+                shadow.connector().password());
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.sql.SQLException;
 record ShadowConnector(String url, String user, String password) {
 
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, user, password);
+        return DriverManager.getConnection(dev.bellows.db.ConnectionSettings.driverUrl(url), user, password);
     }
 
     @Override

@@ -13,7 +13,7 @@ public record BellowsDatabase(String url, String user, String password) {
 
     /** A non-pooling {@link DataSource} over this database; hand it to your repositories or DAOs. */
     public DataSource dataSource() {
-        return new SimpleDataSource(url, user, password);
+        return new dev.bellows.db.DriverManagerDataSource(url, user, password);
     }
 
     /** A new connection; close it. */

@@ -1,4 +1,4 @@
-package dev.bellows.junit;
+package dev.bellows.db;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
@@ -8,8 +8,11 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 
-/** A {@link DataSource} that opens a new JDBC connection per call: enough for tests, no pool. */
-final class SimpleDataSource implements DataSource {
+/**
+ * A plain {@link DataSource} over a JDBC URL: a new connection per call, no pool. For throwaway
+ * databases (verify's shadow, the JUnit extension's positioned databases), not for applications.
+ */
+public final class DriverManagerDataSource implements DataSource {
 
     private final String url;
     private final String user;
@@ -17,8 +20,8 @@ final class SimpleDataSource implements DataSource {
     private PrintWriter logWriter;
     private int loginTimeout;
 
-    SimpleDataSource(String url, String user, String password) {
-        this.url = url;
+    public DriverManagerDataSource(String url, String user, String password) {
+        this.url = ConnectionSettings.driverUrl(url);
         this.user = user;
         this.password = password;
     }
@@ -31,6 +34,11 @@ final class SimpleDataSource implements DataSource {
     @Override
     public Connection getConnection(String username, String pass) throws SQLException {
         return DriverManager.getConnection(url, username, pass);
+    }
+
+    @Override
+    public String toString() {
+        return url;
     }
 
     @Override
@@ -55,24 +63,19 @@ final class SimpleDataSource implements DataSource {
 
     @Override
     public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException("no java.util.logging parent logger");
+        throw new SQLFeatureNotSupportedException("no java.util.logging in Bellows");
     }
 
     @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
         }
-        throw new SQLException("not a wrapper of " + iface.getName());
+        throw new SQLException("not a wrapper for " + type.getName());
     }
 
     @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
-    }
-
-    @Override
-    public String toString() {
-        return "DataSource(" + url + ")";
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
     }
 }
