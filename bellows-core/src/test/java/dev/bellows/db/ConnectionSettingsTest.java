@@ -25,4 +25,17 @@ class ConnectionSettingsTest {
         assertThatThrownBy(() -> new ConnectionSettings("jdbc:oracle:thin:@h", null, null).dialect())
                 .hasMessageContaining("unsupported JDBC URL");
     }
+
+    @org.junit.jupiter.api.Test
+    void aJdbcMysqlUrlReachesMariaDbThroughTheMariaDbDriver() throws Exception {
+        dev.bellows.testing.TestDatabase db = dev.bellows.testing.Databases.mariadb();
+        String mysqlUrl = db.url().replace("jdbc:mariadb:", "jdbc:mysql:");
+        ConnectionSettings s = new ConnectionSettings(mysqlUrl, db.user(), db.password());
+        assertThat(s.dialect().id()).isEqualTo("mysql");
+        try (var c = s.connect(); var st = c.createStatement(); var rs = st.executeQuery("SELECT 1")) {
+            assertThat(rs.next()).isTrue();
+        }
+        assertThat(ConnectionSettings.driverUrl("jdbc:mysql://h/db?a=1")).isEqualTo("jdbc:mysql://h/db?a=1&permitMysqlScheme");
+        assertThat(ConnectionSettings.driverUrl("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
+    }
 }
