@@ -39,7 +39,7 @@ public final class KeyRangeWork implements BatchWork {
             end = saved.get().endKey();
             return;
         }
-        String k = dialect.quote(spec.key());
+        String k = spec.key(); // a validated identifier as written, so the database folds it like the statement
         String sql = "SELECT min(" + k + "), max(" + k + ") FROM " + spec.quotedTable(dialect);
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();

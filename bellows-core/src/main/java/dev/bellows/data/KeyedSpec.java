@@ -24,12 +24,24 @@ import java.util.stream.Collectors;
  * or derived when the statement is {@code UPDATE t ...} / {@code DELETE FROM t ...} and compares
  * {@code col >= :from}. {@code table} may be schema-qualified ({@code shop.books}).
  *
- * @param table the table's name parts (schema, table), unquoted
- * @param key   the key column, unquoted
+ * <p>Names are kept as written — a bare identifier, or a quoted one with its quotes — so that the
+ * database folds their case as it does for the statement itself (PostgreSQL lower-cases bare names,
+ * MySQL keeps them); a header value that is neither is refused.
+ *
+ * @param table the table's name parts (schema, table), each a bare or quoted identifier as written
+ * @param key   the key column, a bare or quoted identifier as written
  */
 public record KeyedSpec(List<String> table, String key) {
 
     static final String HEADER = "bellows:keyed";
+    private static final java.util.regex.Pattern BARE = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"[^\"]+\"|`[^`]+`");
+
+    private static List<String> concat(List<String> parts, String key) {
+        List<String> all = new ArrayList<>(parts);
+        all.add(key);
+        return all;
+    }
 
     public KeyedSpec {
         table = List.copyOf(table);
@@ -62,7 +74,14 @@ public record KeyedSpec(List<String> table, String key) {
             throw new BatchDefinitionException(file, line, "-- " + HEADER + " needs table=TABLE and key=COLUMN, "
                     + "e.g. -- bellows:keyed table=books key=id");
         }
-        return new KeyedSpec(Arrays.asList(table.split("\\.")), key);
+        List<String> parts = Arrays.asList(table.split("\\."));
+        for (String name : concat(parts, key)) {
+            if (!BARE.matcher(name).matches() && !QUOTED.matcher(name).matches()) {
+                throw new BatchDefinitionException(file, line, "-- " + HEADER + ": '" + name + "' is not an "
+                        + "identifier; write a plain name (books, book_id) or a quoted one (\"Books\", `Books`)");
+            }
+        }
+        return new KeyedSpec(parts, key);
     }
 
     private static Optional<KeyedSpec> derive(SqlStatement s) {
@@ -80,7 +99,7 @@ public record KeyedSpec(List<String> table, String key) {
         }
         List<String> table = new ArrayList<>();
         while (i < t.size() && isName(t.get(i))) {
-            table.add(t.get(i).identifier());
+            table.add(t.get(i).text());
             if (i + 2 < t.size() && t.get(i + 1).isSymbol(".")) {
                 i += 2;
             } else {
@@ -93,7 +112,7 @@ public record KeyedSpec(List<String> table, String key) {
         for (int k = 2; k < t.size(); k++) {
             if (t.get(k).type() == TokenType.PARAMETER && t.get(k).text().equalsIgnoreCase(":from")
                     && t.get(k - 1).isSymbol(">=") && isName(t.get(k - 2))) {
-                return Optional.of(new KeyedSpec(table, t.get(k - 2).identifier()));
+                return Optional.of(new KeyedSpec(table, t.get(k - 2).text()));
             }
         }
         return Optional.empty();
@@ -103,8 +122,9 @@ public record KeyedSpec(List<String> table, String key) {
         return t.type() == TokenType.WORD || t.type() == TokenType.QUOTED_IDENTIFIER;
     }
 
+    /** The table as SQL: its names as written (validated identifiers), joined by dots. */
     public String quotedTable(Dialect d) {
-        return table.stream().map(d::quote).collect(Collectors.joining("."));
+        return String.join(".", table);
     }
 
     public String display() {

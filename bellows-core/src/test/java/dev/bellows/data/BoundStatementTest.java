@@ -43,7 +43,18 @@ class BoundStatementTest {
     void tableAndKeyAreDerivedFromAnUpdateWithoutHeader() {
         KeyedSpec spec = KeyedSpec.of(parse("UPDATE \"Books\" SET isbn = '' WHERE id >= :from AND id < :to"),
                 "f.sql");
-        assertThat(spec).isEqualTo(new KeyedSpec(List.of("Books"), "id"));
+        assertThat(spec).isEqualTo(new KeyedSpec(List.of("\"Books\""), "id"));
+    }
+
+    @Test
+    void headerNamesAreKeptAsWrittenAndMustBeIdentifiers() {
+        KeyedSpec spec = KeyedSpec.of(parse("-- bellows:keyed table=Books key=Id\n"
+                + "UPDATE Books SET isbn = '' WHERE Id >= :from AND Id < :to"), "f.sql");
+        assertThat(spec.quotedTable(null)).isEqualTo("Books");
+        assertThat(spec.key()).isEqualTo("Id");
+        assertThatThrownBy(() -> KeyedSpec.of(parse("-- bellows:keyed table=books;drop key=id\n"
+                + "UPDATE books SET isbn = '' WHERE id >= :from AND id < :to"), "f.sql"))
+                .isInstanceOf(BatchDefinitionException.class).hasMessageContaining("is not an identifier");
     }
 
     @Test
