@@ -45,6 +45,13 @@ public final class BatchEngine {
     public BatchRun run(Connection c, BatchJob job, long budget, BatchRecorder recorder) throws SQLException {
         BatchWork work = job.work();
         Optional<BatchCheckpoint> saved = progress.read(c, job.migration(), job.statement());
+        Optional<String> savedFor = progress.statementChecksum(c, job.migration(), job.statement());
+        if (saved.isPresent() && savedFor.isPresent() && !savedFor.get().equals(job.checksum())) {
+            throw new dev.bellows.RefusedException(job.where() + ": this batched statement was edited after its "
+                    + "batches began (" + saved.get().batches() + " committed, " + saved.get().rows() + " rows): a "
+                    + "rerun would continue from the stored position with different SQL and could skip rows. "
+                    + "Restore the statement as it was, or put the changed statement in a new migrate file.");
+        }
         work.begin(c, saved);
         long rows = saved.map(BatchCheckpoint::rows).orElse(0L);
         long batches = saved.map(BatchCheckpoint::batches).orElse(0L);
@@ -73,6 +80,7 @@ public final class BatchEngine {
                 cp = new BatchCheckpoint(job.migration(), job.statement(), cp.startKey(), cp.nextKey(), cp.endKey(),
                         cp.rows(), cp.batches(), cp.batchSize());
                 progress.save(c, cp);
+                progress.stamp(c, job.migration(), job.statement(), job.checksum());
                 recorder.record(c, cp.rows() - rowsBefore, cp.batches() - batchesBefore);
                 return new Committed(result, waiters, cp);
             });

@@ -29,7 +29,7 @@ public final class BatchJobs {
         } else {
             work = new RepeatedStatement(bound);
         }
-        return new BatchJob(m.id(), index + 1, bound.where(), work);
+        return new BatchJob(m.id(), index + 1, bound.where(), work, s.sql());
     }
 
     /** The job of a Java migration: a new instance of its class. */
@@ -46,6 +46,6 @@ public final class BatchJobs {
         if (!(instance instanceof DataMigration dm)) {
             throw new BatchDefinitionException(m.displayPath(), 0, "does not implement " + DataMigration.class.getName());
         }
-        return new BatchJob(m.id(), 1, m.displayPath(), new JavaWork(dm));
+        return new BatchJob(m.id(), 1, m.displayPath(), new JavaWork(dm), m.javaClass().getName());
     }
 }

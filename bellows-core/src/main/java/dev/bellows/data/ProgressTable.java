@@ -44,6 +44,29 @@ public final class ProgressTable {
         }
     }
 
+    /** The checksum of the statement text the checkpoint was written for, when one was stored. */
+    public Optional<String> statementChecksum(Connection c, String migration, int statement) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT statement_sha FROM " + table
+                + " WHERE migration = ? AND statement_no = ?")) {
+            ps.setString(1, migration);
+            ps.setInt(2, statement);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getString(1) != null ? Optional.of(rs.getString(1).trim()) : Optional.empty();
+            }
+        }
+    }
+
+    /** Records which statement text the checkpoint belongs to, in the caller's transaction. */
+    public void stamp(Connection c, String migration, int statement, String checksum) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET statement_sha = ? "
+                + "WHERE migration = ? AND statement_no = ?")) {
+            ps.setString(1, checksum);
+            ps.setString(2, migration);
+            ps.setInt(3, statement);
+            ps.executeUpdate();
+        }
+    }
+
     public Optional<BatchCheckpoint> read(Connection c, String migration, int statement) throws SQLException {
         String sql = "SELECT start_key, next_key, end_key, rows_done, batches, batch_size FROM " + table
                 + " WHERE migration = ? AND statement_no = ?";

@@ -99,6 +99,7 @@ public interface Dialect {
                 + "rows_done bigint NOT NULL, "
                 + "batches bigint NOT NULL, "
                 + "batch_size integer NOT NULL, "
+                + "statement_sha char(64) NULL, "
                 + "PRIMARY KEY (migration, statement_no))");
     }
 

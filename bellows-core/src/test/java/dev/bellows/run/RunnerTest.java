@@ -357,4 +357,25 @@ class RunnerTest {
         tree.file("1.1", "expand", "001_add_isbn.sql", "-- edited\nALTER TABLE books ADD COLUMN isbn varchar(40);\n");
         assertThat(StatusReader.read(runner(db).state(), List.of()).next()).contains("repair");
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.bellows.testing.Databases#both")
+    void aBatchedStatementEditedAfterItsBatchesBeganIsRefusedNotResumedOverDifferentSql(TestDatabase db) throws Exception {
+        MigrationTree tree = Bookshop.write(new MigrationTree(dir), db);
+        String keyed = "-- bellows:keyed table=books key=id\n"
+                + "UPDATE books SET title = concat(title, '!') WHERE id >= :from AND id < :to AND title NOT LIKE '%!';";
+        tree.file("1.1", "migrate", "002_keyed.sql", keyed);
+        RunOptions small = RunOptions.defaults().withMaxBatches(6).withBatching(RunOptions.defaults().batching()
+                .withSizes(5, 5, 5));
+        runner(db).run(Command.EXPAND, Release.of("1.1"));
+        assertThatThrownBy(() -> runner(db, small).run(Command.MIGRATE, Release.of("1.1")))
+                .isInstanceOf(RefusedException.class).hasMessageContaining("not finished");
+        tree.file("1.1", "migrate", "002_keyed.sql", keyed.replace("'!'", "'?'").replace("'%!'", "'%?'"));
+        assertThatThrownBy(() -> runner(db).run(Command.MIGRATE, Release.of("1.1")))
+                .isInstanceOf(RefusedException.class).hasMessageContaining("002_keyed.sql")
+                .hasMessageContaining("edited after its batches began");
+        tree.file("1.1", "migrate", "002_keyed.sql", keyed);
+        runner(db).run(Command.MIGRATE, Release.of("1.1"));
+        assertThat(db.count("SELECT count(*) FROM books WHERE title LIKE '%!'")).isEqualTo(45);
+    }
 }
