@@ -204,13 +204,13 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public PriorAttempt prepareNonTransactional(Connection c, SqlStatement s) throws SQLException {
-        Optional<String> index = concurrentIndexName(s);
+        Optional<String> index = concurrentIndex(s);
         if (index.isEmpty()) {
             return PriorAttempt.NONE;
         }
-        String sql = "SELECT i.indisvalid FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid "
-                + "WHERE c.relname = ? AND pg_catalog.pg_table_is_visible(c.oid)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        // to_regclass resolves the name like the statement did: qualified, or through the search path.
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass(?)")) {
             ps.setString(1, index.get());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -222,9 +222,40 @@ public final class PostgresDialect implements Dialect {
             }
         }
         try (Statement st = c.createStatement()) {
-            st.execute("DROP INDEX CONCURRENTLY IF EXISTS " + quote(index.get()));
+            st.execute("DROP INDEX CONCURRENTLY IF EXISTS " + index.get());
         }
         return PriorAttempt.NONE;
+    }
+
+    /**
+     * The index a {@code CREATE [UNIQUE] INDEX CONCURRENTLY} builds, as a quoted, schema-qualified SQL
+     * name when the statement qualifies the index or its table (an index lives in its table's schema).
+     */
+    static Optional<String> concurrentIndex(SqlStatement s) {
+        Optional<String> name = concurrentIndexName(s);
+        if (name.isEmpty()) {
+            return name;
+        }
+        List<Token> t = s.tokens();
+        String schema = null;
+        for (int i = 0; i + 1 < t.size(); i++) {
+            if (t.get(i).is("INDEX") || t.get(i).is("CONCURRENTLY") || t.get(i).is("EXISTS")) {
+                // CREATE INDEX CONCURRENTLY [IF NOT EXISTS] schema.name: the index's own qualifier
+                if (i + 3 < t.size() && t.get(i + 2).isSymbol(".") && !t.get(i + 1).is("CONCURRENTLY")
+                        && !t.get(i + 1).is("IF") && !t.get(i + 1).is("ON")) {
+                    schema = t.get(i + 1).identifier();
+                }
+            }
+            if (t.get(i).is("ON")) {
+                int k = t.get(i + 1).is("ONLY") ? i + 2 : i + 1;
+                if (schema == null && k + 2 < t.size() && t.get(k + 1).isSymbol(".")) {
+                    schema = t.get(k).identifier();
+                }
+                break;
+            }
+        }
+        return Optional.of(schema == null ? new PostgresDialect().quote(name.get())
+                : new PostgresDialect().quote(schema) + "." + new PostgresDialect().quote(name.get()));
     }
 
     /** The (unqualified) name built by {@code CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS] name}. */

@@ -48,6 +48,16 @@ class PostgresDialectTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "CREATE INDEX CONCURRENTLY i ON t (a)                       | \"i\"",
+            "CREATE INDEX CONCURRENTLY i ON app.t (a)                   | \"app\".\"i\"",
+            "CREATE INDEX CONCURRENTLY IF NOT EXISTS app.i ON app.t (a) | \"app\".\"i\"",
+            "CREATE INDEX CONCURRENTLY i ON ONLY \"App\".t (a)            | \"App\".\"i\""})
+    void qualifiesTheIndexWithItsTablesSchema(String sql, String qualified) {
+        assertThat(PostgresDialect.concurrentIndex(parse(sql))).contains(qualified);
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"plain | \"plain\"", "we\"ird | \"we\"\"ird\""})
     void quotesIdentifiers(String raw, String quoted) {
         assertThat(new PostgresDialect().quote(raw)).isEqualTo(quoted);
