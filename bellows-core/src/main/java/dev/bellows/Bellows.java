@@ -88,9 +88,9 @@ public final class Bellows {
     }
 
     public StatusReport status() {
-        SchemaState state = runner.state();
         List<String> blockers;
         try (Connection c = config.connection().connect()) {
+            SchemaState state = runner.state(c);
             // Contract is judged for the next release it would contract; with nothing pending, for the newest.
             Release target = dev.bellows.run.Planner.plan(Command.CONTRACT, null, state).steps().stream()
                     .filter(s -> !s.pending().isEmpty()).map(dev.bellows.run.Step::release).findFirst()
@@ -102,7 +102,7 @@ public final class Bellows {
             }
             return StatusReader.read(state, blockers).withLiveInstances(perRelease);
         } catch (SQLException e) {
-            throw new DatabaseException("cannot read live instances: " + e.getMessage(), e);
+            throw new DatabaseException("cannot read the status: " + e.getMessage(), e);
         }
     }
 

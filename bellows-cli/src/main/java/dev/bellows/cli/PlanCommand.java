@@ -2,9 +2,11 @@ package dev.bellows.cli;
 
 import dev.bellows.Bellows;
 import dev.bellows.model.Migration;
+import dev.bellows.model.Phase;
 import dev.bellows.model.Release;
 import dev.bellows.run.Command;
 import dev.bellows.run.Plan;
+import dev.bellows.run.Planner;
 import dev.bellows.run.SchemaState;
 import dev.bellows.run.Step;
 import dev.bellows.sql.SqlStatement;
@@ -12,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 @picocli.CommandLine.Command(name = "plan", mixinStandardHelpOptions = true,
@@ -31,8 +34,13 @@ final class PlanCommand extends DatabaseCommand {
     public Integer call() {
         Bellows bellows = bellows();
         Release target = to == null ? null : Release.of(to);
-        Plan plan = command == null ? bellows.runner().planEverything(target) : bellows.plan(parse(command), target);
+        bellows.migrations().requireKnown(target, "--to");
         SchemaState state = bellows.state();
+        state.validate();
+        // With no command: every phase, each counting the ones before it as done.
+        Plan plan = command == null
+                ? Planner.plan("plan", List.of(Phase.EXPAND, Phase.MIGRATE, Phase.CONTRACT), false, target, state)
+                : Planner.plan(parse(command), target, state);
         PrintWriter out = out();
         boolean anything = false;
         for (Step step : plan.steps()) {

@@ -45,8 +45,9 @@ public final class BatchEngine {
     public BatchRun run(Connection c, BatchJob job, long budget, BatchRecorder recorder) throws SQLException {
         BatchWork work = job.work();
         Optional<BatchCheckpoint> saved = progress.read(c, job.migration(), job.statement());
+        String statementChecksum = job.checksum();
         Optional<String> savedFor = progress.statementChecksum(c, job.migration(), job.statement());
-        if (saved.isPresent() && savedFor.isPresent() && !savedFor.get().equals(job.checksum())) {
+        if (saved.isPresent() && savedFor.isPresent() && !savedFor.get().equals(statementChecksum)) {
             throw new dev.bellows.RefusedException(job.where() + ": this batched statement was edited after its "
                     + "batches began (" + saved.get().batches() + " committed, " + saved.get().rows() + " rows): a "
                     + "rerun would continue from the stored position with different SQL and could skip rows. "
@@ -79,8 +80,7 @@ public final class BatchEngine {
                 BatchCheckpoint cp = work.checkpoint(result, rowsBefore, batchesBefore, size);
                 cp = new BatchCheckpoint(job.migration(), job.statement(), cp.startKey(), cp.nextKey(), cp.endKey(),
                         cp.rows(), cp.batches(), cp.batchSize());
-                progress.save(c, cp);
-                progress.stamp(c, job.migration(), job.statement(), job.checksum());
+                progress.save(c, cp, statementChecksum);
                 recorder.record(c, cp.rows() - rowsBefore, cp.batches() - batchesBefore);
                 return new Committed(result, waiters, cp);
             });

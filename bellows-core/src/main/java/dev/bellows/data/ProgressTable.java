@@ -56,17 +56,6 @@ public final class ProgressTable {
         }
     }
 
-    /** Records which statement text the checkpoint belongs to, in the caller's transaction. */
-    public void stamp(Connection c, String migration, int statement, String checksum) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET statement_sha = ? "
-                + "WHERE migration = ? AND statement_no = ?")) {
-            ps.setString(1, checksum);
-            ps.setString(2, migration);
-            ps.setInt(3, statement);
-            ps.executeUpdate();
-        }
-    }
-
     public Optional<BatchCheckpoint> read(Connection c, String migration, int statement) throws SQLException {
         String sql = "SELECT start_key, next_key, end_key, rows_done, batches, batch_size FROM " + table
                 + " WHERE migration = ? AND statement_no = ?";
@@ -88,33 +77,38 @@ public final class ProgressTable {
         return rs.wasNull() ? null : v;
     }
 
-    /** Stores the checkpoint (insert or update) in the caller's transaction. */
-    public void save(Connection c, BatchCheckpoint cp) throws SQLException {
+    /**
+     * Stores the checkpoint (insert or update) in the caller's transaction, with the checksum of the
+     * statement text it belongs to.
+     */
+    public void save(Connection c, BatchCheckpoint cp, String statementChecksum) throws SQLException {
         String update = "UPDATE " + table + " SET start_key = ?, next_key = ?, end_key = ?, rows_done = ?, "
-                + "batches = ?, batch_size = ? WHERE migration = ? AND statement_no = ?";
+                + "batches = ?, batch_size = ?, statement_sha = ? WHERE migration = ? AND statement_no = ?";
         try (PreparedStatement ps = c.prepareStatement(update)) {
-            bind(ps, cp);
+            bind(ps, cp, statementChecksum);
             if (ps.executeUpdate() > 0) {
                 return;
             }
         }
         String insert = "INSERT INTO " + table + " (start_key, next_key, end_key, rows_done, batches, batch_size, "
-                + "migration, statement_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+                + "statement_sha, migration, statement_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(insert)) {
-            bind(ps, cp);
+            bind(ps, cp, statementChecksum);
             ps.executeUpdate();
         }
     }
 
-    private static void bind(PreparedStatement ps, BatchCheckpoint cp) throws SQLException {
+    private static void bind(PreparedStatement ps, BatchCheckpoint cp, String statementChecksum)
+            throws SQLException {
         setLong(ps, 1, cp.startKey());
         setLong(ps, 2, cp.nextKey());
         setLong(ps, 3, cp.endKey());
         ps.setLong(4, cp.rows());
         ps.setLong(5, cp.batches());
         ps.setInt(6, cp.batchSize());
-        ps.setString(7, cp.migration());
-        ps.setInt(8, cp.statement());
+        ps.setString(7, statementChecksum);
+        ps.setString(8, cp.migration());
+        ps.setInt(9, cp.statement());
     }
 
     private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {

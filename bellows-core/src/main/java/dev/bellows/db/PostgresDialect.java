@@ -33,6 +33,10 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public String quote(String identifier) {
+        return quoteIdentifier(identifier);
+    }
+
+    private static String quoteIdentifier(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
@@ -254,8 +258,8 @@ public final class PostgresDialect implements Dialect {
                 break;
             }
         }
-        return Optional.of(schema == null ? new PostgresDialect().quote(name.get())
-                : new PostgresDialect().quote(schema) + "." + new PostgresDialect().quote(name.get()));
+        return Optional.of(schema == null ? quoteIdentifier(name.get())
+                : quoteIdentifier(schema) + "." + quoteIdentifier(name.get()));
     }
 
     /** The (unqualified) name built by {@code CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS] name}. */

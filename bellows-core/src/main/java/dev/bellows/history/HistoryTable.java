@@ -90,15 +90,16 @@ public final class HistoryTable {
             }
         }
         insert(c, m.id(), m.release(), m.phase(), m.fileName(), m.checksum(), m.statements().size(),
-                AppliedMigration.Outcome.RUNNING, actor, null);
+                AppliedMigration.Outcome.RUNNING, actor, null, false);
     }
 
     private void insert(Connection c, String migration, Release release, Phase phase, String fileName,
-                        String checksum, int total, AppliedMigration.Outcome outcome, Actor actor, String message)
-            throws SQLException {
+                        String checksum, int total, AppliedMigration.Outcome outcome, Actor actor, String message,
+                        boolean finished) throws SQLException {
         String insert = "INSERT INTO " + table + " (migration, release_name, phase, file_name, checksum, "
-                + "statements_total, started_at, outcome, applied_by, host, message) "
-                + "VALUES (?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?, ?, ?, ?)";
+                + "statements_total, started_at, outcome, applied_by, host, message, finished_at, duration_ms) "
+                + "VALUES (?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?, ?, ?, ?, "
+                + (finished ? "CURRENT_TIMESTAMP, 0)" : "NULL, NULL)");
         try (PreparedStatement ps = c.prepareStatement(insert)) {
             ps.setString(1, migration);
             ps.setString(2, release.name());
@@ -157,12 +158,7 @@ public final class HistoryTable {
                 return;
             }
         }
-        insert(c, id, release, phase, "", "-", 0, AppliedMigration.Outcome.COMPLETE, actor, message);
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
-                + " SET finished_at = CURRENT_TIMESTAMP, duration_ms = 0 WHERE migration = ?")) {
-            ps.setString(1, id);
-            ps.executeUpdate();
-        }
+        insert(c, id, release, phase, "", "-", 0, AppliedMigration.Outcome.COMPLETE, actor, message, true);
     }
 
     /** {@code repair}: accepts the current checksum of an applied file. */

@@ -45,7 +45,7 @@ public final class InstanceRegistry {
     }
 
     public boolean exists(Connection c) throws SQLException {
-        return Tables.exists(c, TABLE);
+        return dialect.tableExists(c, TABLE);
     }
 
     /** Creates the table unless it exists. */

@@ -4,7 +4,6 @@ import dev.bellows.RefusedException;
 import dev.bellows.db.Dialect;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
@@ -73,9 +72,5 @@ final class LockRetry {
             Thread.currentThread().interrupt();
             throw new RefusedException("interrupted while waiting to retry");
         }
-    }
-
-    static Duration cap() {
-        return Duration.ofMillis(CAP_MS);
     }
 }

@@ -48,10 +48,15 @@ public final class Runner {
     /** The files against the history, read without locking or creating anything. */
     public SchemaState state() {
         try (Connection c = db.connect()) {
-            return new SchemaState(migrations, history.read(c));
+            return state(c);
         } catch (SQLException e) {
             throw new DatabaseException("cannot read " + HistoryTable.NAME + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The same, on a connection the caller already has. */
+    public SchemaState state(Connection c) throws SQLException {
+        return new SchemaState(migrations, history.read(c));
     }
 
     /** What {@code command} would do; runs nothing. */
@@ -60,14 +65,6 @@ public final class Runner {
         SchemaState state = state();
         state.validate();
         return Planner.plan(command, to, state);
-    }
-
-    /** Every pending step of every phase in the order the commands would run them (expand, migrate, contract). */
-    public Plan planEverything(Release to) {
-        migrations.requireKnown(to, "--to");
-        SchemaState state = state();
-        state.validate();
-        return Planner.plan("plan", List.of(Phase.EXPAND, Phase.MIGRATE, Phase.CONTRACT), false, to, state);
     }
 
     /** How {@code plan} labels a file's execution mode. */

@@ -95,13 +95,13 @@ public final class SchemaState {
      * or a new file placed before something that already ran.
      */
     public void validate() {
-        for (Migration m : changedFiles()) {
+        changedFiles().stream().findFirst().ifPresent(m -> {
             throw new ChecksumMismatchException(m.displayPath(), rows.get(m.id()).checksum(), m.checksum());
-        }
-        for (AppliedMigration row : missingFiles()) {
+        });
+        missingFiles().stream().findFirst().ifPresent(row -> {
             throw new RefusedException("history has " + row.migration() + " applied, but there is no such file in "
                     + migrations.location() + "; restore the file, or run `bellows repair` to forget it");
-        }
+        });
         List<String> outOfOrder = outOfOrder();
         if (!outOfOrder.isEmpty()) {
             throw new RefusedException(String.join("\n", outOfOrder));

@@ -17,6 +17,12 @@ public final class StatusReader {
     private StatusReader() {
     }
 
+    /** The command a refusal tells the user to run ({@code `bellows migrate --to 1.1`}), without "bellows". */
+    private static Optional<String> commandNamedIn(String message) {
+        int at = message.indexOf("`bellows ");
+        return at < 0 ? Optional.empty() : Optional.of(message.substring(at + 9, message.indexOf('`', at + 1)));
+    }
+
     /** The earliest (release, phase) with pending files, in release order, then phase order. */
     static Optional<Step> firstPending(SchemaState state) {
         for (Release r : state.migrations().releases()) {
@@ -61,11 +67,8 @@ public final class StatusReader {
                 Command command = Command.valueOf(step.phase().name());
                 Plan plan = Planner.plan(command, step.release(), state);
                 if (plan.refusal().isPresent()) {
-                    String refusal = plan.refusal().get();
-                    int at = refusal.indexOf("`bellows ");
-                    next = Optional.of(at >= 0 ? refusal.substring(at + 9, refusal.indexOf('`', at + 1))
-                            : command.id());
-                    reason = refusal;
+                    reason = plan.refusal().get();
+                    next = Optional.of(commandNamedIn(reason).orElse(command.id()));
                 } else if (command == Command.CONTRACT && !contractBlockers.isEmpty()) {
                     next = Optional.of("contract --to " + step.release());
                     reason = "contract " + step.release() + " is pending but blocked: "
@@ -79,8 +82,7 @@ public final class StatusReader {
         } catch (RefusedException e) {
             // The files and the history disagree: the refusal says what to do (repair, or fix a file).
             reason = e.getMessage();
-            int at = reason.indexOf("`bellows ");
-            next = Optional.of(at >= 0 ? reason.substring(at + 9, reason.indexOf('`', at + 1)) : "fix-files");
+            next = Optional.of(commandNamedIn(reason).orElse("fix-files"));
         }
         return new StatusReport(rows, contractBlockers, next, reason, Map.of());
     }
