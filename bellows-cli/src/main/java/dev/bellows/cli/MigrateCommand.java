@@ -4,7 +4,6 @@ import dev.bellows.BellowsConfig;
 import dev.bellows.ConfigurationException;
 import dev.bellows.data.BatchListener;
 import dev.bellows.data.BatchOptions;
-import dev.bellows.data.JsonProgress;
 import dev.bellows.data.TerminalProgress;
 import dev.bellows.run.Command;
 import dev.bellows.run.RunOptions;

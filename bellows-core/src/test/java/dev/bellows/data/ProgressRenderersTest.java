@@ -1,7 +1,5 @@
 package dev.bellows.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -33,19 +31,6 @@ class ProgressRenderersTest {
         bar.onEvent(event(BatchEvent.Kind.BATCH, 0.5, 75));
         bar.onEvent(event(BatchEvent.Kind.DONE, 1.0, 0));
         assertThat(out.toString()).startsWith("\r  [").contains("\u001b[K").endsWith("done\u001b[K" + System.lineSeparator());
-    }
-
-    @Test
-    void jsonEventsCarryEveryField() throws Exception {
-        JsonNode n = new ObjectMapper().readTree(JsonProgress.json(event(BatchEvent.Kind.BACKOFF, 0.25, 30)));
-        assertThat(n.get("event").asText()).isEqualTo("backoff");
-        assertThat(n.get("migration").asText()).isEqualTo("1.3/migrate/001_backfill.sql");
-        assertThat(n.get("rows").asLong()).isEqualTo(12_345);
-        assertThat(n.get("batch_size").asInt()).isEqualTo(2_000);
-        assertThat(n.get("rows_per_second").asLong()).isEqualTo(45_678);
-        assertThat(n.get("fraction").asDouble()).isEqualTo(0.25);
-        assertThat(n.get("eta_seconds").asLong()).isEqualTo(30);
-        assertThat(n.get("lock_waiters").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Every verdict verify can give: the one registry of its rule ids. */
+/** Every verdict verify can give: the one registry of its rule ids (here, beside lint, so waivers of lint can name them). */
 public enum VerifyRule {
     DROPPED_TABLE("verify-dropped-table", Severity.ERROR,
             "expand dropped a table that existed before the release",

@@ -1,4 +1,7 @@
-package dev.bellows.data;
+package dev.bellows.cli;
+
+import dev.bellows.data.BatchEvent;
+import dev.bellows.data.BatchListener;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
