@@ -25,6 +25,7 @@ final class VerifyRun {
     private final List<Finding> findings = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<UsedWaiver> waivers = new ArrayList<>();
+    private Optional<ManifestProof> proof = Optional.empty();
 
     VerifyRun(MigrationSet set, VerifyOptions options, ShadowProbe probe, Shadow shadow) {
         this.set = set;
@@ -38,7 +39,16 @@ final class VerifyRun {
         try (Connection c = shadow.connector().connect()) {
             server = probe.serverDescription(c);
             ShadowExecutor executor = new ShadowExecutor(probe, shadow.connector(), c);
-            apply(c, executor, stop);
+            proof = ManifestProof.open(set, options.queries(), probe, shadow.connector());
+            try {
+                apply(c, executor, stop);
+            } finally {
+                proof.ifPresent(p -> {
+                    findings.addAll(p.findings());
+                    notes.addAll(p.notes());
+                    p.close();
+                });
+            }
         } catch (SQLException e) {
             throw new DatabaseException("the shadow database " + shadow.connector().url() + " failed: "
                     + e.getMessage(), e);
@@ -59,6 +69,8 @@ final class VerifyRun {
                 } else if (phase == Phase.CONTRACT) {
                     context = context.phaseStarting(snapshot);
                 }
+                Phase current = phase;
+                proof.ifPresent(p -> p.phase(release, current));
                 for (Migration m : set.of(release, phase)) {
                     ShadowExecutor.Applied applied = executor.apply(m, snapshot);
                     snapshot = applied.after();
@@ -67,12 +79,14 @@ final class VerifyRun {
                     Verdicts.Judged judged = Verdicts.judge(applied.observation(), context, applied.after());
                     findings.addAll(judged.findings());
                     waivers.addAll(judged.waivers());
+                    proof.ifPresent(p -> p.after(applied.observation()));
                     if (applied.observation().failed()) {
                         notes.add("verification stopped at " + m.displayPath() + ", which failed; "
                                 + "later migrations were not run");
                         return;
                     }
                 }
+                proof.ifPresent(p -> p.phaseDone(release, current));
                 if (stop.isPresent() && stop.get().is(release, phase)) {
                     return;
                 }
