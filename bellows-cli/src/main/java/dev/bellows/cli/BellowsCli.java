@@ -20,6 +20,7 @@ import java.util.Map;
                 PlanCommand.class,
                 LintCommand.class,
                 VerifyCommand.class,
+                QueriesCommand.class,
                 ExplainCommand.class,
                 StatusCommand.class,
                 CheckCommand.class,

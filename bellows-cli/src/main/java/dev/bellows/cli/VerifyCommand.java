@@ -35,8 +35,12 @@ import java.util.concurrent.Callable;
                 + "renamed, type changes, tables rewritten or scanned under a lock that blocks traffic. "
                 + "Waivers apply as in lint: -- bellows:allow with a verify rule id, or a lint rule id that flags "
                 + "the same hazard (e.g. pg-rewriting-type-change for verify-rewrite). "
+                + "With query manifests (db/queries/<release>.sql) it also prepares, never executes, each release's "
+                + "statements against every schema of its rollout: release N-1's after expand(N) and migrate(N), "
+                + "release N's after expand(N) and contract(N). "
                 + "Exit 1 when a verdict fails."},
         footer = {"", "Examples:", "  bellows verify --location db/migrations --rows 1000",
+                "  bellows verify --location db/migrations --queries db/queries",
                 "  bellows verify --compare-lint --format sarif > verify.sarif",
                 "  bellows verify --dialect mysql --shadow-url jdbc:mariadb://localhost/verify_shadow "
                         + "--shadow-user root --format json"})
@@ -86,6 +90,9 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "not confirmed, observed problems lint missed (as warnings).")
     boolean compareLint;
 
+    @picocli.CommandLine.Mixin
+    QueriesOption queries = new QueriesOption();
+
     @Option(names = {"-v", "--observations"},
             description = "Also print what every statement did (catalog changes, locks, rewrites, scans).")
     boolean observations;
@@ -115,8 +122,9 @@ public final class VerifyCommand implements Callable<Integer> {
         ShadowSpec shadow = shadowUrl != null
                 ? ShadowSpec.url(shadowUrl, shadowUser, shadowPassword)
                 : new ShadowSpec.Embedded(pgVersion == null ? OptionalInt.empty() : OptionalInt.of(pgVersion));
-        VerifyOptions options = new VerifyOptions(d, shadow, seeds.stream().map(Seed::parse).toList(), rows);
         MigrationSet set = MigrationLoader.load(dir, d.syntax());
+        VerifyOptions options = new VerifyOptions(d, shadow, seeds.stream().map(Seed::parse).toList(), rows,
+                queries.load(dir, d.syntax()));
         VerifyReport report = Verifier.verify(set, options);
         if (compareLint) {
             report = LintComparison.run(set, report, d).addTo(report);

@@ -95,6 +95,35 @@ interface QueryPreparer {
             return connector.connect();
         }
 
+        /**
+         * Statements with {@code $1} placeholders (as pg_stat_statements shows them) go through SQL
+         * {@code PREPARE} and {@code DEALLOCATE}: their parameter types are unknown and inferred by the server.
+         */
+        @Override
+        public String prepare(Connection c, QueryEntry entry) {
+            if (!numbered(entry.sql())) {
+                return QueryPreparer.super.prepare(c, entry);
+            }
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("PREPARE bellows_manifest_check AS " + entry.sql());
+                st.execute("DEALLOCATE bellows_manifest_check");
+                return null;
+            } catch (SQLException e) {
+                String message = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+                return message.replaceAll("\\s*\\n\\s*", " ");
+            }
+        }
+
+        private static boolean numbered(String sql) {
+            try {
+                return SqlSplitter.split(sql, SqlSyntax.POSTGRESQL).statements().stream()
+                        .flatMap(s -> s.tokens().stream())
+                        .anyMatch(t -> t.type() == dev.bellows.sql.TokenType.PARAMETER && t.text().startsWith("$"));
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+
         @Override
         public void describe(PreparedStatement ps) throws SQLException {
             ps.getParameterMetaData();
