@@ -54,7 +54,8 @@ public final class VerifyCommand implements Callable<Integer> {
     String dialect;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default), json (with every statement's observations) or sarif.")
+            description = "text (default), json (with every statement's observations), sarif, or github (GitHub "
+                    + "Actions annotations).")
     String format;
 
     @Option(names = "--shadow-url", paramLabel = "JDBC_URL",
@@ -122,7 +123,7 @@ public final class VerifyCommand implements Callable<Integer> {
             report = LintComparison.run(set, report, d).addTo(report);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(VerifyOutput.render(report, format, observations));
+        out.print(VerifyOutput.render(report, format, observations, BellowsCli.palette(parent)));
         out.flush();
         return report.failed() ? 1 : 0;
     }
