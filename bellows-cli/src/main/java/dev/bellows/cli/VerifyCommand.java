@@ -6,7 +6,6 @@ import dev.bellows.config.Settings;
 import dev.bellows.db.Dialect;
 import dev.bellows.load.MigrationLoader;
 import dev.bellows.model.MigrationSet;
-import dev.bellows.report.Reporters;
 import dev.bellows.verify.LintComparison;
 import dev.bellows.model.Release;
 import dev.bellows.verify.SchemaSource;
@@ -44,6 +43,7 @@ import java.util.concurrent.Callable;
                 "  bellows verify --compare-lint --format sarif > verify.sarif",
                 "  bellows verify --schema-from jdbc:postgresql://db.example.com/app --rows-from-stats",
                 "  bellows verify --schema-from jdbc:postgresql://replica/app --since 1.4   (no Bellows history there)",
+                "  bellows verify --format html > verify.html",
                 "  bellows verify --dialect mysql --shadow-url jdbc:mariadb://localhost/verify_shadow "
                         + "--shadow-user root --format json"})
 public final class VerifyCommand implements Callable<Integer> {
@@ -60,7 +60,8 @@ public final class VerifyCommand implements Callable<Integer> {
     String dialect;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default), json (with every statement's observations) or sarif.")
+            description = "text (default), json (with every statement's observations), sarif, or html (one "
+                    + "self-contained page: timeline, locks, rewrites, scans, findings; redirect it to a file).")
     String format;
 
     @Option(names = "--shadow-url", paramLabel = "JDBC_URL",
@@ -153,7 +154,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 : shadowUrl != null ? Dialect.forUrl(shadowUrl)
                 : schemaFrom != null ? Dialect.forUrl(schemaFrom)
                 : Dialect.named(settings.get("dialect").orElse("postgresql"));
-        Reporters.named(format);
+        VerifyOutput.requireKnown(format);
         if (pgVersion != null && shadowUrl != null) {
             throw new ConfigurationException("--pg-version picks the embedded PostgreSQL; it cannot be used with "
                     + "--shadow-url (that server's version is what it is)");

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
-/** Renders a verification in the format given to {@code --format}: text, json or sarif. */
+/** Renders a verification in the format given to {@code --format}: text, json, sarif or html. */
 public final class VerifyOutput {
 
     private VerifyOutput() {
@@ -20,6 +20,7 @@ public final class VerifyOutput {
         return switch (format == null ? "" : format) {
             case "text" -> TextReport.render(report, observations);
             case "json" -> JsonReport.render(report);
+            case "html" -> HtmlReport.render(report);
             default -> {
                 StringWriter out = new StringWriter();
                 try {
@@ -30,5 +31,20 @@ public final class VerifyOutput {
                 yield out.toString();
             }
         };
+    }
+
+    /**
+     * Fails with a {@link dev.bellows.ConfigurationException} naming the formats when {@code format} is not
+     * one verify writes; call it before the shadow database starts.
+     */
+    public static void requireKnown(String format) {
+        if ("html".equals(format)) {
+            return;
+        }
+        try {
+            Reporters.named(format);
+        } catch (dev.bellows.ConfigurationException e) {
+            throw new dev.bellows.ConfigurationException(e.getMessage() + " (or html, for verify)");
+        }
     }
 }
