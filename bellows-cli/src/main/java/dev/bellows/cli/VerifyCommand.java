@@ -60,8 +60,9 @@ public final class VerifyCommand implements Callable<Integer> {
     String dialect;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default), json (with every statement's observations), sarif, or html (one "
-                    + "self-contained page: timeline, locks, rewrites, scans, findings; redirect it to a file).")
+            description = "text (default), json (with every statement's observations), sarif, github (GitHub "
+                    + "Actions annotations), or html (one self-contained page: timeline, locks, rewrites, scans, "
+                    + "findings; redirect it to a file).")
     String format;
 
     @Option(names = "--shadow-url", paramLabel = "JDBC_URL",
@@ -184,7 +185,7 @@ public final class VerifyCommand implements Callable<Integer> {
             report = LintComparison.run(set, report, d).addTo(report);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(VerifyOutput.render(report, format, observations));
+        out.print(VerifyOutput.render(report, format, observations, BellowsCli.palette(parent)));
         out.flush();
         return report.failed() ? 1 : 0;
     }

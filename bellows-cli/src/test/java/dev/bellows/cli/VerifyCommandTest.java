@@ -80,7 +80,7 @@ class VerifyCommandTest {
     void usageAndDatabaseErrorsHaveTheirExitCodes() throws IOException {
         write("1.0/expand/001_t.sql", "CREATE TABLE t (id int);\n");
         assertThat(run("--location", dir.toString(), "--format", "xml")).isEqualTo(2);
-        assertThat(err.toString()).contains("--format text, json or sarif", "or html");
+        assertThat(err.toString()).contains("--format text, json, sarif or github", "or html");
         assertThat(run("--location", dir.toString(), "--pg-version", "16", "--shadow-url", "jdbc:postgresql://x/y"))
                 .isEqualTo(2);
         assertThat(run("--location", dir.toString(), "--shadow-url", "jdbc:postgresql://127.0.0.1:1/none"))
