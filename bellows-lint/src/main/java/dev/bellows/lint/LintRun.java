@@ -5,6 +5,7 @@ import dev.bellows.lint.parse.BlockBody;
 import dev.bellows.lint.parse.ParsedStatement;
 import dev.bellows.lint.parse.StatementRecognizer;
 import dev.bellows.lint.parse.Verb;
+import dev.bellows.lint.rules.EmptyMigration;
 import dev.bellows.lint.rules.UnrecognizedStatement;
 import dev.bellows.lint.schema.Origin;
 import dev.bellows.lint.schema.SchemaModel;
@@ -39,6 +40,11 @@ final class LintRun {
         Waivers waivers = WaiverParser.parse(m.script(), m.content());
         Origin origin = new Origin(m.release(), m.phase());
         List<SqlStatement> list = m.statements();
+        for (Finding f : EmptyMigration.finding(m)) {
+            Optional<Waiver> w = waivers.find(-1, f.ruleId());
+            w.ifPresent(x -> used.add(new UsedWaiver(f.ruleId(), m.displayPath(), x.line(), x.reason(), true)));
+            findings.add(w.map(x -> f.withWaiver(x.reason())).orElse(f));
+        }
         List<ParsedStatement> parsed = new ArrayList<>(list.size());
         List<Integer> index = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
