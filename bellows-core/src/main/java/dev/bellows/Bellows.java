@@ -106,6 +106,14 @@ public final class Bellows {
         }
     }
 
+    /**
+     * Takes over a database that already has a schema: every release up to {@code release} counts as applied
+     * and is never run. Refused when the database already has Bellows history.
+     */
+    public String baseline(Release release) {
+        return runner.baseline(release);
+    }
+
     public List<String> repair() {
         return runner.repair();
     }

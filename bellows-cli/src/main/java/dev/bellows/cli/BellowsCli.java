@@ -24,6 +24,7 @@ import java.util.Map;
                 StatusCommand.class,
                 CheckCommand.class,
                 RepairCommand.class,
+                BaselineCommand.class,
                 InstancesCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class

@@ -54,9 +54,59 @@ public final class Runner {
         }
     }
 
-    /** The same, on a connection the caller already has. */
+    /**
+     * The same, on a connection the caller already has. Refuses ({@link UnknownSchemaException}) a database
+     * that has tables but no Bellows history.
+     */
     public SchemaState state(Connection c) throws SQLException {
+        requireKnownSchema(c);
         return new SchemaState(migrations, history.read(c));
+    }
+
+    /**
+     * Refuses to go on when the database has tables but no Bellows history: it was built by something else
+     * (another tool, or by hand), and {@code bellows baseline} must say first what it amounts to.
+     */
+    private void requireKnownSchema(Connection c) throws SQLException {
+        if (history.exists(c)) {
+            return;
+        }
+        List<String> tables = dialect.applicationTables(c);
+        if (!tables.isEmpty()) {
+            throw new UnknownSchemaException(tables, dialect.foreignHistory(c));
+        }
+    }
+
+    /**
+     * {@code bellows baseline --release R}: takes over a database that Bellows has not run on. Every phase of
+     * every release up to {@code release} is recorded as applied (who, when, host; no files are run, and those
+     * releases need not exist at the location). Refused when the database already has Bellows history.
+     */
+    public String baseline(Release release) {
+        return inSession("baseline", c -> {
+            if (history.exists(c)) {
+                List<AppliedMigration> rows = history.read(c);
+                if (!rows.isEmpty()) {
+                    SchemaState state = new SchemaState(migrations, rows);
+                    String where = state.baseline().map(b -> "a baseline at " + b)
+                            .orElse(rows.size() + " history row" + (rows.size() == 1 ? "" : "s") + ", the last "
+                                    + rows.get(rows.size() - 1).migration());
+                    throw new RefusedException("baseline refused: this database already has Bellows history (" + where
+                            + " in " + HistoryTable.NAME + "); a baseline would hide it. `bellows status` shows "
+                            + "where it stands.");
+                }
+            }
+            history.create(c);
+            Actor actor = Actor.current();
+            int tables = dialect.applicationTables(c).size();
+            history.baseline(c, release, actor, "baseline: every phase of every release <= " + release
+                    + " taken over as applied, nothing run (" + tables + " table" + (tables == 1 ? "" : "s")
+                    + " present)");
+            String done = "baseline " + release + " recorded by " + actor.user() + "@" + actor.host()
+                    + ": every release up to " + release + " counts as applied and is never run";
+            progress.accept(done);
+            return done;
+        });
     }
 
     /** What {@code command} would do; runs nothing. */
@@ -76,6 +126,7 @@ public final class Runner {
         migrations.requireKnown(to, "--to");
         return inSession(command.id(), c -> {
             long t0 = System.nanoTime();
+            requireKnownSchema(c);
             history.create(c);
             List<Step> steps = new ArrayList<>();
             int files = apply(c, command, to, steps);
@@ -215,6 +266,7 @@ public final class Runner {
             dialect.configureSession(c, options.lockTimeout());
             lock(c);
             try {
+                requireKnownSchema(c);
                 history.create(c);
                 SchemaState state = new SchemaState(migrations, history.read(c));
                 List<String> changes = new ArrayList<>();
