@@ -36,6 +36,14 @@ public record StatusReport(List<ReleaseRow> releases, List<String> contractBlock
         return new StatusReport(releases, contractBlockers, next, reason, perRelease, baseline);
     }
 
+    public StatusReport withBaseline(Optional<String> description) {
+        return new StatusReport(releases, contractBlockers, next, reason, liveInstances, description);
+    }
+
+    public StatusReport withNext(Optional<String> command, String why) {
+        return new StatusReport(releases, contractBlockers, command, why, liveInstances, baseline);
+    }
+
     public boolean upToDate() {
         return next.isEmpty();
     }
