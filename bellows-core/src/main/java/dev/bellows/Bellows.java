@@ -132,9 +132,10 @@ public final class Bellows {
                     + legacy.table() + ") has " + String.join("; ", legacy.problems()));
         }
         if (!legacy.pending().isEmpty() || !recorded) {
-            return r.withNext(Optional.of("upgrade"), "the legacy " + legacy.engine() + " history has "
-                    + legacy.pending().size() + " pending (" + String.join(", ", legacy.pending())
-                    + "), then the baseline " + config.legacy().get().release() + " is recorded"
+            return r.withNext(Optional.of("upgrade"), "the legacy " + legacy.engine() + " history "
+                    + (legacy.pending().isEmpty() ? "is complete" : "has " + legacy.pending().size() + " pending ("
+                    + String.join(", ", legacy.pending()) + ")") + ", then the baseline "
+                    + config.legacy().get().release() + " is recorded"
                     + (report.next().isPresent() ? "; then: " + report.reason() : ""));
         }
         return r;
