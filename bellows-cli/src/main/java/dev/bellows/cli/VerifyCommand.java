@@ -6,7 +6,6 @@ import dev.bellows.config.Settings;
 import dev.bellows.db.Dialect;
 import dev.bellows.load.MigrationLoader;
 import dev.bellows.model.MigrationSet;
-import dev.bellows.report.Reporters;
 import dev.bellows.verify.LintComparison;
 import dev.bellows.verify.Seed;
 import dev.bellows.verify.ShadowSpec;
@@ -38,6 +37,7 @@ import java.util.concurrent.Callable;
                 + "Exit 1 when a verdict fails."},
         footer = {"", "Examples:", "  bellows verify --location db/migrations --rows 1000",
                 "  bellows verify --compare-lint --format sarif > verify.sarif",
+                "  bellows verify --format html > verify.html",
                 "  bellows verify --dialect mysql --shadow-url jdbc:mariadb://localhost/verify_shadow "
                         + "--shadow-user root --format json"})
 public final class VerifyCommand implements Callable<Integer> {
@@ -54,7 +54,9 @@ public final class VerifyCommand implements Callable<Integer> {
     String dialect;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default), json (with every statement's observations) or sarif.")
+            description = "text (default), json (with every statement's observations), sarif, github (GitHub "
+                    + "Actions annotations), or html (one self-contained page: timeline, locks, rewrites, scans, "
+                    + "findings; redirect it to a file).")
     String format;
 
     @Option(names = "--shadow-url", paramLabel = "JDBC_URL",
@@ -107,7 +109,7 @@ public final class VerifyCommand implements Callable<Integer> {
         Dialect d = dialect != null ? Dialect.named(dialect)
                 : shadowUrl != null ? Dialect.forUrl(shadowUrl)
                 : Dialect.named(settings.get("dialect").orElse("postgresql"));
-        Reporters.named(format);
+        VerifyOutput.requireKnown(format);
         if (pgVersion != null && shadowUrl != null) {
             throw new ConfigurationException("--pg-version picks the embedded PostgreSQL; it cannot be used with "
                     + "--shadow-url (that server's version is what it is)");
@@ -122,7 +124,7 @@ public final class VerifyCommand implements Callable<Integer> {
             report = LintComparison.run(set, report, d).addTo(report);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(VerifyOutput.render(report, format, observations));
+        out.print(VerifyOutput.render(report, format, observations, BellowsCli.palette(parent)));
         out.flush();
         return report.failed() ? 1 : 0;
     }

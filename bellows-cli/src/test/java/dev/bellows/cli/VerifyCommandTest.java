@@ -67,10 +67,20 @@ class VerifyCommandTest {
     }
 
     @Test
+    void htmlIsOnePageWithTheFindingAndExitOne() throws IOException {
+        write("1.0/expand/001_t.sql", "CREATE TABLE t (id int PRIMARY KEY, n int);\n");
+        write("1.1/expand/001_widen.sql", "ALTER TABLE t ALTER COLUMN n TYPE bigint;\n");
+        int code = run(shadow(Databases.postgres(), "--rows", "100", "--format", "html"));
+        assertThat(code).as(err.toString()).isEqualTo(1);
+        assertThat(out.toString()).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
+                .contains("verify-rewrite", "1.1/expand/001_widen.sql", "ALTER TABLE t ALTER COLUMN n TYPE bigint");
+    }
+
+    @Test
     void usageAndDatabaseErrorsHaveTheirExitCodes() throws IOException {
         write("1.0/expand/001_t.sql", "CREATE TABLE t (id int);\n");
         assertThat(run("--location", dir.toString(), "--format", "xml")).isEqualTo(2);
-        assertThat(err.toString()).contains("--format text, json or sarif");
+        assertThat(err.toString()).contains("--format text, json, sarif or github", "or html");
         assertThat(run("--location", dir.toString(), "--pg-version", "16", "--shadow-url", "jdbc:postgresql://x/y"))
                 .isEqualTo(2);
         assertThat(run("--location", dir.toString(), "--shadow-url", "jdbc:postgresql://127.0.0.1:1/none"))

@@ -128,6 +128,12 @@ public interface Dialect {
         return 0;
     }
 
+    /**
+     * Undoes {@link #configureSession} on a connection that goes back to an application's pool, so the
+     * application's own statements do not inherit the migrator's lock timeout.
+     */
+    void resetSession(Connection connection) throws SQLException;
+
     /** What an earlier, interrupted attempt at a non-transactional statement left behind. */
     enum PriorAttempt {
         /** Nothing, or leftovers that were cleaned up: run the statement. */

@@ -150,6 +150,17 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public void resetSession(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("RESET application_name");
+            st.execute("RESET lock_timeout");
+            if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
+                st.execute("RESET client_connection_check_interval");
+            }
+        }
+    }
+
+    @Override
     public boolean isLockTimeout(SQLException e) {
         String state = e.getSQLState();
         return "55P03".equals(state) || "40P01".equals(state);

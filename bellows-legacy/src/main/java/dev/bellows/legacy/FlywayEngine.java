@@ -34,8 +34,11 @@ public final class FlywayEngine implements LegacyEngine {
             }
             location = "filesystem:" + dir.toAbsolutePath();
         }
-        Flyway flyway = Flyway.configure(FlywayEngine.class.getClassLoader())
-                .dataSource(ConnectionSettings.driverUrl(db.url()), db.user(), db.password())
+        org.flywaydb.core.api.configuration.FluentConfiguration configure =
+                Flyway.configure(FlywayEngine.class.getClassLoader());
+        configure = db.dataSource() != null ? configure.dataSource(db.dataSource())
+                : configure.dataSource(ConnectionSettings.driverUrl(db.url()), db.user(), db.password());
+        Flyway flyway = configure
                 .locations(location)
                 .placeholders(config.placeholders())
                 .cleanDisabled(true)
