@@ -165,4 +165,30 @@ class VerifyCommandTest {
         assertThat(out.toString().replaceAll("\\s+", " ")).contains("pg-rewriting-type-change for verify-rewrite",
                 "existing parent keys");
     }
+
+    @Test
+    void schemaFromCopiesTheLiveSchemaAndPrintsWhatItVerified() throws Exception {
+        TestDatabase live = Databases.postgres();
+        live.execute("CREATE TABLE books (id int PRIMARY KEY, code text)",
+                "CREATE VIEW codes AS SELECT id, code FROM books");
+        write("1.0/expand/001_books.sql", "CREATE TABLE books (id int PRIMARY KEY, code text);\n");
+        write("1.1/contract/001_drop_code.sql", "ALTER TABLE books DROP COLUMN code;\n");
+        String unreachable = "jdbc:postgresql://127.0.0.1:1/app";
+        int code = run(shadow(Databases.postgres(), "--schema-from", unreachable, "--schema-from-user", "app",
+                "--schema-from-password", "s3cret-not-printed", "--since", "1.0"));
+        assertThat(code).as(out + "\n" + err).isEqualTo(3);
+        assertThat(err.toString()).contains("cannot read the schema of " + unreachable)
+                .doesNotContain("s3cret-not-printed");
+        assertThat(out.toString()).doesNotContain("s3cret-not-printed");
+
+        out.getBuffer().setLength(0);
+        code = run(shadow(Databases.postgres(), "--schema-from", live.url(), "--schema-from-user", live.user(),
+                "--since", "1.0"));
+        assertThat(code).as(out + "\n" + err).isEqualTo(1);
+        assertThat(out.toString()).contains("note: schema copied from " + live.url(),
+                "with --since 1.0 the releases after it are verified: 1.1 (1 file)", "001_drop_code.sql", "codes");
+
+        assertThat(run("--location", dir.toString(), "--rows-from-stats")).isEqualTo(2);
+        assertThat(err.toString()).contains("--rows-from-stats reads the statistics of the --schema-from database");
+    }
 }
