@@ -118,7 +118,7 @@ class QueriesCliTest {
                 "--shadow-url", shadow2.url(), "--shadow-user", shadow2.user());
         assertThat(proof.exit()).isEqualTo(1);
         assertThat(proof.out()).contains("1.0.sql:5:1: error[verify-query-fails]", "column reference \"name\" is ambiguous",
-                "broken by ../examples/rule-vs-proof/db/migrations/1.1/expand/001_add_books_name.sql:2",
+                "rule-vs-proof/db/migrations/1.1/expand/001_add_books_name.sql:2",
                 "1.0.sql:8:1: error[verify-query-fails]", "operator does not exist: text <= integer",
                 "002_prices_formatted.sql:2");
     }
