@@ -125,7 +125,7 @@ public final class Runner {
         checkBatchDefinitions(plan);
         String forcedNote = checkContractGate(c, plan);
         Actor actor = Actor.current();
-        MigrationExecutor executor = new MigrationExecutor(c, dialect, history, options, actor);
+        MigrationExecutor executor = new MigrationExecutor(c, db, dialect, history, options, actor);
         int files = 0;
         for (Step step : plan.steps()) {
             if (!step.pending().isEmpty()) {
@@ -184,6 +184,12 @@ public final class Runner {
         blockers = blockers.stream().distinct().toList();
         if (blockers.isEmpty()) {
             return null;
+        }
+        if (!options.force() && plan.command().equals(Command.ALL.id())) {
+            throw new RefusedException("upgrade --all-phases refused: it runs contract, which would break what is still "
+                    + "running:\n  - " + String.join("\n  - ", blockers) + "\nIt is for databases that no older "
+                    + "release uses. On a live database run `bellows upgrade`, roll the new release out, then "
+                    + "`bellows contract`.");
         }
         if (!options.force()) {
             throw new RefusedException("contract refused: it would break what is still running:\n  - "
