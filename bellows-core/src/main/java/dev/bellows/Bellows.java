@@ -106,6 +106,18 @@ public final class Bellows {
         }
     }
 
+    /**
+     * The automatic contract that waits for its delay ({@code contract=auto} of the Spring Boot starter),
+     * if any: which release, since when, when it is due.
+     */
+    public java.util.Optional<dev.bellows.instances.PendingContract> pendingAutoContract() {
+        try (Connection c = config.connection().connect()) {
+            return new dev.bellows.instances.AutoContractTable(runner.dialect()).read(c);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the waiting automatic contract: " + e.getMessage(), e);
+        }
+    }
+
     public List<String> repair() {
         return runner.repair();
     }

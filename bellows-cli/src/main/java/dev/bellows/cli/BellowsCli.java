@@ -1,11 +1,17 @@
 package dev.bellows.cli;
 
 import dev.bellows.BellowsException;
+import dev.bellows.report.Palette;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /** {@code bellows <command> [options]}: a thin shell over the Java API. */
 @Command(name = "bellows",
@@ -29,33 +35,57 @@ import java.util.Map;
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 success, 1 findings or a refused step, 2 usage or configuration, "
-                + "3 database or I/O failure.", "", "Example:", "  bellows upgrade --url jdbc:postgresql://localhost/app"
-                + " --user app --location db/migrations"})
-public final class BellowsCli implements Runnable {
+                + "3 database or I/O failure.", "", "Example:", "  bellows upgrade --url jdbc:postgresql://localhost/app --user app \\",
+                "      --location db/migrations"})
+public final class BellowsCli implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+            description = "No colours, even on a terminal (also when the environment sets NO_COLOR).")
+    boolean noColor;
+
     /** The environment the settings come from (BELLOWS_URL, …), passed in rather than read deep inside. */
     final Map<String, String> environment;
 
-    BellowsCli(Map<String, String> environment) {
+    /** Whether standard output is a terminal (colours are only ever written to one). */
+    final boolean terminal;
+
+    BellowsCli(Map<String, String> environment, boolean terminal) {
         this.environment = Map.copyOf(environment);
+        this.terminal = terminal;
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(),
+                Terminal.stdoutIsTerminal()));
     }
 
     /** Runs a command line with the given output streams and environment; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        return commandLine(out, err, environment).execute(args);
+        return run(args, out, err, environment, false);
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter, Map)}; {@code terminal}: output goes to a terminal. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
+                          boolean terminal) {
+        CommandLine cl = commandLine(out, err, environment, terminal);
+        boolean colour = colour(terminal, environment, Arrays.asList(args).contains("--no-color"));
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(colour ? Ansi.ON : Ansi.OFF));
+        return cl.execute(args);
     }
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        CommandLine cl = new CommandLine(new BellowsCli(environment));
+        return commandLine(out, err, environment, false);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment,
+                                   boolean terminal) {
+        CommandLine cl = new CommandLine(new BellowsCli(environment, terminal));
         cl.setOut(out);
         cl.setErr(err);
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof BellowsException be) {
                 commandLine.getErr().println("bellows: " + be.getMessage());
@@ -70,16 +100,37 @@ public final class BellowsCli implements Runnable {
         return cl;
     }
 
+    /** Bare {@code bellows}: a command is missing, so the usage goes to standard error and the exit is 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        spec.commandLine().getErr().flush();
+        return 2;
+    }
+
+    /** How text output is marked: colours only on a terminal, never with NO_COLOR or --no-color. */
+    Palette palette() {
+        return colour(terminal, environment, noColor) ? Palette.ANSI : Palette.PLAIN;
+    }
+
+    /** The palette of the command line {@code command} belongs to (plain when run outside {@code bellows}). */
+    static Palette palette(Object parent) {
+        return parent instanceof BellowsCli cli ? cli.palette() : Palette.PLAIN;
+    }
+
+    static boolean colour(boolean terminal, Map<String, String> environment, boolean noColor) {
+        String noColorEnv = environment.get("NO_COLOR");
+        return terminal && !noColor && (noColorEnv == null || noColorEnv.isEmpty());
     }
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = BellowsCli.class.getPackage().getImplementationVersion();
-            return new String[]{"bellows " + (v == null ? "development build" : v)};
+            BuildInfo b = BuildInfo.load();
+            return new String[]{"bellows " + b.version(),
+                    "commit " + b.commit() + ", built " + b.date(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ") on "
+                            + System.getProperty("os.name") + " " + System.getProperty("os.arch")};
         }
     }
 }

@@ -70,7 +70,8 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
     @Option(names = "--dialect", paramLabel = "DIALECT", description = "postgresql (default) or mysql (also MariaDB).")
     String dialect;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or sarif.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, sarif, or github (GitHub Actions annotations on the pull request's "
+                    + "lines).")
     String format = "text";
 
     @Option(names = "--flyway", paramLabel = "DIR",
@@ -203,7 +204,7 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
 
     private void write(Report report, PrintWriter out) {
         try {
-            Reporters.named(format).write(report, out);
+            Reporters.named(format, BellowsCli.palette(parent)).write(report, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,11 +24,17 @@ final class StatusCommand extends DatabaseCommand {
 
     @Override
     public Integer call() throws Exception {
-        StatusReport report = bellows().status();
+        dev.bellows.Bellows bellows = bellows();
+        StatusReport report = bellows.status();
+        java.util.Optional<dev.bellows.instances.PendingContract> auto = bellows.pendingAutoContract();
         PrintWriter out = out();
         switch (format) {
-            case "json" -> out.println(json(report));
-            case "text" -> text(report, out);
+            case "json" -> out.println(json(report, auto));
+            case "text" -> {
+                text(report, out);
+                auto.ifPresent(p -> out.println(p.describe(java.time.Instant.now())
+                        + "; an instance of an older release that comes back cancels it"));
+            }
             default -> throw new dev.bellows.ConfigurationException("unknown --format '" + format
                     + "': use text or json");
         }
@@ -52,6 +58,11 @@ final class StatusCommand extends DatabaseCommand {
     }
 
     static String json(StatusReport report) throws Exception {
+        return json(report, java.util.Optional.empty());
+    }
+
+    static String json(StatusReport report, java.util.Optional<dev.bellows.instances.PendingContract> auto)
+            throws Exception {
         Map<String, Object> root = new LinkedHashMap<>();
         List<Map<String, Object>> releases = new ArrayList<>();
         for (StatusReport.ReleaseRow row : report.releases()) {
@@ -76,6 +87,14 @@ final class StatusCommand extends DatabaseCommand {
         root.put("upToDate", report.upToDate());
         root.put("next", report.next().orElse(null));
         root.put("reason", report.reason());
+        auto.ifPresent(p -> {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("release", p.release().name());
+            a.put("pendingSince", p.since().toString());
+            a.put("due", p.due().toString());
+            a.put("startedBy", p.decidedBy());
+            root.put("automaticContract", a);
+        });
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
     }
 }

@@ -6,8 +6,9 @@ import dev.bellows.config.Settings;
 import dev.bellows.db.Dialect;
 import dev.bellows.load.MigrationLoader;
 import dev.bellows.model.MigrationSet;
-import dev.bellows.report.Reporters;
 import dev.bellows.verify.LintComparison;
+import dev.bellows.model.Release;
+import dev.bellows.verify.SchemaSource;
 import dev.bellows.verify.Seed;
 import dev.bellows.verify.ShadowSpec;
 import dev.bellows.verify.Verifier;
@@ -35,9 +36,14 @@ import java.util.concurrent.Callable;
                 + "renamed, type changes, tables rewritten or scanned under a lock that blocks traffic. "
                 + "Waivers apply as in lint: -- bellows:allow with a verify rule id, or a lint rule id that flags "
                 + "the same hazard (e.g. pg-rewriting-type-change for verify-rewrite). "
+                + "With --schema-from, the live schema of a database (read only) is copied into the shadow first and "
+                + "only the releases pending there are verified. "
                 + "Exit 1 when a verdict fails."},
         footer = {"", "Examples:", "  bellows verify --location db/migrations --rows 1000",
                 "  bellows verify --compare-lint --format sarif > verify.sarif",
+                "  bellows verify --schema-from jdbc:postgresql://db.example.com/app --rows-from-stats",
+                "  bellows verify --schema-from jdbc:postgresql://replica/app --since 1.4   (no Bellows history there)",
+                "  bellows verify --format html > verify.html",
                 "  bellows verify --dialect mysql --shadow-url jdbc:mariadb://localhost/verify_shadow "
                         + "--shadow-user root --format json"})
 public final class VerifyCommand implements Callable<Integer> {
@@ -54,7 +60,9 @@ public final class VerifyCommand implements Callable<Integer> {
     String dialect;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default), json (with every statement's observations) or sarif.")
+            description = "text (default), json (with every statement's observations), sarif, github (GitHub "
+                    + "Actions annotations), or html (one self-contained page: timeline, locks, rewrites, scans, "
+                    + "findings; redirect it to a file).")
     String format;
 
     @Option(names = "--shadow-url", paramLabel = "JDBC_URL",
@@ -81,6 +89,43 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "keys; a migration that fails only on generated rows runs again without them, with a note.")
     int rows;
 
+    @Option(names = "--schema-from", paramLabel = "JDBC_URL",
+            description = "Copy the schema of this live database (tables, columns, types, defaults, constraints, "
+                    + "indexes, sequences, views, functions, triggers, enum types, extensions the shadow has; no data) "
+                    + "into the shadow, then verify only the releases pending there per its Bellows history. Only "
+                    + "reads it; needs no superuser. User and password: --schema-from-user/--schema-from-password, "
+                    + "else --user/BELLOWS_USER/bellows.yaml like the other commands.")
+    String schemaFrom;
+
+    @Option(names = "--schema-from-user", description = "User for --schema-from (default: the configured user).")
+    String schemaFromUser;
+
+    @Option(names = "--schema-from-password",
+            description = "Password for --schema-from (default: the configured password); never printed.")
+    String schemaFromPassword;
+
+    @Option(names = "--user", description = "User of the configured database (used by --schema-from).")
+    String user;
+
+    @Option(names = "--password", description = "Password of the configured database; never printed.")
+    String password;
+
+    @Option(names = "--since", paramLabel = "RELEASE",
+            description = "Releases up to RELEASE are not judged: they only build the shadow's schema. With "
+                    + "--schema-from on a database without Bellows history: the release its schema amounts to "
+                    + "(releases up to it are not run, later ones are verified on its schema).")
+    String since;
+
+    @Option(names = "--rows-from-stats",
+            description = "With --schema-from: give every copied table as many generated rows as the live "
+                    + "statistics report (at most --rows-cap), so rewrites and scans are measured at that size and "
+                    + "notes estimate how long each would lock the live table (PostgreSQL).")
+    boolean rowsFromStats;
+
+    @Option(names = "--rows-cap", paramLabel = "N", defaultValue = "100000",
+            description = "Most rows generated per table by --rows-from-stats (default: 100000).")
+    int rowsCap;
+
     @Option(names = "--compare-lint",
             description = "Also lint the migrations and report where lint and the database disagree: lint findings "
                     + "not confirmed, observed problems lint missed (as warnings).")
@@ -101,13 +146,16 @@ public final class VerifyCommand implements Callable<Integer> {
         Map<String, String> flags = new HashMap<>();
         flags.put("location", location == null ? null : location.toString());
         flags.put("dialect", dialect);
+        flags.put("user", user);
+        flags.put("password", password);
         Settings settings = Settings.resolve(flags, parent == null ? Map.of() : parent.environment,
                 Optional.ofNullable(config));
         Path dir = settings.get("location").map(Path::of).orElse(BellowsConfig.DEFAULT_LOCATION);
         Dialect d = dialect != null ? Dialect.named(dialect)
                 : shadowUrl != null ? Dialect.forUrl(shadowUrl)
+                : schemaFrom != null ? Dialect.forUrl(schemaFrom)
                 : Dialect.named(settings.get("dialect").orElse("postgresql"));
-        Reporters.named(format);
+        VerifyOutput.requireKnown(format);
         if (pgVersion != null && shadowUrl != null) {
             throw new ConfigurationException("--pg-version picks the embedded PostgreSQL; it cannot be used with "
                     + "--shadow-url (that server's version is what it is)");
@@ -116,13 +164,28 @@ public final class VerifyCommand implements Callable<Integer> {
                 ? ShadowSpec.url(shadowUrl, shadowUser, shadowPassword)
                 : new ShadowSpec.Embedded(pgVersion == null ? OptionalInt.empty() : OptionalInt.of(pgVersion));
         VerifyOptions options = new VerifyOptions(d, shadow, seeds.stream().map(Seed::parse).toList(), rows);
+        if (since != null) {
+            options = options.withSince(Release.parse(since).orElseThrow(() -> new ConfigurationException(
+                    "--since " + since + ": not a release version; write it like 1.4 or 2026.2")));
+        }
+        if (rowsFromStats && schemaFrom == null) {
+            throw new ConfigurationException("--rows-from-stats reads the statistics of the --schema-from database; "
+                    + "pass --schema-from JDBC_URL too, or use --rows N for a fixed number of rows");
+        }
+        if (schemaFrom != null) {
+            SchemaSource source = new SchemaSource(schemaFrom,
+                    schemaFromUser != null ? schemaFromUser : settings.get("user").orElse(null),
+                    schemaFromPassword != null ? schemaFromPassword : settings.get("password").orElse(null),
+                    rowsFromStats, rowsCap);
+            options = options.withSchemaFrom(source);
+        }
         MigrationSet set = MigrationLoader.load(dir, d.syntax());
         VerifyReport report = Verifier.verify(set, options);
         if (compareLint) {
             report = LintComparison.run(set, report, d).addTo(report);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(VerifyOutput.render(report, format, observations));
+        out.print(VerifyOutput.render(report, format, observations, BellowsCli.palette(parent)));
         out.flush();
         return report.failed() ? 1 : 0;
     }

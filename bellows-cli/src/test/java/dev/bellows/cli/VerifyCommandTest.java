@@ -67,10 +67,20 @@ class VerifyCommandTest {
     }
 
     @Test
+    void htmlIsOnePageWithTheFindingAndExitOne() throws IOException {
+        write("1.0/expand/001_t.sql", "CREATE TABLE t (id int PRIMARY KEY, n int);\n");
+        write("1.1/expand/001_widen.sql", "ALTER TABLE t ALTER COLUMN n TYPE bigint;\n");
+        int code = run(shadow(Databases.postgres(), "--rows", "100", "--format", "html"));
+        assertThat(code).as(err.toString()).isEqualTo(1);
+        assertThat(out.toString()).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
+                .contains("verify-rewrite", "1.1/expand/001_widen.sql", "ALTER TABLE t ALTER COLUMN n TYPE bigint");
+    }
+
+    @Test
     void usageAndDatabaseErrorsHaveTheirExitCodes() throws IOException {
         write("1.0/expand/001_t.sql", "CREATE TABLE t (id int);\n");
         assertThat(run("--location", dir.toString(), "--format", "xml")).isEqualTo(2);
-        assertThat(err.toString()).contains("--format text, json or sarif");
+        assertThat(err.toString()).contains("--format text, json, sarif or github", "or html");
         assertThat(run("--location", dir.toString(), "--pg-version", "16", "--shadow-url", "jdbc:postgresql://x/y"))
                 .isEqualTo(2);
         assertThat(run("--location", dir.toString(), "--shadow-url", "jdbc:postgresql://127.0.0.1:1/none"))
@@ -154,5 +164,31 @@ class VerifyCommandTest {
         assertThat(out.toString()).contains("bellows verify --location db/migrations");
         assertThat(out.toString().replaceAll("\\s+", " ")).contains("pg-rewriting-type-change for verify-rewrite",
                 "existing parent keys");
+    }
+
+    @Test
+    void schemaFromCopiesTheLiveSchemaAndPrintsWhatItVerified() throws Exception {
+        TestDatabase live = Databases.postgres();
+        live.execute("CREATE TABLE books (id int PRIMARY KEY, code text)",
+                "CREATE VIEW codes AS SELECT id, code FROM books");
+        write("1.0/expand/001_books.sql", "CREATE TABLE books (id int PRIMARY KEY, code text);\n");
+        write("1.1/contract/001_drop_code.sql", "ALTER TABLE books DROP COLUMN code;\n");
+        String unreachable = "jdbc:postgresql://127.0.0.1:1/app";
+        int code = run(shadow(Databases.postgres(), "--schema-from", unreachable, "--schema-from-user", "app",
+                "--schema-from-password", "s3cret-not-printed", "--since", "1.0"));
+        assertThat(code).as(out + "\n" + err).isEqualTo(3);
+        assertThat(err.toString()).contains("cannot read the schema of " + unreachable)
+                .doesNotContain("s3cret-not-printed");
+        assertThat(out.toString()).doesNotContain("s3cret-not-printed");
+
+        out.getBuffer().setLength(0);
+        code = run(shadow(Databases.postgres(), "--schema-from", live.url(), "--schema-from-user", live.user(),
+                "--since", "1.0"));
+        assertThat(code).as(out + "\n" + err).isEqualTo(1);
+        assertThat(out.toString()).contains("note: schema copied from " + live.url(),
+                "with --since 1.0 the releases after it are verified: 1.1 (1 file)", "001_drop_code.sql", "codes");
+
+        assertThat(run("--location", dir.toString(), "--rows-from-stats")).isEqualTo(2);
+        assertThat(err.toString()).contains("--rows-from-stats reads the statistics of the --schema-from database");
     }
 }

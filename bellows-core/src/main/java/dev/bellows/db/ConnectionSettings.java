@@ -3,12 +3,19 @@ package dev.bellows.db;
 import dev.bellows.ConfigurationException;
 import dev.bellows.DatabaseException;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
-/** Where the target database is. {@link #toString()} never shows the password. */
-public record ConnectionSettings(String url, String user, String password) {
+/**
+ * Where the target database is: a URL with user and password, or an application's {@link DataSource}
+ * (its pool) with the URL it connects to (for the dialect and messages). {@link #toString()} never
+ * shows the password.
+ *
+ * @param dataSource the pool to borrow connections from, or null to open them with {@link DriverManager}
+ */
+public record ConnectionSettings(String url, String user, String password, DataSource dataSource) {
 
     public ConnectionSettings {
         if (url == null || url.isBlank()) {
@@ -17,11 +24,39 @@ public record ConnectionSettings(String url, String user, String password) {
         }
     }
 
+    public ConnectionSettings(String url, String user, String password) {
+        this(url, user, password, null);
+    }
+
+    /**
+     * An application's pool; {@code url} is the JDBC URL its connections report
+     * ({@code connection.getMetaData().getURL()}).
+     */
+    public static ConnectionSettings of(DataSource dataSource, String url) {
+        if (dataSource == null) {
+            throw new ConfigurationException("no DataSource given: pass the application's connection pool");
+        }
+        return new ConnectionSettings(url, null, null, dataSource);
+    }
+
+    /** Whether connections are borrowed from a pool, which gets them back with the session settings reset. */
+    public boolean pooled() {
+        return dataSource != null;
+    }
+
     public Dialect dialect() {
         return Dialect.forUrl(url);
     }
 
     public Connection connect() {
+        if (dataSource != null) {
+            try {
+                return dataSource.getConnection();
+            } catch (SQLException e) {
+                throw new DatabaseException("cannot get a connection to " + safeUrl() + " from the application's "
+                        + "DataSource: " + e.getMessage() + "; check the application's datasource settings", e);
+            }
+        }
         try {
             return DriverManager.getConnection(driverUrl(url), user, password);
         } catch (SQLException e) {

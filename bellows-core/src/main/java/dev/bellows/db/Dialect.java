@@ -152,6 +152,12 @@ public interface Dialect {
         throw new UnsupportedOperationException(leftover);
     }
 
+    /**
+     * Undoes {@link #configureSession} on a connection that goes back to an application's pool, so the
+     * application's own statements do not inherit the migrator's lock timeout.
+     */
+    void resetSession(Connection connection) throws SQLException;
+
     /** What an earlier, interrupted attempt at a non-transactional statement left behind. */
     enum PriorAttempt {
         /** Nothing, or leftovers that were cleaned up: run the statement. */

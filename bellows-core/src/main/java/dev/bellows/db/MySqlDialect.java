@@ -111,6 +111,14 @@ public final class MySqlDialect implements Dialect {
     }
 
     @Override
+    public void resetSession(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET SESSION lock_wait_timeout = DEFAULT");
+            st.execute("SET SESSION innodb_lock_wait_timeout = DEFAULT");
+        }
+    }
+
+    @Override
     public boolean isLockTimeout(SQLException e) {
         // 1205 ER_LOCK_WAIT_TIMEOUT (metadata and row locks), 1213 ER_LOCK_DEADLOCK
         return e.getErrorCode() == 1205 || e.getErrorCode() == 1213;

@@ -196,6 +196,17 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public void resetSession(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("RESET application_name");
+            st.execute("RESET lock_timeout");
+            if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
+                st.execute("RESET client_connection_check_interval");
+            }
+        }
+    }
+
+    @Override
     public void dropLeftover(Connection c, String index) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("DROP INDEX CONCURRENTLY IF EXISTS " + index);

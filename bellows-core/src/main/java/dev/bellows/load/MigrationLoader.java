@@ -175,7 +175,11 @@ public final class MigrationLoader {
         return out;
     }
 
-    /** Reads and splits one file; also used for loose files that the linter checks. */
+    /**
+     * Reads and splits one file; also used for loose files that the linter checks. A file that is
+     * empty, blank or holds only comments loads with no statement: it runs as a recorded no-op and
+     * lint warns about it ({@code empty-migration}), as foreign histories ship such files.
+     */
     public static Migration read(Release release, Phase phase, int number, Path file, SqlSyntax syntax) {
         byte[] bytes;
         try {
@@ -198,9 +202,6 @@ public final class MigrationLoader {
         } catch (SqlSyntaxException e) {
             throw new MigrationLoadException(file, "line " + e.line() + ", column " + e.column() + ": "
                     + e.getMessage());
-        }
-        if (script.statements().isEmpty()) {
-            throw new MigrationLoadException(file, "contains no SQL statement; add one or delete the file");
         }
         return new Migration(release, phase, number, file.getFileName().toString(), file, Paths.display(file),
                 content, sha256(bytes), script);

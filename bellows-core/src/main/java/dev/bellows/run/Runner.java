@@ -73,12 +73,20 @@ public final class Runner {
     }
 
     public RunResult run(Command command, Release to) {
+        return run(command, to, null);
+    }
+
+    /**
+     * The same, with a note recorded on the contract phase's completion row in history, e.g. that an
+     * automatic contract ran it and why.
+     */
+    public RunResult run(Command command, Release to, String contractNote) {
         migrations.requireKnown(to, "--to");
         return inSession(command.id(), c -> {
             long t0 = System.nanoTime();
             history.create(c);
             List<Step> steps = new ArrayList<>();
-            int files = apply(c, command, to, steps);
+            int files = apply(c, command, to, steps, contractNote);
             return finish(command.id(), to, steps, files, t0);
         });
     }
@@ -107,6 +115,9 @@ public final class Runner {
             } finally {
                 if (!c.isClosed() && c.getAutoCommit()) {
                     dialect.releaseMigratorLock(c);
+                    if (db.pooled()) {
+                        dialect.resetSession(c);
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -115,7 +126,8 @@ public final class Runner {
     }
 
     /** Plans {@code command} against the history as it is now, refuses or applies it; returns files applied. */
-    private int apply(Connection c, Command command, Release to, List<Step> done) throws SQLException {
+    private int apply(Connection c, Command command, Release to, List<Step> done, String contractNote)
+            throws SQLException {
         SchemaState state = new SchemaState(migrations, history.read(c));
         state.validate();
         Plan plan = Planner.plan(command, to, state);
@@ -124,6 +136,8 @@ public final class Runner {
         }
         checkBatchDefinitions(plan);
         String forcedNote = checkContractGate(c, plan);
+        String note = forcedNote == null ? contractNote
+                : contractNote == null ? forcedNote : contractNote + "; " + forcedNote;
         Actor actor = Actor.current();
         MigrationExecutor executor = new MigrationExecutor(c, db, dialect, history, options, actor);
         int files = 0;
@@ -137,7 +151,7 @@ public final class Runner {
                 files++;
             }
             history.markComplete(c, step.release(), step.phase(), actor,
-                    step.phase() == Phase.CONTRACT ? forcedNote : null);
+                    step.phase() == Phase.CONTRACT ? note : null);
             done.add(step);
         }
         return files;
@@ -238,6 +252,9 @@ public final class Runner {
                 return changes;
             } finally {
                 dialect.releaseMigratorLock(c);
+                if (db.pooled()) {
+                    dialect.resetSession(c);
+                }
             }
         } catch (SQLException e) {
             throw new DatabaseException("database error while repairing: " + e.getMessage(), e);

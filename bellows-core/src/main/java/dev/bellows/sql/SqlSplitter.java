@@ -10,7 +10,10 @@ import java.util.List;
  * <p>Understands, per {@link SqlSyntax}: single-quoted strings (with {@code ''} doubling, E'' and
  * MySQL backslash escapes), quoted identifiers, PostgreSQL dollar quotes, {@code --}, {@code #}
  * (MySQL) and block comments (nested on PostgreSQL), SQL-standard {@code BEGIN ATOMIC … END}
- * function bodies, and the MySQL client's {@code DELIMITER} command.
+ * function bodies, the MySQL client's {@code DELIMITER} command, and MySQL/MariaDB compound
+ * statements written without {@code DELIMITER}: a {@code CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT}
+ * whose body is a {@code BEGIN … END} block (and MariaDB's {@code BEGIN NOT ATOMIC … END}) is one
+ * statement, its inner semicolons included, as Flyway splits it.
  */
 public final class SqlSplitter {
 
@@ -30,6 +33,7 @@ public final class SqlSplitter {
     private int stmtLine;
     private int stmtColumn;
     private int atomicDepth;
+    private boolean compound;
 
     private SqlSplitter(String src, SqlSyntax syntax) {
         this.src = src;
@@ -165,6 +169,8 @@ public final class SqlSplitter {
         Token t = new Token(type, src.substring(start, pos), start - stmtStart, pos - stmtStart, startLine, col);
         if (pg && type == TokenType.WORD) {
             trackAtomic(t);
+        } else if (type == TokenType.WORD) {
+            trackCompound(t);
         }
         tokens.add(t);
     }
@@ -181,6 +187,45 @@ public final class SqlSplitter {
         }
     }
 
+    /**
+     * MySQL compound statements: inside a routine's {@code BEGIN … END} body, {@code BEGIN} and
+     * {@code CASE} open a level, {@code END} closes one; {@code END IF/LOOP/WHILE/REPEAT} close a
+     * statement that opened none.
+     */
+    private void trackCompound(Token t) {
+        Token prev = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
+        boolean afterEnd = prev != null && prev.is("END") && compound;
+        if (afterEnd && (t.is("IF") || t.is("LOOP") || t.is("WHILE") || t.is("REPEAT"))) {
+            atomicDepth++;
+            return;
+        }
+        if (atomicDepth == 0) {
+            if (t.is("BEGIN") && routineHead()
+                    || t.is("ATOMIC") && tokens.size() == 2 && tokens.get(0).is("BEGIN") && prev.is("NOT")) {
+                atomicDepth++;
+                compound = true;
+            }
+            return;
+        }
+        if (t.is("BEGIN") || t.is("CASE") && !afterEnd) {
+            atomicDepth++;
+        } else if (t.is("END")) {
+            atomicDepth--;
+        }
+    }
+
+    private boolean routineHead() {
+        if (tokens.isEmpty() || !tokens.get(0).is("CREATE")) {
+            return false;
+        }
+        for (Token k : tokens) {
+            if (k.is("PROCEDURE") || k.is("FUNCTION") || k.is("TRIGGER") || k.is("EVENT")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void emit() {
         if (!tokens.isEmpty()) {
             Token last = tokens.get(tokens.size() - 1);
@@ -191,6 +236,7 @@ public final class SqlSplitter {
         }
         stmtStart = -1;
         atomicDepth = 0;
+        compound = false;
     }
 
     private void quoted(char q, boolean backslashEscapes, TokenType type, int start, int startLine, int col) {

@@ -91,10 +91,13 @@ class MigrationLoaderTest {
     }
 
     @Test
-    void emptyFile() throws IOException {
-        write("1.0/expand/001_a.sql", "  -- only a comment\n");
-        assertThatThrownBy(this::load).isInstanceOf(MigrationLoadException.class)
-                .hasMessageContaining("001_a.sql: contains no SQL statement");
+    void emptyBlankAndCommentOnlyFilesLoadAsNoOps() throws IOException {
+        write("1.0/expand/001_a.sql", "  -- only a comment\n/* and a block */\n");
+        write("1.0/expand/002_b.sql", "");
+        write("1.0/expand/003_c.sql", " \n\t\n");
+        write("1.0/expand/004_d.sql", "SELECT 1;");
+        MigrationSet set = load();
+        assertThat(set.migrations()).extracting(m -> m.statements().size()).containsExactly(0, 0, 0, 1);
     }
 
     @Test

@@ -382,4 +382,23 @@ class RunnerTest {
         runner(db).run(Command.MIGRATE, Release.of("1.1"));
         assertThat(db.count("SELECT count(*) FROM books WHERE title LIKE '%!'")).isEqualTo(45);
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.bellows.testing.Databases#both")
+    void emptyAndCommentOnlyFilesAreRecordedAsNoOps(TestDatabase db) throws Exception {
+        new MigrationTree(dir)
+                .file("1.0", "expand", "001_create.sql", "CREATE TABLE shelves (id int PRIMARY KEY);")
+                .file("1.0", "expand", "002_emptied.sql", "-- emptied in the old tool's history\n")
+                .file("1.0", "migrate", "001_blank.sql", "  \n")
+                .file("1.0", "contract", "001_empty.sql", "");
+        runner(db).run(Command.UPGRADE, null);
+        runner(db).run(Command.CONTRACT, null);
+        Map<String, AppliedMigration> rows = history(db);
+        for (String id : List.of("1.0/expand/002_emptied.sql", "1.0/migrate/001_blank.sql",
+                "1.0/contract/001_empty.sql")) {
+            assertThat(rows.get(id)).as(id).isNotNull();
+            assertThat(rows.get(id).outcome()).as(id).isEqualTo(Outcome.SUCCESS);
+        }
+        assertThat(runner(db).run(Command.UPGRADE, null).filesApplied()).isZero();
+    }
 }

@@ -88,6 +88,25 @@ class SqlSplitterTest {
                 Arguments.of("MySQL DELIMITER $$", MYSQL,
                         "delimiter $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END $$\ndelimiter ;\nCALL p();",
                         List.of(s("CREATE PROCEDURE p() BEGIN SELECT 1; END", 2, 1), s("CALL p()", 4, 1))),
+                Arguments.of("MySQL procedure body without DELIMITER is one statement", MYSQL,
+                        "CREATE PROCEDURE p()\nBEGIN\n  DROP TABLE old_t;\n  IF 1 THEN SELECT 1; END IF;\nEND;\nSELECT 2;",
+                        List.of(s("CREATE PROCEDURE p()\nBEGIN\n  DROP TABLE old_t;\n  IF 1 THEN SELECT 1; END IF;\nEND", 1, 1),
+                                s("SELECT 2", 6, 1))),
+                Arguments.of("MySQL trigger with nested block, CASE and loops", MYSQL,
+                        "CREATE DEFINER=`root`@`%` TRIGGER trg BEFORE INSERT ON x FOR EACH ROW BEGIN "
+                                + "DECLARE i INT DEFAULT 0; w: WHILE i < 2 DO SET i = i + 1; END WHILE w; "
+                                + "CASE WHEN i = 2 THEN BEGIN SET NEW.a = CASE WHEN 1 THEN 1 END; END; ELSE SET NEW.a = 0; END CASE; "
+                                + "END; SELECT 1;",
+                        List.of(s("CREATE DEFINER=`root`@`%` TRIGGER trg BEFORE INSERT ON x FOR EACH ROW BEGIN "
+                                + "DECLARE i INT DEFAULT 0; w: WHILE i < 2 DO SET i = i + 1; END WHILE w; "
+                                + "CASE WHEN i = 2 THEN BEGIN SET NEW.a = CASE WHEN 1 THEN 1 END; END; ELSE SET NEW.a = 0; END CASE; "
+                                + "END", 1, 1), s("SELECT 1", 1, 251))),
+                Arguments.of("MariaDB anonymous BEGIN NOT ATOMIC block", MYSQL,
+                        "BEGIN NOT ATOMIC SELECT 1; SELECT 2; END; SELECT 3;",
+                        List.of(s("BEGIN NOT ATOMIC SELECT 1; SELECT 2; END", 1, 1), s("SELECT 3", 1, 43))),
+                Arguments.of("MySQL transaction BEGIN is still its own statement", MYSQL,
+                        "BEGIN; CREATE TABLE a (id int); COMMIT;",
+                        List.of(s("BEGIN", 1, 1), s("CREATE TABLE a (id int)", 1, 8), s("COMMIT", 1, 33))),
                 Arguments.of("UTF-8 byte order mark is ignored", POSTGRESQL,
                         "\uFEFFSELECT 1;",
                         List.of(s("SELECT 1", 1, 1))),

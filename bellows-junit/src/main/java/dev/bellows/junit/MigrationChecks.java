@@ -65,8 +65,10 @@ final class MigrationChecks {
         Settings settings = schema.settings();
         Supplier<VerifyReport> report = memoize(() -> {
             BellowsDatabase db = schema.server().get().create();
-            return Verifier.verify(schema.migrations(), VerifyOptions.defaults(settings.dialect())
+            VerifyReport r = Verifier.verify(schema.migrations(), VerifyOptions.defaults(settings.dialect())
                     .withShadow(ShadowSpec.url(db.url(), db.user(), db.password())));
+            HtmlReportFile.write(r, settings);
+            return r;
         });
         Map<String, Release> releaseOf = schema.migrations().migrations().stream()
                 .collect(Collectors.toMap(Migration::displayPath, Migration::release, (a, b) -> a));

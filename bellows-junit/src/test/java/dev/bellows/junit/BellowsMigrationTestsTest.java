@@ -58,8 +58,18 @@ class BellowsMigrationTestsTest {
     }
 
     @Test
-    void aDroppedColumnFailsItsFilesLintTestAndItsReleasesVerifyTest() {
-        Events events = run(Samples.Unsafe.class);
+    void aDroppedColumnFailsItsFilesLintTestAndItsReleasesVerifyTest(@org.junit.jupiter.api.io.TempDir
+                                                                      java.nio.file.Path reports) {
+        System.setProperty(HtmlReportFile.DIR_PROPERTY, reports.toString());
+        Events events;
+        try {
+            events = run(Samples.Unsafe.class);
+        } finally {
+            System.clearProperty(HtmlReportFile.DIR_PROPERTY);
+        }
+        assertThat(reports.toFile().list()).as("the verify run is written as an HTML page").hasSize(1);
+        assertThat(reports.resolve(reports.toFile().list()[0])).content()
+                .contains("verify-dropped-column", "001_drop_accounts_nickname.sql");
         assertThat(names(events.failed())).containsExactly("1.1/expand/001_drop_accounts_nickname.sql",
                 "release 1.1 after 1.0");
         assertThat(failure(events, "1.1/expand/001_drop_accounts_nickname.sql"))

@@ -3,6 +3,7 @@ package dev.bellows.lint;
 import dev.bellows.lint.parse.ParsedStatement;
 import dev.bellows.lint.parse.StatementRecognizer;
 import dev.bellows.lint.parse.Verb;
+import dev.bellows.lint.rules.EmptyMigration;
 import dev.bellows.lint.rules.UnrecognizedStatement;
 import dev.bellows.lint.schema.Origin;
 import dev.bellows.lint.schema.SchemaModel;
@@ -38,6 +39,11 @@ final class LintRun {
         Origin origin = new Origin(m.release(), m.phase());
         boolean inTransaction = false;
         List<SqlStatement> list = m.statements();
+        for (Finding f : EmptyMigration.finding(m)) {
+            Optional<Waiver> w = waivers.find(-1, f.ruleId());
+            w.ifPresent(x -> used.add(new UsedWaiver(f.ruleId(), m.displayPath(), x.line(), x.reason(), true)));
+            findings.add(w.map(x -> f.withWaiver(x.reason())).orElse(f));
+        }
         for (int i = 0; i < list.size(); i++) {
             ParsedStatement p = StatementRecognizer.recognize(list.get(i), options.dialect().syntax());
             StatementContext ctx = new StatementContext(p, schema, m.displayPath(), m.release(), m.phase(), options,

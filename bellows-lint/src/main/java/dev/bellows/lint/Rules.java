@@ -2,6 +2,7 @@ package dev.bellows.lint;
 
 import dev.bellows.lint.rules.ContractAddition;
 import dev.bellows.lint.rules.ContractDropNewObject;
+import dev.bellows.lint.rules.EmptyMigration;
 import dev.bellows.lint.rules.ExpandAddConstraint;
 import dev.bellows.lint.rules.ExpandAddNotNullColumn;
 import dev.bellows.lint.rules.ExpandChangeColumnType;
@@ -51,6 +52,7 @@ public final class Rules {
     private static final List<Rule> ALL = List.of(
             new UnrecognizedStatement(),
             new InvalidWaiver(),
+            new EmptyMigration(),
             new ExpandDropTable(),
             new ExpandDropColumn(),
             new ExpandDropObject(),

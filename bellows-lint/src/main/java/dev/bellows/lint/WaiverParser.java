@@ -69,7 +69,14 @@ public final class WaiverParser {
                 }
             }
         }
-        if (!statements.isEmpty()) {
+        if (statements.isEmpty()) {
+            // A file without statements: its waivers can only be about the file itself (empty-migration).
+            for (SqlComment c : script.comments()) {
+                if (c.text().startsWith(MARKER)) {
+                    fileWide.add(waiver(c, Waiver.Scope.FILE));
+                }
+            }
+        } else {
             SqlStatement last = statements.get(statements.size() - 1);
             for (SqlComment c : script.comments()) {
                 if (c.text().startsWith(MARKER) && after(c, last)) {

@@ -12,13 +12,25 @@ import java.io.Writer;
  */
 public final class TextReporter implements Reporter {
 
+    private final Palette palette;
+
+    /** Plain text, for files and pipes. */
+    public TextReporter() {
+        this(Palette.PLAIN);
+    }
+
+    public TextReporter(Palette palette) {
+        this.palette = palette;
+    }
+
     @Override
     public void write(Report report, Writer out) throws IOException {
         for (Finding f : report.findings()) {
             if (f.waived()) {
                 continue;
             }
-            out.write(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.severity().id() + "[" + f.ruleId() + "] "
+            out.write(f.file() + ":" + f.line() + ":" + f.column() + ": "
+                    + palette.severity(f.severity(), f.severity().id() + "[" + f.ruleId() + "]") + " "
                     + f.message() + "\n");
             for (String step : f.help()) {
                 out.write("    " + step + "\n");
@@ -32,8 +44,12 @@ public final class TextReporter implements Reporter {
             }
         }
         long waived = report.findings().stream().filter(Finding::waived).count();
-        out.write(report.count(Severity.ERROR) + " error(s), " + report.count(Severity.WARNING) + " warning(s), "
-                + waived + " waived\n");
+        long errors = report.count(Severity.ERROR);
+        long warnings = report.count(Severity.WARNING);
+        String e = errors + " error(s)";
+        String w = warnings + " warning(s)";
+        out.write((errors > 0 ? palette.severity(Severity.ERROR, e) : e) + ", "
+                + (warnings > 0 ? palette.severity(Severity.WARNING, w) : w) + ", " + waived + " waived\n");
         out.flush();
     }
 }

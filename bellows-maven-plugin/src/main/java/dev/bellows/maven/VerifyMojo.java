@@ -6,7 +6,6 @@ import dev.bellows.lint.FlywayLoader;
 import dev.bellows.load.MigrationLoader;
 import dev.bellows.model.Finding;
 import dev.bellows.model.Severity;
-import dev.bellows.report.Reporters;
 import dev.bellows.verify.Seed;
 import dev.bellows.verify.ShadowSpec;
 import dev.bellows.verify.TextReport;
@@ -75,13 +74,20 @@ public class VerifyMojo extends AbstractBellowsMojo {
     @Parameter(property = "bellows.verifyOutput")
     File verifyOutput;
 
-    /** The format of {@code verifyOutput}: json (with what every statement did), sarif or text. */
+    /** The format of {@code verifyOutput}: json (with what every statement did), sarif, text or html. */
     @Parameter(property = "bellows.verifyFormat", defaultValue = "json")
     String verifyFormat;
 
+    /**
+     * The run as one self-contained HTML page (timeline, locks, rewrites, scans, findings with their SQL and
+     * advice), written on every run, passed or failed.
+     */
+    @Parameter(property = "bellows.htmlReport", defaultValue = "${project.build.directory}/bellows-verify.html")
+    File htmlReport;
+
     @Override
     void run() {
-        Reporters.named(verifyFormat); // an unknown format fails before the shadow database starts
+        VerifyOutput.requireKnown(verifyFormat); // an unknown format fails before the shadow database starts
         dev.bellows.config.Settings settings = settings();
         Dialect d = blankToNull(dialect) != null ? Dialect.named(dialect.trim())
                 : blankToNull(shadowUrl) != null ? Dialect.forUrl(shadowUrl.trim())
@@ -94,7 +100,10 @@ public class VerifyMojo extends AbstractBellowsMojo {
                 : MigrationLoader.load(location(settings), d.syntax()), options);
         Reports.log(getLog(), TextReport.render(report, false));
         if (verifyOutput != null) {
-            write(VerifyOutput.render(report, verifyFormat, true));
+            write(verifyOutput, VerifyOutput.render(report, verifyFormat, true));
+        }
+        if (htmlReport != null) {
+            write(htmlReport, VerifyOutput.render(report, "html", true));
         }
         if (report.failed()) {
             Finding first = report.findings().stream().filter(f -> !f.waived() && f.severity() == Severity.ERROR)
@@ -109,15 +118,15 @@ public class VerifyMojo extends AbstractBellowsMojo {
         return basedir == null ? seed : new Seed(seed.release(), basedir.toPath().resolve(seed.file()));
     }
 
-    private void write(String text) {
+    private void write(File file, String text) {
         try {
-            if (verifyOutput.getParentFile() != null) {
-                Files.createDirectories(verifyOutput.getParentFile().toPath());
+            if (file.getParentFile() != null) {
+                Files.createDirectories(file.getParentFile().toPath());
             }
-            Files.writeString(verifyOutput.toPath(), text, StandardCharsets.UTF_8);
+            Files.writeString(file.toPath(), text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new dev.bellows.DatabaseException("cannot write " + verifyOutput + ": " + e.getMessage(), e);
+            throw new dev.bellows.DatabaseException("cannot write " + file + ": " + e.getMessage(), e);
         }
-        getLog().info("report written to " + verifyOutput);
+        getLog().info("report written to " + file);
     }
 }

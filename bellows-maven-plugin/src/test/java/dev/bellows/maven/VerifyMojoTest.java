@@ -35,10 +35,13 @@ class VerifyMojoTest {
         verify.location = tree.root().toFile();
         verify.verifyFormat = "json";
         verify.verifyOutput = dir.resolve("verify.json").toFile();
+        verify.htmlReport = dir.resolve("target/bellows-verify.html").toFile();
         verify.setLog(log);
         verify.execute();
         assertThat(log.text()).containsPattern("verified 2 migrations on PostgreSQL [0-9.]+ in .*: passed");
         assertThat(Files.readString(dir.resolve("verify.json"))).contains("001_create_audit.sql");
+        assertThat(Files.readString(dir.resolve("target/bellows-verify.html")))
+                .startsWith("<!DOCTYPE html>").contains("001_create_audit.sql", "verdict passed");
 
         verify.verifyFormat = "xml";
         assertThatThrownBy(verify::execute).isInstanceOf(MojoExecutionException.class)
@@ -52,12 +55,15 @@ class VerifyMojoTest {
         VerifyMojo verify = new VerifyMojo();
         verify.location = tree.root().toFile();
         verify.verifyFormat = "json";
+        verify.htmlReport = dir.resolve("failed.html").toFile();
         verify.setLog(log);
         assertThatThrownBy(verify::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("verify found 1 error(s)")
                 .hasMessageContaining("001_drop_note.sql:1:1 [verify-dropped-column]");
         assertThat(log.text()).contains("[ERROR] ").contains("error[verify-dropped-column]")
                 .contains("verified 4 migrations on PostgreSQL").contains(": FAILED");
+        assertThat(dir.resolve("failed.html")).as("the page is written when verify fails too")
+                .content().contains("verify-dropped-column", "verdict failed");
 
         verify.dialect = "mysql";
         assertThatThrownBy(verify::execute).isInstanceOf(MojoExecutionException.class);

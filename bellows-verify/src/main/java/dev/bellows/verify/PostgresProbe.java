@@ -168,6 +168,12 @@ final class PostgresProbe implements ShadowProbe {
     }
 
     @Override
+    public List<String> fillTables(Connection c, java.util.function.ToIntFunction<String> rowsOf,
+                                   List<PlannedForeignKey> planned) throws SQLException {
+        return PostgresRowFiller.fill(c, rowsOf, planned);
+    }
+
+    @Override
     public long removeGeneratedRows(Connection c) throws SQLException {
         return PostgresRowFiller.removeGenerated(c);
     }

@@ -76,6 +76,12 @@ final class PostgresRowFiller {
             + "WHERE i.indrelid = ? AND i.indisprimary";
 
     static List<String> fill(Connection c, int rows, List<PlannedForeignKey> planned) throws SQLException {
+        return fill(c, table -> rows, planned);
+    }
+
+    /** Fills each table up to {@code rowsOf} its quoted, schema-qualified name ({@code public.books}). */
+    static List<String> fill(Connection c, java.util.function.ToIntFunction<String> rowsOf,
+                             List<PlannedForeignKey> planned) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " + GENERATED
                     + " (seq bigserial, rel oid NOT NULL, attnums int2[], key text NOT NULL)");
@@ -95,6 +101,10 @@ final class PostgresRowFiller {
         }
         List<String> notes = new ArrayList<>();
         for (Table t : parentsFirst(tables, columns)) {
+            int rows = rowsOf.applyAsInt(t.qualified());
+            if (rows <= 0) {
+                continue;
+            }
             String problem = fillOne(c, t, columns.get(t.oid()), rows);
             if (problem != null) {
                 notes.add("--rows: could not fill table " + t.name() + ": " + problem);

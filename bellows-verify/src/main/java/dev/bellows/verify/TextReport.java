@@ -1,5 +1,6 @@
 package dev.bellows.verify;
 
+import dev.bellows.report.Palette;
 import dev.bellows.report.TextReporter;
 
 import java.io.IOException;
@@ -16,6 +17,10 @@ public final class TextReport {
     }
 
     public static String render(VerifyReport report, boolean observations) {
+        return render(report, observations, Palette.PLAIN);
+    }
+
+    public static String render(VerifyReport report, boolean observations, Palette palette) {
         StringBuilder b = new StringBuilder();
         if (observations) {
             for (MigrationObservation m : report.migrations()) {
@@ -35,7 +40,7 @@ public final class TextReport {
         }
         StringWriter findings = new StringWriter();
         try {
-            new TextReporter().write(report.toReport(), findings);
+            new TextReporter(palette).write(report.toReport(), findings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,7 +50,7 @@ public final class TextReport {
                 .append(report.migrations().size() == 1 ? "" : "s").append(" on ").append(report.server())
                 .append(" in ").append(String.format("%.1f", report.totalMillis() / 1000.0))
                 .append(" s (shadow ready in ").append(String.format("%.1f", report.startMillis() / 1000.0))
-                .append(" s)").append(report.failed() ? ": FAILED" : ": passed").append('\n');
+                .append(" s): ").append(report.failed() ? palette.bad("FAILED") : palette.good("passed")).append('\n');
         return b.toString();
     }
 }

@@ -1,8 +1,10 @@
 package dev.bellows.verify;
 
 import dev.bellows.db.Dialect;
+import dev.bellows.model.Release;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How to verify.
@@ -12,11 +14,23 @@ import java.util.List;
  * @param seeds         extra SQL files run after given releases
  * @param syntheticRows when positive, every table is filled up to this many generated rows after each
  *                      release (before the next one's expand), so rewrites and scans have data
+ * @param schemaFrom    a live database whose schema is copied into the shadow first; then only the
+ *                      releases pending there are verified ({@code verify --schema-from})
+ * @param since         releases up to it are not judged ({@code --since}): they only build the shadow's
+ *                      schema; with {@code schemaFrom} and no Bellows history there, they are what the
+ *                      live schema already amounts to and are not run at all
  */
-public record VerifyOptions(Dialect dialect, ShadowSpec shadow, List<Seed> seeds, int syntheticRows) {
+public record VerifyOptions(Dialect dialect, ShadowSpec shadow, List<Seed> seeds, int syntheticRows,
+                            Optional<SchemaSource> schemaFrom, Optional<Release> since) {
+
+    public VerifyOptions(Dialect dialect, ShadowSpec shadow, List<Seed> seeds, int syntheticRows) {
+        this(dialect, shadow, seeds, syntheticRows, Optional.empty(), Optional.empty());
+    }
 
     public VerifyOptions {
         seeds = List.copyOf(seeds);
+        schemaFrom = schemaFrom == null ? Optional.empty() : schemaFrom;
+        since = since == null ? Optional.empty() : since;
         if (syntheticRows < 0) {
             throw new dev.bellows.ConfigurationException("--rows must be 0 or more, not " + syntheticRows);
         }
@@ -27,14 +41,22 @@ public record VerifyOptions(Dialect dialect, ShadowSpec shadow, List<Seed> seeds
     }
 
     public VerifyOptions withShadow(ShadowSpec spec) {
-        return new VerifyOptions(dialect, spec, seeds, syntheticRows);
+        return new VerifyOptions(dialect, spec, seeds, syntheticRows, schemaFrom, since);
     }
 
     public VerifyOptions withSeeds(List<Seed> s) {
-        return new VerifyOptions(dialect, shadow, s, syntheticRows);
+        return new VerifyOptions(dialect, shadow, s, syntheticRows, schemaFrom, since);
     }
 
     public VerifyOptions withRows(int rows) {
-        return new VerifyOptions(dialect, shadow, seeds, rows);
+        return new VerifyOptions(dialect, shadow, seeds, rows, schemaFrom, since);
+    }
+
+    public VerifyOptions withSince(Release release) {
+        return new VerifyOptions(dialect, shadow, seeds, syntheticRows, schemaFrom, Optional.ofNullable(release));
+    }
+
+    public VerifyOptions withSchemaFrom(SchemaSource source) {
+        return new VerifyOptions(dialect, shadow, seeds, syntheticRows, Optional.ofNullable(source), since);
     }
 }

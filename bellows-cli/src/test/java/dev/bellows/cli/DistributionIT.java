@@ -1,0 +1,127 @@
+package dev.bellows.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The CLI distribution as a user gets it: {@code bellows-VERSION.tar.gz} unpacked into an empty folder, its
+ * {@code bin/bellows} run from another folder (and through a symlink), with only a JDK.
+ */
+class DistributionIT {
+
+    @TempDir
+    static Path root;
+
+    static Path home;
+    static Path elsewhere;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        Path archive = Path.of(System.getProperty("bellows.distribution"));
+        assertThat(archive).as("built by mvn package").exists();
+        Path install = Files.createDirectories(root.resolve("install"));
+        Process tar = new ProcessBuilder("tar", "xzf", archive.toString(), "-C", install.toString())
+                .redirectErrorStream(true).start();
+        assertThat(tar.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(tar.exitValue()).as(new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        try (Stream<Path> top = Files.list(install)) {
+            assertThat(top.map(p -> p.getFileName().toString()))
+                    .containsExactly("bellows-" + System.getProperty("bellows.version"));
+        }
+        home = install.resolve("bellows-" + System.getProperty("bellows.version"));
+        elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+    }
+
+    static Run bellows(Path launcher, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(elsewhere.toFile());
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("BELLOWS_"));
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        Path out = Files.createTempFile(root, "out", ".txt");
+        Path err = Files.createTempFile(root, "err", ".txt");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void lintsFromAnotherFolderAndThroughASymlink() throws Exception {
+        Path example = Path.of(System.getProperty("bellows.examples"), "bookshop", "db", "migrations")
+                .toAbsolutePath().normalize();
+        Run lint = bellows(home.resolve("bin/bellows"), "lint", example.toString());
+        assertThat(lint.exit()).as(lint.out() + lint.err()).isZero();
+        assertThat(lint.out()).contains("0 error(s)").doesNotContain("\u001b[");
+        assertThat(lint.err()).isEmpty();
+
+        Path link = Files.createSymbolicLink(root.resolve("bellows-link"), home.resolve("bin/bellows"));
+        Path unsafe = Files.writeString(elsewhere.resolve("index.sql"), "CREATE INDEX books_isbn ON books (isbn);\n");
+        Run finding = bellows(link, "lint", "--format", "github", unsafe.getFileName().toString());
+        assertThat(finding.exit()).as(finding.err()).isEqualTo(1);
+        assertThat(finding.out()).startsWith("::error file=index.sql,line=1,col=1,");
+
+        Run version = bellows(link, "--version");
+        assertThat(version.out()).startsWith("bellows " + System.getProperty("bellows.version") + "\n");
+        assertThat(bellows(link).exit()).as("bare bellows").isEqualTo(2);
+        try (Stream<Path> cds = Files.list(home.resolve("lib/cds"))) {
+            assertThat(cds.map(p -> p.getFileName().toString()))
+                    .as("the first run made a class-data sharing archive for this JDK")
+                    .anyMatch(n -> n.endsWith(".jsa") || n.endsWith(".aot"));
+        }
+    }
+
+    @Test
+    void runsTheDemoFromAnotherFolder() throws Exception {
+        Run demo = bellows(home.resolve("bin/bellows"), "demo", "--rows", "2000");
+        assertThat(demo.exit()).as(demo.out() + demo.err()).isZero();
+        assertThat(demo.out()).contains("failed requests: 0 of");
+    }
+
+    @Test
+    void shipsLicencesForEveryJarCompletionAndReadme() throws IOException {
+        String thirdParty = Files.readString(home.resolve("THIRD-PARTY.txt"));
+        try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
+            List<String> jars = lib.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar"))
+                    .filter(n -> !n.equals("bellows-cli.jar")).toList();
+            assertThat(jars).hasSizeGreaterThan(10);
+            for (String jar : jars) {
+                // artifactId-version.jar is listed as (licence) name (group:artifactId:version - url)
+                String base = jar.substring(0, jar.length() - ".jar".length());
+                int dash = base.lastIndexOf('-', base.indexOf('.') < 0 ? base.length() : base.indexOf('.'));
+                String artifact = base.substring(0, dash);
+                String version = base.substring(dash + 1);
+                assertThat(thirdParty).as(jar).containsPattern("\\([^)]+\\) .*:" + artifact.replace(".", "\\.")
+                        + ":" + version.replace(".", "\\.") + " ");
+            }
+        }
+        assertThat(home.resolve("LICENSE")).content().contains("Apache License");
+        assertThat(home.resolve("README.md")).exists();
+        assertThat(home.resolve("completion/bellows.bash")).content().contains("complete -F")
+                .contains("verify").contains("--format");
+        Path zip = Path.of(System.getProperty("bellows.distribution").replace(".tar.gz", ".zip"));
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            String top = "bellows-" + System.getProperty("bellows.version") + "/";
+            assertThat(z.getEntry(top + "bin/bellows")).isNotNull();
+            assertThat(z.getEntry(top + "lib/bellows-cli.jar")).isNotNull();
+            assertThat(z.getEntry(top + "THIRD-PARTY.txt")).isNotNull();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.bellows.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bare usage, the version, colours only where they belong, and GitHub annotations from the command line. */
+class FinishedCliTest {
+
+    private static final String ESC = "\u001b[";
+
+    @TempDir
+    Path dir;
+
+    private static CliTest.Run onTerminal(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = BellowsCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true), env, true);
+        return new CliTest.Run(exit, out.toString(), err.toString());
+    }
+
+    private Path unsafe() throws Exception {
+        Path file = dir.resolve("index.sql");
+        Files.writeString(file, "CREATE INDEX books_isbn ON books (isbn);\n");
+        return file;
+    }
+
+    @Test
+    void bareBellowsPrintsUsageToStandardErrorAndExitsTwo() {
+        CliTest.Run r = CliTest.bellows();
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("Usage: bellows").contains("Commands:").contains("lint");
+    }
+
+    @Test
+    void versionNamesTheBuiltVersionCommitAndDate() {
+        CliTest.Run r = CliTest.bellows("--version");
+        assertThat(r.exit()).isZero();
+        // the build filters build-info.properties; an unfiltered value would read "development build"
+        assertThat(r.out()).containsPattern("^bellows \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R")
+                .containsPattern("commit ([0-9a-f]{7,}|unknown), built \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ")
+                .contains("Java " + System.getProperty("java.version"));
+    }
+
+    @Test
+    void coloursOnlyOnATerminalWithoutNoColor() throws Exception {
+        String file = unsafe().toString();
+        CliTest.Run coloured = onTerminal(Map.of(), "lint", file);
+        assertThat(coloured.exit()).isEqualTo(1);
+        assertThat(coloured.out()).contains(ESC + "1;31merror[pg-create-index-not-concurrently]" + ESC + "0m")
+                .contains(ESC + "1;31m1 error(s)" + ESC + "0m");
+
+        assertThat(CliTest.bellows("lint", file).out()).as("not a terminal").doesNotContain(ESC)
+                .contains("error[pg-create-index-not-concurrently]");
+        assertThat(onTerminal(Map.of("NO_COLOR", "1"), "lint", file).out()).as("NO_COLOR").doesNotContain(ESC);
+        assertThat(onTerminal(Map.of(), "lint", "--no-color", file).out()).as("lint --no-color")
+                .doesNotContain(ESC);
+        assertThat(onTerminal(Map.of(), "--no-color", "lint", file).out()).as("bellows --no-color lint")
+                .doesNotContain(ESC);
+        assertThat(onTerminal(Map.of("NO_COLOR", ""), "lint", file).out()).as("NO_COLOR empty counts as unset")
+                .contains(ESC);
+        assertThat(onTerminal(Map.of(), "lint", "--format", "json", file).out()).as("json").doesNotContain(ESC);
+    }
+
+    @Test
+    void lintWritesGithubAnnotations() throws Exception {
+        Path file = unsafe();
+        CliTest.Run r = CliTest.bellows("lint", "--format", "github", file.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).startsWith("::error file=").contains(",line=1,col=1,title=bellows pg-create-index-not-"
+                + "concurrently::CREATE INDEX books_isbn");
+        assertThat(r.out().lines()).hasSize(1);
+    }
+
+    @Test
+    void helpLinesDoNotBreakInsideTheExample() {
+        String help = CliTest.bellows("--help").out();
+        assertThat(help).contains("  bellows upgrade --url jdbc:postgresql://localhost/app --user app \\\n"
+                + "      --location db/migrations");
+    }
+}

@@ -1,0 +1,123 @@
+package dev.bellows.instances;
+
+import dev.bellows.model.Release;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The decision of {@code contract=auto}, on a clock the test moves. */
+class AutoContractTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-07T04:00:00Z");
+    private static final Optional<Release> V13 = Optional.of(Release.of("1.3"));
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final AutoContract policy = new AutoContract(Duration.ofMinutes(10), clock);
+
+    private static Instance live(String id, String release) {
+        return new Instance(id, release, "host", 1L, T0, T0, Duration.ofSeconds(30), null, Duration.ZERO, true);
+    }
+
+    @Test
+    void waitsForTheDelayThenRuns() {
+        AutoContract.Decision first = policy.decide(V13, List.of(live("a", "1.3"), live("b", "1.3")), Optional.empty(),
+                "a");
+        assertThat(first).isInstanceOfSatisfying(AutoContract.Decision.Wait.class, w -> {
+            assertThat(w.started()).isTrue();
+            assertThat(w.pending().release()).isEqualTo(Release.of("1.3"));
+            assertThat(w.pending().due()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
+            assertThat(w.pending().decidedBy()).isEqualTo("a");
+        });
+        PendingContract pending = ((AutoContract.Decision.Wait) first).pending();
+
+        clock.now = T0.plus(Duration.ofMinutes(9).plusSeconds(59));
+        assertThat(policy.decide(V13, List.of(live("b", "1.3")), Optional.of(pending), "b"))
+                .isInstanceOfSatisfying(AutoContract.Decision.Wait.class, w -> assertThat(w.started()).isFalse());
+
+        clock.now = T0.plus(Duration.ofMinutes(10));
+        assertThat(policy.decide(V13, List.of(live("b", "1.3")), Optional.of(pending), "b"))
+                .isInstanceOfSatisfying(AutoContract.Decision.Run.class, r -> assertThat(r.pending()).isEqualTo(pending));
+    }
+
+    @Test
+    void anOlderInstanceBlocksAndTheWaitStartsAgainWhenItIsGone() {
+        PendingContract pending = new PendingContract(Release.of("1.3"), T0, T0.plus(Duration.ofMinutes(10)), "a");
+        clock.now = T0.plus(Duration.ofMinutes(11));
+        assertThat(policy.decide(V13, List.of(live("a", "1.3"), live("old", "1.2")), Optional.of(pending), "a"))
+                .isInstanceOfSatisfying(AutoContract.Decision.Blocked.class,
+                        b -> assertThat(b.older()).extracting(Instance::id).containsExactly("old"));
+
+        // after a cancellation the table is empty: the wait starts from now, not from the old start
+        assertThat(policy.decide(V13, List.of(live("a", "1.3")), Optional.empty(), "a"))
+                .isInstanceOfSatisfying(AutoContract.Decision.Wait.class,
+                        w -> assertThat(w.pending().due()).isEqualTo(clock.now.plus(Duration.ofMinutes(10))));
+    }
+
+    @Test
+    void anUnrecognisedReleaseCountsAsOlder() {
+        assertThat(policy.decide(V13, List.of(live("a", "1.3"), live("x", "blue")), Optional.empty(), "a"))
+                .isInstanceOf(AutoContract.Decision.Blocked.class);
+    }
+
+    @Test
+    void newerInstancesDoNotBlock() {
+        assertThat(policy.decide(V13, List.of(live("a", "1.4")), Optional.empty(), "a"))
+                .isInstanceOf(AutoContract.Decision.Wait.class);
+    }
+
+    @Test
+    void nothingReadyOrNobodyLiveIsIdle() {
+        assertThat(policy.decide(Optional.empty(), List.of(live("a", "1.3")), Optional.empty(), "a"))
+                .isInstanceOf(AutoContract.Decision.Idle.class);
+        assertThat(policy.decide(V13, List.of(), Optional.empty(), "a")).isInstanceOf(AutoContract.Decision.Idle.class);
+    }
+
+    @Test
+    void aWaitForAnotherReleaseIsReplaced() {
+        PendingContract old = new PendingContract(Release.of("1.2"), T0.minusSeconds(3600), T0.minusSeconds(60), "z");
+        assertThat(policy.decide(V13, List.of(live("a", "1.3")), Optional.of(old), "a"))
+                .isInstanceOfSatisfying(AutoContract.Decision.Wait.class, w -> {
+                    assertThat(w.started()).isTrue();
+                    assertThat(w.pending().release()).isEqualTo(Release.of("1.3"));
+                });
+    }
+
+    @Test
+    void zeroDelayRunsAtTheNextCheck() {
+        AutoContract now = new AutoContract(Duration.ZERO, clock);
+        AutoContract.Decision first = now.decide(V13, List.of(live("a", "1.3")), Optional.empty(), "a");
+        PendingContract p = ((AutoContract.Decision.Wait) first).pending();
+        assertThat(now.decide(V13, List.of(live("a", "1.3")), Optional.of(p), "a"))
+                .isInstanceOf(AutoContract.Decision.Run.class);
+    }
+
+    static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
