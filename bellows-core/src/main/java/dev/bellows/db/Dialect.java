@@ -75,6 +75,16 @@ public interface Dialect {
 
     void releaseMigratorLock(Connection connection) throws SQLException;
 
+    /**
+     * Tries to take the contract lock on this session, waiting up to {@code wait}. Contract holds it from
+     * its gate check (live instances of older releases) to its last step; an instance holds it while it
+     * checks the schema and registers. So an instance of an older release never registers unseen while a
+     * contract runs: it registers before (and contract refuses) or after (and the startup guard refuses).
+     */
+    boolean tryContractLock(Connection connection, Duration wait) throws SQLException;
+
+    void releaseContractLock(Connection connection) throws SQLException;
+
     /** Who holds the migrator lock, where the database can tell (user, host, since when). */
     Optional<String> migratorLockHolder(Connection connection) throws SQLException;
 

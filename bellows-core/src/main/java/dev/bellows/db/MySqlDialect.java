@@ -170,6 +170,27 @@ public final class MySqlDialect implements Dialect {
     }
 
     @Override
+    public boolean tryContractLock(Connection c, Duration wait) throws SQLException {
+        long seconds = Math.max(0, (wait.toMillis() + 999) / 1000);
+        try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+            ps.setString(1, lockName(c) + ":contract");
+            ps.setLong(2, seconds);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    @Override
+    public void releaseContractLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+            ps.setString(1, lockName(c) + ":contract");
+            ps.executeQuery().close();
+        }
+    }
+
+    @Override
     public void releaseMigratorLock(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
             ps.setString(1, lockName(c));

@@ -21,6 +21,9 @@ public final class PostgresDialect implements Dialect {
     /** Advisory lock key: the bytes of "bellows". Advisory locks are per database. */
     static final long LOCK_KEY = 0x62656c6c6f7773L;
 
+    /** The contract lock's key: the bytes of "bellowc". */
+    static final long CONTRACT_LOCK_KEY = 0x62656c6c6f7763L;
+
     @Override
     public String id() {
         return "postgresql";
@@ -232,10 +235,27 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public boolean tryMigratorLock(Connection c, Duration wait) throws SQLException {
+        return tryAdvisoryLock(c, LOCK_KEY, wait);
+    }
+
+    @Override
+    public boolean tryContractLock(Connection c, Duration wait) throws SQLException {
+        return tryAdvisoryLock(c, CONTRACT_LOCK_KEY, wait);
+    }
+
+    @Override
+    public void releaseContractLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            ps.setLong(1, CONTRACT_LOCK_KEY);
+            ps.executeQuery().close();
+        }
+    }
+
+    private static boolean tryAdvisoryLock(Connection c, long key, Duration wait) throws SQLException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-                ps.setLong(1, LOCK_KEY);
+                ps.setLong(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (rs.getBoolean(1)) {

@@ -135,6 +135,24 @@ public final class Runner {
             throw new RefusedException(plan.refusal().get());
         }
         checkBatchDefinitions(plan);
+        boolean contracts = plan.steps().stream().anyMatch(s -> s.phase() == Phase.CONTRACT);
+        if (contracts && !dialect.tryContractLock(c, options.lockWait())) {
+            throw new RefusedException("an instance is registering, or another contract runs, on this database; "
+                    + "waited " + options.lockWait().toSeconds() + " s for it. Rerun, or wait longer with "
+                    + "--lock-wait SECONDS.");
+        }
+        try {
+            return applySteps(c, plan, state, done, contractNote);
+        } finally {
+            if (contracts && !c.isClosed()) {
+                dialect.releaseContractLock(c);
+            }
+        }
+    }
+
+    /** Runs the steps of an accepted plan; the contract gate is asked here, under the contract lock. */
+    private int applySteps(Connection c, Plan plan, SchemaState state, List<Step> done, String contractNote)
+            throws SQLException {
         String forcedNote = checkContractGate(c, plan);
         String note = forcedNote == null ? contractNote
                 : contractNote == null ? forcedNote : contractNote + "; " + forcedNote;
