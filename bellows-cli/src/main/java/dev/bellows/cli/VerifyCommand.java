@@ -36,10 +36,14 @@ import java.util.concurrent.Callable;
                 + "renamed, type changes, tables rewritten or scanned under a lock that blocks traffic. "
                 + "Waivers apply as in lint: -- bellows:allow with a verify rule id, or a lint rule id that flags "
                 + "the same hazard (e.g. pg-rewriting-type-change for verify-rewrite). "
+                + "With query manifests (db/queries/<release>.sql) it also prepares, never executes, each release's "
+                + "statements against every schema of its rollout: release N-1's after expand(N) and migrate(N), "
+                + "release N's after expand(N) and contract(N). "
                 + "With --schema-from, the live schema of a database (read only) is copied into the shadow first and "
                 + "only the releases pending there are verified. "
                 + "Exit 1 when a verdict fails."},
         footer = {"", "Examples:", "  bellows verify --location db/migrations --rows 1000",
+                "  bellows verify --location db/migrations --queries db/queries",
                 "  bellows verify --compare-lint --format sarif > verify.sarif",
                 "  bellows verify --schema-from jdbc:postgresql://db.example.com/app --rows-from-stats",
                 "  bellows verify --schema-from jdbc:postgresql://replica/app --since 1.4   (no Bellows history there)",
@@ -52,7 +56,8 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Directory with the release directories (default: db/migrations).")
     Path location;
 
-    @Option(names = "--config", description = "Settings file (default: ./bellows.yaml when present).")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings file (default: ./bellows.yaml when present).")
     Path config;
 
     @Option(names = "--dialect", paramLabel = "DIALECT",
@@ -69,10 +74,11 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "An empty database to verify on instead of the embedded PostgreSQL.")
     String shadowUrl;
 
-    @Option(names = "--shadow-user", description = "User for --shadow-url.")
+    @Option(names = "--shadow-user", paramLabel = "USER", description = "User for --shadow-url.")
     String shadowUser;
 
-    @Option(names = "--shadow-password", description = "Password for --shadow-url; never printed.")
+    @Option(names = "--shadow-password", paramLabel = "PASSWORD",
+            description = "Password for --shadow-url; never printed.")
     String shadowPassword;
 
     @Option(names = "--pg-version", paramLabel = "MAJOR",
@@ -97,17 +103,20 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "else --user/BELLOWS_USER/bellows.yaml like the other commands.")
     String schemaFrom;
 
-    @Option(names = "--schema-from-user", description = "User for --schema-from (default: the configured user).")
+    @Option(names = "--schema-from-user", paramLabel = "USER",
+            description = "User for --schema-from (default: the configured user).")
     String schemaFromUser;
 
-    @Option(names = "--schema-from-password",
+    @Option(names = "--schema-from-password", paramLabel = "PASSWORD",
             description = "Password for --schema-from (default: the configured password); never printed.")
     String schemaFromPassword;
 
-    @Option(names = "--user", description = "User of the configured database (used by --schema-from).")
+    @Option(names = "--user", paramLabel = "USER",
+            description = "User of the configured database (used by --schema-from).")
     String user;
 
-    @Option(names = "--password", description = "Password of the configured database; never printed.")
+    @Option(names = "--password", paramLabel = "PASSWORD",
+            description = "Password of the configured database; never printed.")
     String password;
 
     @Option(names = "--since", paramLabel = "RELEASE",
@@ -130,6 +139,9 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Also lint the migrations and report where lint and the database disagree: lint findings "
                     + "not confirmed, observed problems lint missed (as warnings).")
     boolean compareLint;
+
+    @picocli.CommandLine.Mixin
+    QueriesOption queries = new QueriesOption();
 
     @Option(names = {"-v", "--observations"},
             description = "Also print what every statement did (catalog changes, locks, rewrites, scans).")
@@ -180,6 +192,7 @@ public final class VerifyCommand implements Callable<Integer> {
             options = options.withSchemaFrom(source);
         }
         MigrationSet set = MigrationLoader.load(dir, d.syntax());
+        options = options.withQueries(queries.load(dir, d.syntax()));
         VerifyReport report = Verifier.verify(set, options);
         if (compareLint) {
             report = LintComparison.run(set, report, d).addTo(report);
