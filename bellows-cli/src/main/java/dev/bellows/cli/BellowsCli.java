@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
                 PlanCommand.class,
                 LintCommand.class,
                 VerifyCommand.class,
+                ImportCommand.class,
                 ExplainCommand.class,
                 StatusCommand.class,
                 CheckCommand.class,
