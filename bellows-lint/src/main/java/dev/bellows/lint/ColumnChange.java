@@ -19,9 +19,11 @@ import java.util.List;
  * @param from    the type before, or null when the model does not know the column
  * @param to      the type after (null for SET NOT NULL)
  * @param notNull whether the column becomes NOT NULL while it was nullable (or unknown)
+ * @param newColumn whether this release added the column (to a table that existed before it): release N-1
+ *                  does not use it, but the table's rows and locks are real
  */
 public record ColumnChange(AlterAction action, String table, String column, ColumnType from, ColumnType to,
-                           boolean notNull) {
+                           boolean notNull, boolean newColumn) {
 
     /** Whether the type changes (or may: the old type is unknown). */
     public boolean typeChanges() {
@@ -29,10 +31,15 @@ public record ColumnChange(AlterAction action, String table, String column, Colu
     }
 
     public boolean typeChangesInPlace(StatementContext ctx) {
-        return !typeChanges() || ctx.options().dialect().changesTypeInPlace(from, to, ctx.options());
+        if (!typeChanges()) {
+            return true;
+        }
+        boolean indexed = ctx.schema().table(table).map(t -> t.indexed(column)).orElse(true);
+        return ctx.options().dialect().changesTypeInPlace(from, to, ctx.options(), indexed,
+                ctx.surroundings().sessionTimeZone().orElse(null));
     }
 
-    /** The changes of existing columns in an ALTER TABLE; columns new in this release are left out. */
+    /** The changes of columns in an ALTER TABLE of an existing table; tables new in this release are left out. */
     static List<ColumnChange> of(StatementContext ctx) {
         if (!ctx.statement().isAlterTable()) {
             return List.of();
@@ -40,18 +47,19 @@ public record ColumnChange(AlterAction action, String table, String column, Colu
         ParsedStatement s = ctx.statement();
         List<ColumnChange> out = new ArrayList<>();
         for (AlterAction a : s.actions()) {
-            if (ctx.isNewColumn(s.table(), a.column())) {
+            if (ctx.isNewTable(s.table())) {
                 continue;
             }
+            boolean fresh = ctx.isNewColumn(s.table(), a.column());
             ColumnState old = ctx.column(s.table(), a.column()).orElse(null);
             ColumnType from = old == null ? null : old.type();
             switch (a.op()) {
                 case ALTER_COLUMN_TYPE -> out.add(new ColumnChange(a, s.table(), a.column(), from,
-                        a.definition().type(), false));
+                        a.definition().type(), false, fresh));
                 case SET_NOT_NULL -> out.add(new ColumnChange(a, s.table(), a.column(), from, null,
-                        old == null || !old.notNull()));
+                        old == null || !old.notNull(), fresh));
                 case REDEFINE_COLUMN -> out.add(new ColumnChange(a, s.table(), a.column(), from,
-                        a.definition().type(), a.definition().notNull() && (old == null || !old.notNull())));
+                        a.definition().type(), a.definition().notNull() && (old == null || !old.notNull()), fresh));
                 default -> {
                     // not a column change
                 }

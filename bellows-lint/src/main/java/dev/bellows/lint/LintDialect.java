@@ -5,6 +5,7 @@ import dev.bellows.lint.parse.ColumnType;
 import dev.bellows.sql.SqlSyntax;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The database a migration is linted for, and the lint-relevant behaviour that differs between
@@ -36,7 +37,28 @@ public enum LintDialect {
             if (from.base().equals("varbit") && to.base().equals("varbit")) {
                 return to.length() < 0 || from.length() > 0 && to.length() >= from.length();
             }
+            if (TIMES.contains(from.base()) && to.base().equals(from.base())) {
+                return to.length() < 0 || from.length() >= 0 && to.length() >= from.length(); // more precision
+            }
             return from.base().equals("cidr") && to.base().equals("inet");
+        }
+
+        @Override
+        public boolean changesTypeInPlace(ColumnType from, ColumnType to, LintOptions options, boolean indexed,
+                                          String sessionTimeZone) {
+            if (changesTypeInPlace(from, to, options)) {
+                return true;
+            }
+            if (from == null || to == null) {
+                return false;
+            }
+            boolean textual = Set.of("text", "varchar", "citext").contains(from.base());
+            if (textual && to.base().equals("citext") || from.base().equals("citext") && to.base().equals("text")) {
+                return !indexed && to.args().isEmpty(); // binary coercible; an index on it is rebuilt
+            }
+            return from.base().equals("timestamp") && to.base().equals("timestamptz") && sessionTimeZone != null
+                    && UTC.contains(sessionTimeZone.toLowerCase(java.util.Locale.ROOT))
+                    && (to.length() < 0 || from.length() >= 0 && to.length() >= from.length());
         }
     },
 
@@ -56,13 +78,64 @@ public enum LintDialect {
                 return options.mysqlVersion().isMariaDb() || to.length() <= ONE_BYTE_PREFIX_CHARS
                         || from.length() > ONE_BYTE_PREFIX_CHARS;
             }
+            if (appendsMembers(from, to)) {
+                return storageBytes(from) == storageBytes(to); // a SET past 8 members (an ENUM past 255) needs a wider column
+            }
+            return false;
+        }
+
+        private boolean appendsMembers(ColumnType from, ColumnType to) {
             if ((from.base().equals("enum") || from.base().equals("set")) && to.base().equals(from.base())) {
                 List<String> old = from.args();
                 return to.args().size() >= old.size() && to.args().subList(0, old.size()).equals(old);
             }
             return false;
         }
+
+        private int storageBytes(ColumnType t) {
+            int n = t.args().size();
+            if (t.base().equals("enum")) {
+                return n <= 255 ? 1 : 2;
+            }
+            return n <= 8 ? 1 : n <= 16 ? 2 : n <= 24 ? 3 : n <= 32 ? 4 : 8;
+        }
+
+        @Override
+        public boolean keepsData(ColumnType from, ColumnType to) {
+            if (from == null || to == null) {
+                return false;
+            }
+            if (appendsMembers(from, to)) {
+                return true;
+            }
+            int fi = INTEGERS.indexOf(from.base());
+            int ti = INTEGERS.indexOf(to.base());
+            if (fi >= 0 && ti >= 0) {
+                return ti >= fi && from.text().toLowerCase(java.util.Locale.ROOT).contains("unsigned")
+                        == to.text().toLowerCase(java.util.Locale.ROOT).contains("unsigned");
+            }
+            boolean fromChars = from.base().equals("varchar") || from.base().equals("char");
+            if (fromChars && to.base().equals("varchar")) {
+                return to.length() >= from.length();
+            }
+            int ft = TEXTS.indexOf(from.base());
+            int tt = TEXTS.indexOf(to.base());
+            if (tt >= 0 && (fromChars || ft >= 0)) {
+                return ft < 0 || tt >= ft;
+            }
+            if ((from.base().equals("decimal") || from.base().equals("numeric")) && to.base().equals(from.base())) {
+                return to.length() >= from.length() && to.scale() == from.scale();
+            }
+            return from.base().equals("float") && to.base().equals("double");
+        }
     };
+
+    private static final Set<String> TIMES = Set.of("timestamp", "timestamptz", "time", "timetz", "interval");
+    /** Zones with a fixed zero offset: PostgreSQL 12+ converts timestamp to timestamptz in place in them. */
+    private static final Set<String> UTC = Set.of("utc", "etc/utc", "gmt", "etc/gmt", "uct", "etc/uct",
+            "universal", "etc/universal", "zulu", "etc/zulu", "gmt0", "etc/gmt0", "z");
+    private static final List<String> INTEGERS = List.of("tinyint", "smallint", "mediumint", "int", "bigint");
+    private static final List<String> TEXTS = List.of("tinytext", "text", "mediumtext", "longtext");
 
     private final String id;
     private final SqlSyntax syntax;
@@ -93,6 +166,23 @@ public enum LintDialect {
      * is unknown.
      */
     public abstract boolean changesTypeInPlace(ColumnType from, ColumnType to, LintOptions options);
+
+    /**
+     * Like {@link #changesTypeInPlace(ColumnType, ColumnType, LintOptions)}, knowing also whether an index
+     * covers the column and the session time zone the file set (null when unknown).
+     */
+    public boolean changesTypeInPlace(ColumnType from, ColumnType to, LintOptions options, boolean indexed,
+                                      String sessionTimeZone) {
+        return changesTypeInPlace(from, to, options);
+    }
+
+    /**
+     * Whether the change only widens the column (every value release N-1 reads or writes keeps its
+     * meaning), so that only the table copy or rewrite is a hazard, not release N-1's code.
+     */
+    public boolean keepsData(ColumnType from, ColumnType to) {
+        return false;
+    }
 
     /** The dialect named on the command line, with the same names as {@link Dialect#named(String)}. */
     public static LintDialect named(String name) {

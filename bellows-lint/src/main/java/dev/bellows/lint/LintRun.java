@@ -1,5 +1,7 @@
 package dev.bellows.lint;
 
+import dev.bellows.db.Dialect;
+import dev.bellows.lint.parse.BlockBody;
 import dev.bellows.lint.parse.ParsedStatement;
 import dev.bellows.lint.parse.StatementRecognizer;
 import dev.bellows.lint.parse.Verb;
@@ -37,17 +39,35 @@ final class LintRun {
     void lint(Migration m) {
         Waivers waivers = WaiverParser.parse(m.script(), m.content());
         Origin origin = new Origin(m.release(), m.phase());
-        boolean inTransaction = false;
         List<SqlStatement> list = m.statements();
         for (Finding f : EmptyMigration.finding(m)) {
             Optional<Waiver> w = waivers.find(-1, f.ruleId());
             w.ifPresent(x -> used.add(new UsedWaiver(f.ruleId(), m.displayPath(), x.line(), x.reason(), true)));
             findings.add(w.map(x -> f.withWaiver(x.reason())).orElse(f));
         }
+        List<ParsedStatement> parsed = new ArrayList<>(list.size());
+        List<Integer> index = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             ParsedStatement p = StatementRecognizer.recognize(list.get(i), options.dialect().syntax());
+            parsed.add(p);
+            index.add(i);
+            for (SqlStatement inner : BlockBody.of(p).statements()) {
+                parsed.add(StatementRecognizer.recognize(inner, options.dialect().syntax()));
+                index.add(i);
+            }
+        }
+        Dialect db = Dialect.named(options.dialect().id());
+        boolean fileTransaction = db.transactionalDdl() && list.stream().allMatch(db::canRunInTransaction);
+        boolean inTransaction = false;
+        int transactionStart = fileTransaction ? 0 : -1;
+        Optional<String> timeZone = Optional.empty();
+        for (int j = 0; j < parsed.size(); j++) {
+            ParsedStatement p = parsed.get(j);
+            int i = index.get(j);
+            List<ParsedStatement> earlier = transactionStart < 0 ? List.of() : parsed.subList(transactionStart, j);
+            Surroundings around = new Surroundings(earlier, parsed.subList(j + 1, parsed.size()), timeZone);
             StatementContext ctx = new StatementContext(p, schema, m.displayPath(), m.release(), m.phase(), options,
-                    inTransaction, waivers.writtenAt(i));
+                    inTransaction, waivers.writtenAt(i), around);
             for (Rule rule : rules) {
                 rule.check(ctx);
             }
@@ -57,11 +77,20 @@ final class LintRun {
             schema.apply(p, origin);
             if (p.verb() == Verb.BEGIN) {
                 inTransaction = true;
+                transactionStart = db.transactionalDdl() ? j + 1 : -1;
             } else if (p.verb() == Verb.END) {
                 inTransaction = false;
+                transactionStart = -1;
+            } else if (p.verb() == Verb.SET) {
+                Optional<String> tz = SessionSettings.timeZone(p);
+                if (tz.isPresent()) {
+                    timeZone = tz;
+                }
+            } else if (!db.transactionalDdl() && !inTransaction) {
+                transactionStart = -1;
             }
-            statements++;
         }
+        statements += list.size();
     }
 
     private Finding waive(Finding f, Waivers waivers, int index, String file) {

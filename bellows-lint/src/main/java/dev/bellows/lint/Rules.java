@@ -36,6 +36,16 @@ import dev.bellows.lint.rules.PgTableRewrite;
 import dev.bellows.lint.rules.PgUniqueNotUsingIndex;
 import dev.bellows.lint.rules.PgVolatileDefault;
 import dev.bellows.lint.rules.UnrecognizedStatement;
+import dev.bellows.lint.rules.SessionSetting;
+import dev.bellows.lint.rules.TransactionControl;
+import dev.bellows.lint.rules.ExpandAddJsonColumn;
+import dev.bellows.lint.rules.DropDatabase;
+import dev.bellows.lint.rules.ContractRename;
+import dev.bellows.lint.rules.ContractAddNotNullColumn;
+import dev.bellows.lint.rules.PgAlterDomainAddConstraint;
+import dev.bellows.lint.rules.PgTypeChangeCheckScan;
+import dev.bellows.lint.rules.UncheckedDynamicSql;
+import dev.bellows.lint.rules.PgValidateInSameTransaction;
 import dev.bellows.report.ReportedRule;
 
 import java.io.IOException;
@@ -85,7 +95,17 @@ public final class Rules {
             new PgLockTable(),
             new MysqlCopyAlgorithm(),
             new MysqlTableCopy(),
-            new MysqlBlockingIndex());
+            new MysqlBlockingIndex(),
+            new ExpandAddJsonColumn(),
+            new ContractAddNotNullColumn(),
+            new ContractRename(),
+            new DropDatabase(),
+            new TransactionControl(),
+            new SessionSetting(),
+            new UncheckedDynamicSql(),
+            new PgValidateInSameTransaction(),
+            new PgTypeChangeCheckScan(),
+            new PgAlterDomainAddConstraint());
 
     private static final String PAGES = "/dev/bellows/lint/rules/";
 

@@ -29,10 +29,18 @@ public final class StatementContext {
     private final boolean inTransactionBlock;
     private final List<Waiver> waiversHere;
     private final List<Finding> findings = new ArrayList<>();
+    private final Surroundings surroundings;
     private List<ColumnChange> columnChanges;
 
     StatementContext(ParsedStatement statement, SchemaModel schema, String file, Release release, Phase phase,
                      LintOptions options, boolean inTransactionBlock, List<Waiver> waiversHere) {
+        this(statement, schema, file, release, phase, options, inTransactionBlock, waiversHere, Surroundings.NONE);
+    }
+
+    StatementContext(ParsedStatement statement, SchemaModel schema, String file, Release release, Phase phase,
+                     LintOptions options, boolean inTransactionBlock, List<Waiver> waiversHere,
+                     Surroundings surroundings) {
+        this.surroundings = surroundings;
         this.statement = statement;
         this.schema = schema;
         this.file = file;
@@ -72,6 +80,25 @@ public final class StatementContext {
         return inTransactionBlock;
     }
 
+    /** What ran before this statement in its transaction, what follows in its file, the session settings. */
+    public Surroundings surroundings() {
+        return surroundings;
+    }
+
+    /**
+     * Whether a statement later in the same file creates {@code type name} again: a drop or rename
+     * followed by that is a replacement (in one transaction on PostgreSQL), judged as such.
+     */
+    public boolean recreatedLaterInFile(ObjectType type, String name) {
+        for (ParsedStatement p : surroundings.laterInFile()) {
+            if (p.verb() == dev.bellows.lint.parse.Verb.CREATE && name != null && name.equals(p.name())
+                    && (p.type() == type || type == ObjectType.TABLE && p.type() == ObjectType.VIEW)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The waiver comments written at this statement (and, for the first statement, the file's header). */
     public List<Waiver> waiversHere() {
         return waiversHere;
@@ -82,8 +109,9 @@ public final class StatementContext {
         return schema.origin(type, name).map(o -> o.release().equals(release)).orElse(false);
     }
 
+    /** Whether the table (or materialized view) was created by this release's migrations. */
     public boolean isNewTable(String table) {
-        return isNew(ObjectType.TABLE, table);
+        return isNew(ObjectType.TABLE, table) || isNew(ObjectType.MATERIALIZED_VIEW, table);
     }
 
     /** Whether the column (or its whole table) was created by this release's migrations. */

@@ -274,6 +274,11 @@ final class Definitions {
             kind = ConstraintDef.Kind.CHECK;
             int[] r = c.skipParens();
             notNullColumn = notNullColumn(c.slice(r[0], r[1]));
+            // the names the expression mentions (columns among them): a type change of one re-checks it
+            columns = c.slice(r[0], r[1]).stream()
+                    .filter(t -> t.type() == dev.bellows.sql.TokenType.WORD
+                            || t.type() == dev.bellows.sql.TokenType.QUOTED_IDENTIFIER)
+                    .map(Token::identifier).distinct().toList();
         } else if (c.accept("EXCLUDE")) {
             kind = ConstraintDef.Kind.EXCLUDE;
         } else if (c.accept("NOT", "NULL")) {

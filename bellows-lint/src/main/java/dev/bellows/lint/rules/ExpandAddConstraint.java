@@ -108,7 +108,7 @@ public final class ExpandAddConstraint implements Rule {
                     "In migrate, fix the existing rows of " + table + " that violate " + name + ", in batches.",
                     "In the contract phase of release N, once release N-1 is gone: ALTER TABLE " + table
                             + " ADD CONSTRAINT " + name + " … NOT VALID; (brief lock, no scan)",
-                    "Then, in its own statement: ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name
+                    "Then, in a later migration file (its own transaction): ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name
                             + "; (checks the rows without blocking writes)");
         } else {
             ctx.report(this, at, message,

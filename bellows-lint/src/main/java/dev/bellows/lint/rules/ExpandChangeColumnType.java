@@ -30,7 +30,7 @@ public final class ExpandChangeColumnType implements Rule {
             return;
         }
         for (ColumnChange c : ctx.columnChanges()) {
-            if (c.typeChanges() && !c.typeChangesInPlace(ctx)) {
+            if (!c.newColumn() && c.typeChanges() && !c.typeChangesInPlace(ctx) && !ctx.options().dialect().keepsData(c.from(), c.to())) {
                 String col = c.column();
                 String tmp = col + "_new";
                 ctx.report(this, c.action().at(), "changing the type of " + c.qualified() + " " + c.describe()

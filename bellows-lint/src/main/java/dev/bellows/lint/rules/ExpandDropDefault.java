@@ -36,7 +36,10 @@ public final class ExpandDropDefault implements Rule {
             return;
         }
         for (AlterAction a : s.actions(Op.DROP_DEFAULT)) {
-            if (!ctx.isNewColumn(s.table(), a.column())) {
+            // a column this release added to an existing table still breaks release N-1's inserts when NOT NULL
+            boolean newNotNull = !ctx.isNewTable(s.table()) && ctx.column(s.table(), a.column())
+                    .map(ColumnState::notNull).orElse(false);
+            if (!ctx.isNewColumn(s.table(), a.column()) || newNotNull) {
                 ctx.report(this, a.at(), "dropping the default of " + s.table() + "." + a.column() + " in expand "
                                 + "breaks inserts of release N-1 that leave " + a.column() + " out",
                         "Make release N write " + s.table() + "." + a.column() + " in every INSERT.",

@@ -24,7 +24,7 @@ public final class ExpandRenameObject implements Rule {
                     + "one in contract.");
 
     private static final Set<ObjectType> TYPES = Set.of(ObjectType.VIEW, ObjectType.MATERIALIZED_VIEW,
-            ObjectType.FUNCTION, ObjectType.PROCEDURE, ObjectType.TYPE, ObjectType.SEQUENCE);
+            ObjectType.FUNCTION, ObjectType.PROCEDURE, ObjectType.TYPE, ObjectType.SEQUENCE, ObjectType.SCHEMA);
 
     @Override
     public RuleInfo info() {
@@ -39,7 +39,7 @@ public final class ExpandRenameObject implements Rule {
             return;
         }
         for (AlterAction a : s.actions()) {
-            if (a.op() == Op.RENAME_TO) {
+            if (a.op() == Op.RENAME_TO && !ctx.recreatedLaterInFile(s.type(), s.name())) {
                 String what = s.type().label() + " " + s.name();
                 ctx.report(this, a.at(), "renaming " + what + " to " + a.newName() + " in expand breaks release "
                                 + "N-1, which still uses the name " + s.name(),

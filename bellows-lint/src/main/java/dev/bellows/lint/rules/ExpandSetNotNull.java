@@ -30,7 +30,9 @@ public final class ExpandSetNotNull implements Rule {
             return;
         }
         for (ColumnChange c : ctx.columnChanges()) {
-            if (c.notNull()) {
+            boolean defaulted = c.newColumn() && ctx.column(c.table(), c.column())
+                    .map(col -> col.defaultValue() != null).orElse(false);
+            if (c.notNull() && !defaulted) {
                 report(ctx, c.action(), c.table(), c.column());
             }
         }

@@ -49,6 +49,14 @@ public final class MysqlTableCopy implements Rule {
         for (AlterAction a : s.actions()) {
             if (a.op() == Op.ADD_COLUMN && a.definition() != null && a.definition().storedGenerated()) {
                 storedColumn(ctx, a, s.table());
+            } else if (a.op() == Op.ADD_CONSTRAINT && a.constraint().kind() == ConstraintDef.Kind.CHECK) {
+                report(ctx, a.at(), "adding CHECK constraint " + a.constraint().displayName(s.table())
+                        + " (the server checks every row by copying the table)", s.table());
+            } else if (a.op() == Op.ADD_COLUMN && a.definition() != null && expressionDefault(a.definition().defaultValue())
+                    && !ctx.options().mysqlVersion().isMariaDb()) {
+                report(ctx, a.at(), "adding " + s.table() + "." + a.definition().name() + " with the expression default "
+                        + a.definition().defaultValue() + " (MySQL evaluates it for every row with ALGORITHM=COPY; "
+                        + "MariaDB adds it instantly)", s.table());
             } else if (a.op() == Op.CONVERT_CHARSET) {
                 report(ctx, a.at(), "converting the character set of " + s.table(), s.table());
             } else if (a.op() == Op.DROP_PRIMARY_KEY) {
@@ -60,6 +68,11 @@ public final class MysqlTableCopy implements Rule {
                         + " (with foreign_key_checks=1)", s.table());
             }
         }
+    }
+
+    /** A default written in parentheses: an expression (MySQL 8.0.13+), not a literal. */
+    private static boolean expressionDefault(String value) {
+        return value != null && value.strip().startsWith("(");
     }
 
     /** With ALGORITHM=INPLACE/INSTANT and LOCK=NONE the server refuses to copy: safe. */

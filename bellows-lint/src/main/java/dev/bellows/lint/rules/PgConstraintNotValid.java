@@ -19,6 +19,12 @@ public final class PgConstraintNotValid implements Rule {
             "ADD CONSTRAINT … NOT VALID (brief lock, no scan), then VALIDATE CONSTRAINT in a later statement (SHARE "
                     + "UPDATE EXCLUSIVE: reads and writes continue).");
 
+    /** A constraint written on a column the same ADD COLUMN adds: every existing row holds NULL there. */
+    private static boolean addedColumn(ParsedStatement s, String column) {
+        return s.actions(Op.ADD_COLUMN).stream().anyMatch(c -> column.equals(c.column())
+                && !c.definition().hasDefault());
+    }
+
     @Override
     public RuleInfo info() {
         return INFO;
@@ -33,7 +39,7 @@ public final class PgConstraintNotValid implements Rule {
         for (AlterAction a : s.actions(Op.ADD_CONSTRAINT)) {
             ConstraintDef k = a.constraint();
             boolean scans = k.kind() == ConstraintDef.Kind.FOREIGN_KEY || k.kind() == ConstraintDef.Kind.CHECK;
-            if (!scans || k.notValid()) {
+            if (!scans || k.notValid() || k.kind() == ConstraintDef.Kind.FOREIGN_KEY && a.column() != null && addedColumn(s, a.column())) {
                 continue;
             }
             String t = s.table();

@@ -50,7 +50,8 @@ public final class PgSetNotNullScan implements Rule {
             ctx.report(this, c.action().at(), "SET NOT NULL on " + c.qualified() + " scans all of " + t
                             + " under ACCESS EXCLUSIVE: no reads or writes of " + t + " until it ends",
                     "ALTER TABLE " + t + " ADD CONSTRAINT " + check + " CHECK (" + col + " IS NOT NULL) NOT VALID;",
-                    "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + check + "; (reads and writes continue)",
+                    "In a later migration file: ALTER TABLE " + t + " VALIDATE CONSTRAINT " + check + "; (reads and writes "
+                            + "continue)",
                     "ALTER TABLE " + t + " ALTER COLUMN " + col + " SET NOT NULL; (no scan: the check proves it)",
                     "ALTER TABLE " + t + " DROP CONSTRAINT " + check + ";");
         }

@@ -37,7 +37,8 @@ public final class PgVolatileDefault implements Rule {
         boolean fastDefaults = ctx.options().pgVersion().atLeast(11, 0);
         for (AlterAction a : s.actions(Op.ADD_COLUMN)) {
             ColumnDef d = a.definition();
-            boolean rewrites = d.volatileDefault() || d.rewritesOnAdd() || !fastDefaults && d.hasDefault();
+            boolean userVolatile = callsVolatileFunction(ctx, d.defaultValue());
+            boolean rewrites = d.volatileDefault() || userVolatile || d.rewritesOnAdd() || !fastDefaults && d.hasDefault();
             if (!rewrites) {
                 continue;
             }
@@ -46,7 +47,9 @@ public final class PgVolatileDefault implements Rule {
                 storedColumn(ctx, a, t, d);
                 continue;
             }
-            String why = d.volatileDefault() || d.rewritesOnAdd()
+            String why = userVolatile && !d.volatileDefault() ? "it calls a function created without IMMUTABLE or STABLE, "
+                    + "which PostgreSQL treats as VOLATILE and evaluates per row"
+                    : d.volatileDefault() || d.rewritesOnAdd()
                     ? "its value differs per row"
                     : "PostgreSQL " + ctx.options().pgVersion() + " writes every default into every row (fast "
                     + "defaults came in 11)";
@@ -59,6 +62,23 @@ public final class PgVolatileDefault implements Rule {
                     "In migrate, backfill existing rows of " + t + " in batches.",
                     "In contract, add NOT NULL if needed (via a validated CHECK).");
         }
+    }
+
+    private static final java.util.regex.Pattern CALL =
+            java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_$]*)\\s*\\(");
+
+    /** Whether the default calls a function the migrations created without IMMUTABLE or STABLE. */
+    private static boolean callsVolatileFunction(StatementContext ctx, String expression) {
+        if (expression == null) {
+            return false;
+        }
+        java.util.regex.Matcher m = CALL.matcher(expression);
+        while (m.find()) {
+            if (ctx.schema().isVolatileFunction(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** ADD COLUMN … GENERATED ALWAYS AS (expr) STORED: there is no default to move, the value is computed per row. */

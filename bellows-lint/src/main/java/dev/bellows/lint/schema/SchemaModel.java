@@ -28,12 +28,26 @@ public final class SchemaModel {
     private final Map<String, String> indexTables = new HashMap<>();
     private final Map<String, List<String>> enumValues = new HashMap<>();
     private final java.util.Set<String> triggerFunctions = new java.util.HashSet<>();
+    /** Functions created without IMMUTABLE or STABLE: PostgreSQL treats them as volatile. */
+    private final java.util.Set<String> volatileFunctions = new java.util.HashSet<>();
+    /** Output columns of views and materialized views the migrations created, when statically known. */
+    private final Map<String, List<String>> viewColumns = new HashMap<>();
     /** Old names of renamed tables and views, with where the rename happened. */
     private final Map<String, Origin> renamedAway = new HashMap<>();
 
     /** Whether the function was created as {@code RETURNS trigger}. */
     public boolean isTriggerFunction(String name) {
         return name != null && triggerFunctions.contains(name);
+    }
+
+    /** The output columns of a view the migrations created, when the statement named them all. */
+    public Optional<List<String>> viewColumns(String view) {
+        return Optional.ofNullable(view == null ? null : viewColumns.get(view));
+    }
+
+    /** Whether the migrations created the function without IMMUTABLE or STABLE (so it is VOLATILE). */
+    public boolean isVolatileFunction(String name) {
+        return name != null && volatileFunctions.contains(name);
     }
 
     /** Where a table or view was renamed away from {@code oldName}, if it was. */
@@ -88,7 +102,23 @@ public final class SchemaModel {
         if (s.type() == ObjectType.FUNCTION && s.has(Flag.TRIGGER_FUNCTION)) {
             s.names().forEach(triggerFunctions::add);
         }
+        if (s.type() == ObjectType.FUNCTION && !s.has(Flag.TRIGGER_FUNCTION)) {
+            boolean declared = s.source().tokens().stream().anyMatch(t -> t.type() == dev.bellows.sql.TokenType.WORD
+                    && (t.is("IMMUTABLE") || t.is("STABLE")));
+            for (String n : s.names()) {
+                String bare = bare(n);
+                if (declared) {
+                    volatileFunctions.remove(bare);
+                } else {
+                    volatileFunctions.add(bare);
+                }
+            }
+        }
         String name = s.name();
+        if (name != null && (s.type() == ObjectType.VIEW || s.type() == ObjectType.MATERIALIZED_VIEW)) {
+            dev.bellows.lint.parse.ViewColumns.of(s).ifPresentOrElse(c -> viewColumns.put(name, c),
+                    () -> viewColumns.remove(name));
+        }
         if (name == null || (s.has(Flag.IF_NOT_EXISTS) || s.has(Flag.OR_REPLACE)) && origin(s.type(), name).isPresent()) {
             return;
         }
@@ -97,6 +127,9 @@ public final class SchemaModel {
                 TableState t = new TableState(name, origin);
                 for (ColumnDef c : s.columns()) {
                     t.putColumn(new ColumnState(c.name(), c.type(), c.notNull(), c.defaultValue(), origin));
+                    if (c.primaryKey() || c.unique()) {
+                        t.index(c.name());
+                    }
                 }
                 for (ConstraintDef c : s.constraints()) {
                     t.putConstraint(state(c, name, origin));
@@ -106,6 +139,7 @@ public final class SchemaModel {
             case INDEX -> {
                 put(ObjectType.INDEX, name, origin);
                 indexTables.put(name, s.table());
+                table(s.table()).ifPresent(t -> s.columns().forEach(c -> t.index(c.name())));
             }
             case TYPE -> {
                 put(ObjectType.TYPE, name, origin);
@@ -150,8 +184,13 @@ public final class SchemaModel {
         TableState t = tables.computeIfAbsent(name, n -> new TableState(n, null));
         for (AlterAction a : s.actions()) {
             switch (a.op()) {
-                case ADD_COLUMN -> t.putColumn(new ColumnState(a.column(), a.definition().type(),
-                        a.definition().notNull(), a.definition().defaultValue(), origin));
+                case ADD_COLUMN -> {
+                    t.putColumn(new ColumnState(a.column(), a.definition().type(),
+                            a.definition().notNull(), a.definition().defaultValue(), origin));
+                    if (a.definition().primaryKey() || a.definition().unique()) {
+                        t.index(a.column());
+                    }
+                }
                 case DROP_COLUMN -> t.removeColumn(a.column());
                 case RENAME_COLUMN -> t.column(a.column()).ifPresent(c -> {
                     t.removeColumn(a.column());
@@ -184,6 +223,11 @@ public final class SchemaModel {
                 }
             }
         }
+    }
+
+    private static String bare(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(dot + 1);
     }
 
     private static void update(TableState t, String column, java.util.function.UnaryOperator<ColumnState> f) {
@@ -236,6 +280,16 @@ public final class SchemaModel {
         }
         if (type == ObjectType.TYPE && enumValues.containsKey(from)) {
             enumValues.put(to, enumValues.remove(from));
+        }
+        if (type == ObjectType.TYPE) {
+            // columns follow the type to its new name: a type created later under the old name is another type
+            for (TableState t : tables.values()) {
+                for (ColumnState c : List.copyOf(t.columns().values())) {
+                    if (c.type() != null && c.type().base().equals(from)) {
+                        t.putColumn(c.withType(new dev.bellows.lint.parse.ColumnType(to, c.type().args(), to)));
+                    }
+                }
+            }
         }
         if (type == ObjectType.INDEX && indexTables.containsKey(from)) {
             indexTables.put(to, indexTables.remove(from));

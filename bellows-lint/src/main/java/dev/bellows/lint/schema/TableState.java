@@ -12,6 +12,7 @@ public final class TableState {
     private final Origin origin;
     private final Map<String, ColumnState> columns = new LinkedHashMap<>();
     private final Map<String, ConstraintState> constraints = new LinkedHashMap<>();
+    private final java.util.Set<String> indexed = new java.util.HashSet<>();
 
     TableState(String name, Origin origin) {
         this.name = name;
@@ -49,8 +50,38 @@ public final class TableState {
         return false;
     }
 
+    /**
+     * Whether an index, primary key or unique constraint the migrations created covers the column.
+     * For a table that predates the migrations the answer is unknown, and taken to be yes.
+     */
+    public boolean indexed(String column) {
+        if (origin == null || indexed.contains(column)) {
+            return true;
+        }
+        for (ConstraintState c : constraints.values()) {
+            if (c.columns().contains(column) && (c.kind() == dev.bellows.lint.parse.ConstraintDef.Kind.PRIMARY_KEY
+                    || c.kind() == dev.bellows.lint.parse.ConstraintDef.Kind.UNIQUE
+                    || c.kind() == dev.bellows.lint.parse.ConstraintDef.Kind.EXCLUDE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The CHECK constraints that name the column (PostgreSQL re-checks them when its type changes). */
+    public java.util.List<ConstraintState> checksOn(String column) {
+        return constraints.values().stream()
+                .filter(c -> c.kind() == dev.bellows.lint.parse.ConstraintDef.Kind.CHECK && c.columns().contains(column))
+                .toList();
+    }
+
+    void index(String column) {
+        indexed.add(column);
+    }
+
     TableState copyAs(String newName) {
         TableState t = new TableState(newName, origin);
+        t.indexed.addAll(indexed);
         t.columns.putAll(columns);
         t.constraints.putAll(constraints);
         return t;

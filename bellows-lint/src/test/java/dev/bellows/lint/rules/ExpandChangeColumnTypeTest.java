@@ -30,10 +30,19 @@ class ExpandChangeColumnTypeTest extends RuleTestSupport {
     }
 
     @Test
-    void flagsMySqlCopyingTypeChanges() {
-        flags(LintFixtures.history(MYSQL, "1.0/expand", "CREATE TABLE t (id int, n int)",
-                "1.1/expand", "ALTER TABLE t MODIFY n bigint"), "int to bigint");
+    void flagsMySqlChangesThatLoseOrReinterpretData() {
+        flags(LintFixtures.history(MYSQL, "1.0/expand", "CREATE TABLE t (id int, n bigint)",
+                "1.1/expand", "ALTER TABLE t MODIFY n int"), "bigint to int");
         flags(LintFixtures.history(MYSQL, "1.0/expand", "CREATE TABLE t (id int, s varchar(50))",
+                "1.1/expand", "ALTER TABLE t MODIFY COLUMN s int"), "varchar to int");
+    }
+
+    /** Issue 12: a MySQL widening keeps every value release N-1 reads and writes; only its copy is a hazard (mysql-table-copy). */
+    @Test
+    void passesMySqlWideningsThatCopyButKeepData() {
+        passes(LintFixtures.history(MYSQL, "1.0/expand", "CREATE TABLE t (id int, n int)",
+                "1.1/expand", "ALTER TABLE t MODIFY n bigint"), "int to bigint");
+        passes(LintFixtures.history(MYSQL, "1.0/expand", "CREATE TABLE t (id int, s varchar(50))",
                 "1.1/expand", "ALTER TABLE t MODIFY COLUMN s varchar(300)"), "crosses the 1-byte length prefix");
     }
 
@@ -50,8 +59,8 @@ class ExpandChangeColumnTypeTest extends RuleTestSupport {
         return List.of(
                 RuleExample.flagsHistory(PG, "1.0/expand", "CREATE TABLE t (id int, n int)",
                         "1.1/expand", "ALTER TABLE t ALTER COLUMN n TYPE bigint"),
-                RuleExample.flagsHistory(MYSQL, "1.0/expand", "CREATE TABLE t (id int, n int)",
-                        "1.1/expand", "ALTER TABLE t MODIFY n bigint"),
+                RuleExample.flagsHistory(MYSQL, "1.0/expand", "CREATE TABLE t (id int, n bigint)",
+                        "1.1/expand", "ALTER TABLE t MODIFY n int"),
                 RuleExample.passesHistory(PG, "1.0/expand", "CREATE TABLE t (id int, s varchar(50))",
                         "1.1/expand", "ALTER TABLE t ALTER COLUMN s TYPE varchar(200)"),
                 RuleExample.passesHistory(MYSQL, "1.0/expand", "CREATE TABLE t (id int, s varchar(20))",
