@@ -39,10 +39,12 @@ public final class BellowsCli implements Callable<Integer> {
             LintCommand.class,
             VerifyCommand.class,
             ImportCommand.class,
+            QueriesCommand.class,
             ExplainCommand.class,
             StatusCommand.class,
             CheckCommand.class,
             RepairCommand.class,
+            BaselineCommand.class,
             InstancesCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class);

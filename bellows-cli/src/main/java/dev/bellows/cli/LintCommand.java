@@ -105,6 +105,9 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
     @ParentCommand
     Object parent;
 
+    @picocli.CommandLine.Mixin
+    QueriesOption queries = new QueriesOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -136,7 +139,8 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
         boolean flat = Layouts.flat(layout);
         if (paths.isEmpty()) {
             Path dir = settings.get("location").map(Path::of).orElse(BellowsConfig.DEFAULT_LOCATION);
-            return Linter.lint(Layouts.load(dir, flat, options.dialect().syntax()), options);
+            return Linter.lint(Layouts.load(dir, flat, options.dialect().syntax()),
+                    options.withQueries(queries.load(dir, options.dialect().syntax())));
         }
         if (flat) {
             List<Finding> findings = new ArrayList<>();
@@ -183,7 +187,8 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
         List<UsedWaiver> waivers = new ArrayList<>();
         int statements = 0;
         for (Map.Entry<Path, Set<Path>> e : layouts.entrySet()) {
-            LintReport r = Linter.lint(MigrationLoader.load(e.getKey(), options.dialect().syntax()), options);
+            LintReport r = Linter.lint(MigrationLoader.load(e.getKey(), options.dialect().syntax()),
+                    options.withQueries(queries.load(e.getKey(), options.dialect().syntax())));
             Set<String> only = e.getValue() == null ? null
                     : e.getValue().stream().map(Paths::display).collect(Collectors.toSet());
             java.util.function.Predicate<String> wanted = file -> only == null || only.contains(file)
