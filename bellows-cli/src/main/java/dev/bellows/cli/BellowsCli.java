@@ -38,6 +38,7 @@ public final class BellowsCli implements Callable<Integer> {
             PlanCommand.class,
             LintCommand.class,
             VerifyCommand.class,
+            QueriesCommand.class,
             ExplainCommand.class,
             StatusCommand.class,
             CheckCommand.class,

@@ -6,8 +6,14 @@ package dev.bellows.lint;
  * @param dialect      the database the migrations are written for
  * @param pgVersion    the oldest PostgreSQL version the migrations must be safe on
  * @param mysqlVersion the oldest MySQL (8.x) or MariaDB (10.x/11.x) version
+ * @param queries      the releases' query manifests (none: the manifest rules have nothing to check)
  */
-public record LintOptions(LintDialect dialect, ServerVersion pgVersion, ServerVersion mysqlVersion) {
+public record LintOptions(LintDialect dialect, ServerVersion pgVersion, ServerVersion mysqlVersion,
+                          dev.bellows.queries.QueryManifests queries) {
+
+    public LintOptions(LintDialect dialect, ServerVersion pgVersion, ServerVersion mysqlVersion) {
+        this(dialect, pgVersion, mysqlVersion, dev.bellows.queries.QueryManifests.none());
+    }
 
     public static final ServerVersion DEFAULT_PG = new ServerVersion(12, 0, 0);
     public static final ServerVersion DEFAULT_MYSQL = new ServerVersion(8, 0, 0);
@@ -18,6 +24,7 @@ public record LintOptions(LintDialect dialect, ServerVersion pgVersion, ServerVe
         }
         pgVersion = pgVersion == null ? DEFAULT_PG : pgVersion;
         mysqlVersion = mysqlVersion == null ? DEFAULT_MYSQL : mysqlVersion;
+        queries = queries == null ? dev.bellows.queries.QueryManifests.none() : queries;
     }
 
     public static LintOptions of(LintDialect dialect) {
@@ -25,10 +32,14 @@ public record LintOptions(LintDialect dialect, ServerVersion pgVersion, ServerVe
     }
 
     public LintOptions withPgVersion(ServerVersion v) {
-        return new LintOptions(dialect, v, mysqlVersion);
+        return new LintOptions(dialect, v, mysqlVersion, queries);
     }
 
     public LintOptions withMysqlVersion(ServerVersion v) {
-        return new LintOptions(dialect, pgVersion, v);
+        return new LintOptions(dialect, pgVersion, v, queries);
+    }
+
+    public LintOptions withQueries(dev.bellows.queries.QueryManifests q) {
+        return new LintOptions(dialect, pgVersion, mysqlVersion, q);
     }
 }
