@@ -43,6 +43,7 @@ public final class BellowsCli implements Callable<Integer> {
             StatusCommand.class,
             CheckCommand.class,
             RepairCommand.class,
+            BaselineCommand.class,
             InstancesCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class);

@@ -52,7 +52,8 @@ abstract class DatabaseCommand implements Callable<Integer> {
                     out().println(line);
                     out().flush();
                 });
-        return new BellowsConfig(s.location(), s.connection(), options);
+        Map<String, String> placeholders = s.placeholders(connection.placeholders);
+        return new BellowsConfig(s.location(), s.connection(), options, s.legacy(placeholders), placeholders);
     }
 
     Bellows bellows() {
