@@ -103,10 +103,10 @@ class DistributionIT {
                     .filter(n -> !n.equals("bellows-cli.jar")).toList();
             assertThat(jars).hasSizeGreaterThan(10);
             for (String jar : jars) {
-                // artifactId-version.jar (the version starts at the first "-digit") is listed as
-                // (licence) name (group:artifactId:version - url)
+                // artifactId-version.jar is listed as (licence) name (group:artifactId:version - url)
+                // the version starts at the first dash followed by a digit (jakarta.annotation-api-2.1.1.jar)
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+?)-(\\d.*)\\.jar").matcher(jar);
-                assertThat(m.matches()).as(jar).isTrue();
+                assertThat(m.matches()).as(jar + " is named artifactId-version.jar").isTrue();
                 String artifact = m.group(1);
                 String version = m.group(2);
                 assertThat(thirdParty).as(jar).containsPattern("\\([^)]+\\) .*:" + artifact.replace(".", "\\.")
