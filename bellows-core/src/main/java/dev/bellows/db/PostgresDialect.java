@@ -152,6 +152,16 @@ public final class PostgresDialect implements Dialect {
         }
     }
 
+    /**
+     * pgjdbc waits without limit by default once the TCP connection is up; loginTimeout bounds the whole
+     * login (startup, authentication), connectTimeout the TCP connect. Statements get no socket timeout:
+     * a concurrent index build may rightly run for hours.
+     */
+    @Override
+    public java.util.Map<String, String> connectionDefaults() {
+        return java.util.Map.of("loginTimeout", "15", "connectTimeout", "10", "tcpKeepAlive", "true");
+    }
+
     @Override
     public void setLockTimeout(Connection c, Duration lockTimeout) throws SQLException {
         try (Statement st = c.createStatement()) {
@@ -234,6 +244,17 @@ public final class PostgresDialect implements Dialect {
     public boolean isLockTimeout(SQLException e) {
         String state = e.getSQLState();
         return "55P03".equals(state) || "40P01".equals(state);
+    }
+
+    /** Client backends of the whole server running a statement (state active), not counting this one. */
+    @Override
+    public int activeSessions(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() "
+                        + "AND backend_type = 'client backend'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     @Override
