@@ -6,8 +6,18 @@ package dev.bellows.lint;
  * @param dialect      the database the migrations are written for
  * @param pgVersion    the oldest PostgreSQL version the migrations must be safe on
  * @param mysqlVersion the oldest MySQL (8.x) or MariaDB (10.x/11.x) version
+ * @param stats        table sizes of the target database (from {@code --url} or {@code --stats FILE}), or null:
+ *                     lock and rewrite findings then say the table's size, and on small tables become warnings
  */
-public record LintOptions(LintDialect dialect, ServerVersion pgVersion, ServerVersion mysqlVersion) {
+public record LintOptions(LintDialect dialect, ServerVersion pgVersion, ServerVersion mysqlVersion, TableStats stats) {
+
+    public LintOptions(LintDialect dialect, ServerVersion pgVersion, ServerVersion mysqlVersion) {
+        this(dialect, pgVersion, mysqlVersion, null);
+    }
+
+    public LintOptions withStats(TableStats s) {
+        return new LintOptions(dialect, pgVersion, mysqlVersion, s);
+    }
 
     public static final ServerVersion DEFAULT_PG = new ServerVersion(12, 0, 0);
     public static final ServerVersion DEFAULT_MYSQL = new ServerVersion(8, 0, 0);
@@ -25,10 +35,10 @@ public record LintOptions(LintDialect dialect, ServerVersion pgVersion, ServerVe
     }
 
     public LintOptions withPgVersion(ServerVersion v) {
-        return new LintOptions(dialect, v, mysqlVersion);
+        return new LintOptions(dialect, v, mysqlVersion, stats);
     }
 
     public LintOptions withMysqlVersion(ServerVersion v) {
-        return new LintOptions(dialect, pgVersion, v);
+        return new LintOptions(dialect, pgVersion, v, stats);
     }
 }
