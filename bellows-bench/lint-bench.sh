@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-9}"
 JAR=bellows-bench/target/bellows-bench-all.jar
-CLI=bellows-cli/target/bellows.jar
+CLI=bellows-cli/target/dist/lib/bellows-cli.jar  # Main-Class, and the jars of lib/ as its Class-Path
 WORK=bellows-bench/target/lint-workload
 TIMING=bellows-bench/target/lint-bench.timing
 SQUAWK=bellows-bench/squawk/node_modules/.bin/squawk

@@ -10,7 +10,9 @@ import picocli.CommandLine.ScopeType;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code bellows <command> [options]}: a thin shell over the Java API. */
@@ -18,26 +20,31 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = BellowsCli.Version.class,
         description = {"Zero-downtime schema migrations for rolling upgrades: expand, migrate, contract."},
-        subcommands = {
-                ExpandCommand.class,
-                MigrateCommand.class,
-                ContractCommand.class,
-                UpgradeCommand.class,
-                PlanCommand.class,
-                LintCommand.class,
-                VerifyCommand.class,
-                ExplainCommand.class,
-                StatusCommand.class,
-                CheckCommand.class,
-                RepairCommand.class,
-                InstancesCommand.class,
-                DemoCommand.class,
-                CommandLine.HelpCommand.class
-        },
         footer = {"", "Exit codes: 0 success, 1 findings or a refused step, 2 usage or configuration, "
                 + "3 database or I/O failure.", "", "Example:", "  bellows upgrade --url jdbc:postgresql://localhost/app --user app \\",
                 "      --location db/migrations"})
 public final class BellowsCli implements Callable<Integer> {
+
+    /**
+     * Every command, in the order {@code --help} lists them. A command line that names one of them gets only
+     * that one (picocli reads each command's options by reflection: reading all of them took a good part of a
+     * {@code bellows lint}'s start-up; see bellows-bench/README.md).
+     */
+    static final List<Class<?>> COMMANDS = List.of(
+            ExpandCommand.class,
+            MigrateCommand.class,
+            ContractCommand.class,
+            UpgradeCommand.class,
+            PlanCommand.class,
+            LintCommand.class,
+            VerifyCommand.class,
+            ExplainCommand.class,
+            StatusCommand.class,
+            CheckCommand.class,
+            RepairCommand.class,
+            InstancesCommand.class,
+            DemoCommand.class,
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -58,8 +65,17 @@ public final class BellowsCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(),
-                Terminal.stdoutIsTerminal()));
+        boolean terminal = Terminal.stdoutIsTerminal();
+        Map<String, String> env = System.getenv();
+        if (args.length == 0 || args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            // bare usage on stderr (exit 2), --help on stdout (exit 0): the page picocli rendered at build time
+            Optional<String> page = HelpPage.prebuilt(colour(terminal, env, false));
+            if (page.isPresent()) {
+                (args.length == 0 ? System.err : System.out).print(page.get());
+                System.exit(args.length == 0 ? 2 : 0);
+            }
+        }
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), env, terminal));
     }
 
     /** Runs a command line with the given output streams and environment; returns the exit code. */
@@ -70,19 +86,26 @@ public final class BellowsCli implements Callable<Integer> {
     /** As {@link #run(String[], PrintWriter, PrintWriter, Map)}; {@code terminal}: output goes to a terminal. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
                           boolean terminal) {
-        CommandLine cl = commandLine(out, err, environment, terminal);
+        CommandLine cl = commandLine(out, err, environment, terminal, args.length == 0 ? null : args[0]);
         boolean colour = colour(terminal, environment, Arrays.asList(args).contains("--no-color"));
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(colour ? Ansi.ON : Ansi.OFF));
         return cl.execute(args);
     }
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        return commandLine(out, err, environment, false);
+        return commandLine(out, err, environment, false, null);
     }
 
+    /** With {@code only} the name of a command: that command alone; otherwise all of them. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment,
-                                   boolean terminal) {
+                                   boolean terminal, String only) {
         CommandLine cl = new CommandLine(new BellowsCli(environment, terminal));
+        boolean known = COMMANDS.stream().anyMatch(c -> name(c).equals(only)) && !"help".equals(only);
+        for (Class<?> command : COMMANDS) {
+            if (!known || name(command).equals(only)) {
+                cl.addSubcommand(command);
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
@@ -98,6 +121,10 @@ public final class BellowsCli implements Callable<Integer> {
             return 3;
         });
         return cl;
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /** Bare {@code bellows}: a command is missing, so the usage goes to standard error and the exit is 2. */

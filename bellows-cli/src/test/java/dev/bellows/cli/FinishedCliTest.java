@@ -86,4 +86,24 @@ class FinishedCliTest {
         assertThat(help).contains("  bellows upgrade --url jdbc:postgresql://localhost/app --user app \\\n"
                 + "      --location db/migrations");
     }
+
+    @Test
+    void theHelpPageBuiltAtPackageTimeIsWhatPicocliPrints() {
+        assertThat(HelpPage.prebuilt(false)).as("written by the build (process-classes)")
+                .hasValue(CliTest.bellows("--help").out());
+        assertThat(HelpPage.prebuilt(true)).hasValue(onTerminal(Map.of(), "--help").out());
+        assertThat(HelpPage.prebuilt(true).orElseThrow()).contains(ESC);
+        assertThat(CliTest.bellows().err()).as("bare usage").isEqualTo(HelpPage.prebuilt(false).orElseThrow());
+    }
+
+    @Test
+    void aCommandLineNamingOneCommandWorksLikeTheFullTree() throws Exception {
+        String file = unsafe().toString();
+        CliTest.Run one = CliTest.bellows("lint", file);
+        CliTest.Run all = CliTest.bellows("--no-color", "lint", file);
+        assertThat(one).isEqualTo(all);
+        assertThat(CliTest.bellows("help", "lint").out()).startsWith("Usage: bellows lint");
+        assertThat(CliTest.bellows("lnt").err()).contains("Unmatched argument at index 0: 'lnt'")
+                .contains("Did you mean: bellows lint");
+    }
 }
