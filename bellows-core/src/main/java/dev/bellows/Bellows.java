@@ -20,6 +20,8 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.bellows.legacy.LegacyStatus;
 
 /**
  * The public Java API: what the CLI, the Maven plugin and the JUnit extension call. Each method
@@ -43,7 +45,7 @@ public final class Bellows {
         this.migrations = MigrationLoader.load(config.location(), config.connection().dialect().syntax());
         this.guard = new LiveInstancesGuard().and(config.options().contractGuard());
         this.runner = new Runner(config.connection(), migrations,
-                config.options().withContractGuard(guard, config.options().force()));
+                config.options().withContractGuard(guard, config.options().force()), config.legacy());
     }
 
     public MigrationSet migrations() {
@@ -83,6 +85,11 @@ public final class Bellows {
         return runner.plan(command, to);
     }
 
+    /** The legacy history (Flyway, Liquibase) as its engine sees it now; empty when none is configured. */
+    public Optional<LegacyStatus> legacyStatus() {
+        return runner.legacyStatus();
+    }
+
     public SchemaState state() {
         return runner.state();
     }
@@ -100,10 +107,38 @@ public final class Bellows {
             for (Instance i : InstanceRegistry.forConnection(c).live(c)) {
                 perRelease.merge(i.release(), 1, Integer::sum);
             }
-            return StatusReader.read(state, blockers).withLiveInstances(perRelease);
+            StatusReport report = StatusReader.read(state, blockers).withLiveInstances(perRelease);
+            return legacyStatus().map(l -> withLegacy(report, state, l)).orElse(report);
         } catch (SQLException e) {
             throw new DatabaseException("cannot read the status: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Takes over a database that already has a schema: every release up to {@code release} counts as applied
+     * and is never run. Refused when the database already has Bellows history.
+     */
+    public String baseline(Release release) {
+        return runner.baseline(release);
+    }
+
+    /** The status with the legacy step in front: a baseline still to record, pending or broken legacy entries. */
+    private StatusReport withLegacy(StatusReport report, SchemaState state, LegacyStatus legacy) {
+        boolean recorded = state.baselineRow().map(r -> !r.appliedBy().isEmpty()).orElse(false);
+        StatusReport r = recorded ? report : report.withBaseline(Optional.of(config.legacy().orElseThrow().release()
+                + " (not recorded yet: recorded when the legacy " + legacy.engine() + " history is complete)"));
+        if (!legacy.problems().isEmpty()) {
+            return r.withNext(Optional.of("fix-legacy"), "the legacy " + legacy.engine() + " history ("
+                    + legacy.table() + ") has " + String.join("; ", legacy.problems()));
+        }
+        if (!legacy.pending().isEmpty() || !recorded) {
+            return r.withNext(Optional.of("upgrade"), "the legacy " + legacy.engine() + " history "
+                    + (legacy.pending().isEmpty() ? "is complete" : "has " + legacy.pending().size() + " pending ("
+                    + String.join(", ", legacy.pending()) + ")") + ", then the baseline "
+                    + config.legacy().get().release() + " is recorded"
+                    + (report.next().isPresent() ? "; then: " + report.reason() : ""));
+        }
+        return r;
     }
 
     /**

@@ -38,10 +38,12 @@ public final class BellowsCli implements Callable<Integer> {
             PlanCommand.class,
             LintCommand.class,
             VerifyCommand.class,
+            QueriesCommand.class,
             ExplainCommand.class,
             StatusCommand.class,
             CheckCommand.class,
             RepairCommand.class,
+            BaselineCommand.class,
             InstancesCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class);

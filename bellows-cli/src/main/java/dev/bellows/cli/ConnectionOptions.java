@@ -31,12 +31,31 @@ public final class ConnectionOptions {
     @Option(names = "--config", description = "Settings file (default: ./bellows.yaml when present).")
     Path config;
 
+    @Option(names = "--legacy-flyway", paramLabel = "DIR", description = "Legacy history: the Flyway migrations "
+            + "folder the real Flyway runs before Bellows' releases (env BELLOWS_LEGACY_FLYWAY; bellows.yaml legacy.flyway).")
+    String legacyFlyway;
+
+    @Option(names = "--legacy-liquibase", paramLabel = "FILE", description = "Legacy history: the Liquibase changelog "
+            + "Liquibase runs before Bellows' releases (env BELLOWS_LEGACY_LIQUIBASE; bellows.yaml legacy.liquibase).")
+    String legacyLiquibase;
+
+    @Option(names = "--legacy-release", paramLabel = "RELEASE", description = "The release the whole legacy history "
+            + "amounts to; Bellows records its baseline there (env BELLOWS_LEGACY_RELEASE; bellows.yaml legacy.release).")
+    String legacyRelease;
+
+    @Option(names = "--placeholder", paramLabel = "NAME=VALUE", description = "Value of ${NAME} in the SQL files and "
+            + "the legacy history; repeatable (env BELLOWS_PLACEHOLDERS_NAME; bellows.yaml placeholders:).")
+    java.util.List<String> placeholders = new java.util.ArrayList<>();
+
     Settings settings(Map<String, String> extra, Map<String, String> environment) {
         Map<String, String> flags = new HashMap<>(extra);
         flags.put("url", url);
         flags.put("user", user);
         flags.put("password", password);
         flags.put("location", location == null ? null : location.toString());
+        flags.put("legacy.flyway", legacyFlyway);
+        flags.put("legacy.liquibase", legacyLiquibase);
+        flags.put("legacy.release", legacyRelease);
         return Settings.resolve(flags, environment, Optional.ofNullable(config));
     }
 }

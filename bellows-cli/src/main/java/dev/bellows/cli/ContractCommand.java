@@ -7,16 +7,32 @@ import picocli.CommandLine.Option;
 @picocli.CommandLine.Command(name = "contract", mixinStandardHelpOptions = true,
         description = {"Applies the contract phase (destructive clean-up) of every release up to --to. Refused "
                 + "until expand and migrate of that release are complete and no live instance runs an older "
-                + "release."},
-        footer = {"", "Example:", "  bellows contract --to 1.1"})
+                + "release. Also refused while release N's query manifest (db/queries/N.sql) sends a statement that "
+                + "uses a column, table or other object contract(N) drops."},
+        footer = {"", "Example:", "  bellows contract --to 1.1", "  bellows contract --to 1.1 --queries db/queries"})
 final class ContractCommand extends ApplyCommand {
 
-    @Option(names = "--force", description = "Contract even though live instances of older releases would break. "
+    @Option(names = "--force", description = "Contract even though live instances of older releases (or release N's own queries) would break. "
             + "Needs --confirm; recorded in history with who forced it.")
     boolean force;
 
     @Option(names = "--confirm", description = "Confirms --force.")
     boolean confirm;
+
+    @picocli.CommandLine.Mixin
+    QueriesOption queries = new QueriesOption();
+
+    /**
+     * Release N's query manifest blocks contract(N) while it uses what contract(N) drops; checked from
+     * the files before the database is touched.
+     */
+    @Override
+    dev.bellows.run.ContractGuard contractGuard(dev.bellows.config.Settings settings) {
+        java.nio.file.Path location = settings.location();
+        dev.bellows.sql.SqlSyntax syntax = settings.connection().dialect().syntax();
+        return new dev.bellows.queries.ManifestContractGuard(dev.bellows.load.MigrationLoader.load(location, syntax),
+                queries.load(location, syntax), syntax);
+    }
 
     @Override
     Command command() {

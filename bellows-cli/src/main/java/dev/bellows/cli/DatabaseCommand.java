@@ -38,16 +38,22 @@ abstract class DatabaseCommand implements Callable<Integer> {
         return false;
     }
 
+    /** The contract gate this command adds to the live-instance gate (the contract command: the query manifests). */
+    ContractGuard contractGuard(Settings settings) {
+        return ContractGuard.NONE;
+    }
+
     BellowsConfig config() {
         Map<String, String> flags = new java.util.HashMap<>(extraFlags());
         Settings s = connection.settings(flags, parent.environment);
         RunOptions options = s.runOptions()
-                .withContractGuard(ContractGuard.NONE, force())
+                .withContractGuard(contractGuard(s), force())
                 .withProgress(line -> {
                     out().println(line);
                     out().flush();
                 });
-        return new BellowsConfig(s.location(), s.connection(), options);
+        Map<String, String> placeholders = s.placeholders(connection.placeholders);
+        return new BellowsConfig(s.location(), s.connection(), options, s.legacy(placeholders), placeholders);
     }
 
     Bellows bellows() {

@@ -137,6 +137,9 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
     @ParentCommand
     Object parent;
 
+    @picocli.CommandLine.Mixin
+    QueriesOption queries = new QueriesOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -181,7 +184,8 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
         }
         if (paths.isEmpty()) {
             Path dir = settings.get("location").map(Path::of).orElse(BellowsConfig.DEFAULT_LOCATION);
-            return Linter.lint(MigrationLoader.load(dir, options.dialect().syntax()), options);
+            return Linter.lint(MigrationLoader.load(dir, options.dialect().syntax()),
+                    options.withQueries(queries.load(dir, options.dialect().syntax())));
         }
         Phase loosePhase = Phase.fromId(phase.toLowerCase(Locale.ROOT)).orElseThrow(() -> new ConfigurationException(
                 "unknown phase '" + phase + "': use --phase expand, migrate or contract"));
@@ -207,7 +211,8 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
         List<UsedWaiver> waivers = new ArrayList<>();
         int statements = 0;
         for (Map.Entry<Path, Set<Path>> e : layouts.entrySet()) {
-            LintReport r = Linter.lint(MigrationLoader.load(e.getKey(), options.dialect().syntax()), options);
+            LintReport r = Linter.lint(MigrationLoader.load(e.getKey(), options.dialect().syntax()),
+                    options.withQueries(queries.load(e.getKey(), options.dialect().syntax())));
             Set<String> only = e.getValue() == null ? null
                     : e.getValue().stream().map(Paths::display).collect(Collectors.toSet());
             r.findings().stream().filter(f -> only == null || only.contains(f.file())).forEach(findings::add);

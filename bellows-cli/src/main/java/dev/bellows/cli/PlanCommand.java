@@ -16,6 +16,8 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import dev.bellows.legacy.LegacyStatus;
 
 @picocli.CommandLine.Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Prints the pending steps and their SQL, in the order they would run, without running "
@@ -43,6 +45,27 @@ final class PlanCommand extends DatabaseCommand {
                 : Planner.plan(parse(command), target, state);
         PrintWriter out = out();
         boolean anything = false;
+        Optional<LegacyStatus> legacy = bellows.legacyStatus();
+        if (legacy.isPresent()) {
+            LegacyStatus l = legacy.get();
+            if (!l.problems().isEmpty()) {
+                out.println("REFUSED: the legacy " + l.engine() + " history (" + l.table() + ") has "
+                        + String.join("; ", l.problems()));
+                return 1;
+            }
+            boolean recorded = state.baselineRow().map(r -> !r.appliedBy().isEmpty()).orElse(false);
+            if (!recorded) {
+                anything = true;
+                out.println("legacy " + l.engine() + ": " + l.pending().size() + " pending, run by " + l.engine()
+                        + " itself; then baseline " + state.baseline().orElseThrow() + " is recorded");
+                l.pending().forEach(p -> out.println("  " + p));
+            } else if (!l.pending().isEmpty()) {
+                out.println("REFUSED: the legacy " + l.engine() + " history has new entries (" + String.join(", ",
+                        l.pending()) + ") after the baseline " + state.baseline().orElseThrow()
+                        + "; put new changes into a Bellows release instead");
+                return 1;
+            }
+        }
         for (Step step : plan.steps()) {
             if (step.pending().isEmpty()) {
                 continue;

@@ -42,6 +42,7 @@ final class StatusCommand extends DatabaseCommand {
     }
 
     static void text(StatusReport report, PrintWriter out) {
+        report.baseline().ifPresent(b -> out.println("baseline: " + b));
         out.printf(Locale.ROOT, "%-10s %-16s %-16s %-16s%n", "release", "expand", "migrate", "contract");
         for (StatusReport.ReleaseRow row : report.releases()) {
             out.printf(Locale.ROOT, "%-10s %-16s %-16s %-16s%n", row.release(),
@@ -80,6 +81,7 @@ final class StatusCommand extends DatabaseCommand {
             }
             releases.add(r);
         }
+        root.put("baseline", report.baseline().orElse(null));
         root.put("releases", releases);
         root.put("liveInstances", report.liveInstances());
         root.put("contractSafe", report.contractSafe());

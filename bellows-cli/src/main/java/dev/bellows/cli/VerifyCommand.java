@@ -36,10 +36,14 @@ import java.util.concurrent.Callable;
                 + "renamed, type changes, tables rewritten or scanned under a lock that blocks traffic. "
                 + "Waivers apply as in lint: -- bellows:allow with a verify rule id, or a lint rule id that flags "
                 + "the same hazard (e.g. pg-rewriting-type-change for verify-rewrite). "
+                + "With query manifests (db/queries/<release>.sql) it also prepares, never executes, each release's "
+                + "statements against every schema of its rollout: release N-1's after expand(N) and migrate(N), "
+                + "release N's after expand(N) and contract(N). "
                 + "With --schema-from, the live schema of a database (read only) is copied into the shadow first and "
                 + "only the releases pending there are verified. "
                 + "Exit 1 when a verdict fails."},
         footer = {"", "Examples:", "  bellows verify --location db/migrations --rows 1000",
+                "  bellows verify --location db/migrations --queries db/queries",
                 "  bellows verify --compare-lint --format sarif > verify.sarif",
                 "  bellows verify --schema-from jdbc:postgresql://db.example.com/app --rows-from-stats",
                 "  bellows verify --schema-from jdbc:postgresql://replica/app --since 1.4   (no Bellows history there)",
@@ -131,6 +135,9 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "not confirmed, observed problems lint missed (as warnings).")
     boolean compareLint;
 
+    @picocli.CommandLine.Mixin
+    QueriesOption queries = new QueriesOption();
+
     @Option(names = {"-v", "--observations"},
             description = "Also print what every statement did (catalog changes, locks, rewrites, scans).")
     boolean observations;
@@ -180,6 +187,7 @@ public final class VerifyCommand implements Callable<Integer> {
             options = options.withSchemaFrom(source);
         }
         MigrationSet set = MigrationLoader.load(dir, d.syntax());
+        options = options.withQueries(queries.load(dir, d.syntax()));
         VerifyReport report = Verifier.verify(set, options);
         if (compareLint) {
             report = LintComparison.run(set, report, d).addTo(report);

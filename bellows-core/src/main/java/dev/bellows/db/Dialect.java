@@ -49,6 +49,22 @@ public interface Dialect {
     /** Whether a table of that name is visible in the connection's current schema (database). */
     boolean tableExists(Connection connection, String table) throws SQLException;
 
+    /**
+     * The tables (and views) in the connection's current schema (database), oldest name order, without
+     * Bellows' own {@code bellows_*} tables: what an existing application already has. Used to refuse
+     * running over a schema Bellows has no history of.
+     */
+    List<String> applicationTables(Connection connection) throws SQLException;
+
+    /**
+     * The history table another migration tool left in the current schema ({@code flyway_schema_history},
+     * Liquibase's {@code databasechangelog}, {@code schema_migrations} of golang-migrate or dbmate) with its
+     * last applied version; empty when there is none.
+     */
+    default Optional<ForeignHistory> foreignHistory(Connection connection) throws SQLException {
+        return ForeignHistory.find(connection, this, applicationTables(connection));
+    }
+
     /** Column definition of an auto-incremented bigint primary key. */
     String autoIncrementPrimaryKey(String column);
 

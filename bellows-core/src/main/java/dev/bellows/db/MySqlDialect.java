@@ -60,6 +60,19 @@ public final class MySqlDialect implements Dialect {
     }
 
     @Override
+    public List<String> applicationTables(Connection c) throws SQLException {
+        List<String> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES "
+                + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME NOT LIKE 'bellows\\_%' ORDER BY TABLE_NAME");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    @Override
     public String autoIncrementPrimaryKey(String column) {
         return quote(column) + " bigint NOT NULL AUTO_INCREMENT PRIMARY KEY";
     }

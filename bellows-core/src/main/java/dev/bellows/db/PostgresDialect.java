@@ -62,6 +62,20 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public List<String> applicationTables(Connection c) throws SQLException {
+        List<String> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT c.relname FROM pg_class c "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
+                + "AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relname NOT LIKE 'bellows\\_%' ORDER BY c.relname");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    @Override
     public String autoIncrementPrimaryKey(String column) {
         return quote(column) + " bigserial PRIMARY KEY";
     }

@@ -20,7 +20,12 @@ public record AppliedMigration(String migration, Release release, Phase phase, S
         SUCCESS,
         FAILED,
         /** A phase marker: every migration of this phase up to this release has been applied. */
-        COMPLETE;
+        COMPLETE,
+        /**
+         * The row {@code baseline}: every phase of every release up to its release was taken over as
+         * applied by {@code bellows baseline}, nothing run.
+         */
+        BASELINE;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -29,6 +34,13 @@ public record AppliedMigration(String migration, Release release, Phase phase, S
         static Outcome of(String id) {
             return valueOf(id.toUpperCase(java.util.Locale.ROOT));
         }
+    }
+
+    /** The id of the one row that records a baseline. */
+    public static final String BASELINE_ID = "baseline";
+
+    public boolean isBaseline() {
+        return outcome == Outcome.BASELINE;
     }
 
     public boolean isMarker() {

@@ -161,6 +161,18 @@ public final class HistoryTable {
         insert(c, id, release, phase, "", "-", 0, AppliedMigration.Outcome.COMPLETE, actor, message, true);
     }
 
+    /**
+     * Records a baseline: the row {@code baseline} and completion markers of every phase at {@code release},
+     * so that every release up to it counts as applied and nothing of it is ever run.
+     */
+    public void baseline(Connection c, Release release, Actor actor, String message) throws SQLException {
+        insert(c, AppliedMigration.BASELINE_ID, release, Phase.CONTRACT, "", "-", 0,
+                AppliedMigration.Outcome.BASELINE, actor, message, true);
+        for (Phase phase : Phase.values()) {
+            markComplete(c, release, phase, actor, message);
+        }
+    }
+
     /** {@code repair}: accepts the current checksum of an applied file. */
     public void updateChecksum(Connection c, String migration, String checksum) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET checksum = ? WHERE migration = ?")) {

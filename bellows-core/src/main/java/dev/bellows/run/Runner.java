@@ -7,6 +7,10 @@ import dev.bellows.db.Dialect;
 import dev.bellows.history.Actor;
 import dev.bellows.history.AppliedMigration;
 import dev.bellows.history.HistoryTable;
+import dev.bellows.legacy.LegacyConfig;
+import dev.bellows.legacy.LegacyEngines;
+import dev.bellows.legacy.LegacyHistory;
+import dev.bellows.legacy.LegacyStatus;
 import dev.bellows.model.Migration;
 import dev.bellows.model.MigrationSet;
 import dev.bellows.model.Phase;
@@ -16,6 +20,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -31,8 +37,18 @@ public final class Runner {
     private final RunOptions options;
     private final HistoryTable history;
     private final Consumer<String> progress;
+    private final Optional<LegacyConfig> legacy;
 
     public Runner(ConnectionSettings db, MigrationSet migrations, RunOptions options) {
+        this(db, migrations, options, Optional.empty());
+    }
+
+    /**
+     * @param legacy the legacy history run by its own engine before Bellows' releases (its baseline is recorded
+     *               at its release once it is complete), if any
+     */
+    public Runner(ConnectionSettings db, MigrationSet migrations, RunOptions options, Optional<LegacyConfig> legacy) {
+        this.legacy = legacy;
         this.db = db;
         this.dialect = db.dialect();
         this.migrations = migrations;
@@ -54,9 +70,123 @@ public final class Runner {
         }
     }
 
-    /** The same, on a connection the caller already has. */
+    /**
+     * The same, on a connection the caller already has. Refuses ({@link UnknownSchemaException}) a database
+     * that has tables but no Bellows history.
+     */
     public SchemaState state(Connection c) throws SQLException {
+        if (legacy.isPresent()) {
+            // The legacy engine takes care of the database Bellows has no history of; until its baseline is
+            // recorded, plans assume it.
+            SchemaState state = new SchemaState(migrations, history.read(c));
+            return state.baseline().isPresent() ? state : state.withBaseline(legacy.get().release());
+        }
+        requireKnownSchema(c);
         return new SchemaState(migrations, history.read(c));
+    }
+
+    /** The legacy history as its engine sees it now (runs nothing); empty when none is configured. */
+    public Optional<LegacyStatus> legacyStatus() {
+        return legacy.map(l -> LegacyEngines.open(l, db).status());
+    }
+
+    /**
+     * The legacy step before an applying command: the legacy engine brings its history up to date (all of it on
+     * an empty database), then the baseline is recorded at the legacy release. Refused when the legacy history
+     * has a failed or edited entry, or new entries after Bellows took over.
+     */
+    private void runLegacy(Connection c) throws SQLException {
+        LegacyConfig config = legacy.orElseThrow();
+        List<AppliedMigration> rows = history.read(c);
+        SchemaState state = new SchemaState(migrations, rows);
+        LegacyHistory engine = LegacyEngines.open(config, db);
+        LegacyStatus status = engine.status();
+        if (!status.problems().isEmpty()) {
+            throw new RefusedException("the legacy " + status.engine() + " history (" + status.table() + ") has "
+                    + String.join("; ", status.problems()) + ". Bellows applies nothing until " + status.engine()
+                    + " accepts it: fix the entry (or restore the edited file) and repair it with "
+                    + status.engine() + ", then rerun.");
+        }
+        if (state.baseline().isPresent()) {
+            if (!status.pending().isEmpty()) {
+                throw new RefusedException("the legacy " + status.engine() + " history has new entries ("
+                        + String.join(", ", status.pending()) + ") but Bellows took this database over at baseline "
+                        + state.baseline().get() + "; put new changes into a Bellows release after "
+                        + state.baseline().get() + " instead.");
+            }
+            return;
+        }
+        if (!rows.isEmpty()) {
+            throw new RefusedException("legacy." + config.engine() + " is configured, but Bellows already ran on this "
+                    + "database without a baseline (" + rows.size() + " rows in " + HistoryTable.NAME + "); remove "
+                    + "legacy." + config.engine() + " from the settings of this database.");
+        }
+        if (status.applied().isEmpty()) {
+            List<String> tables = dialect.applicationTables(c).stream()
+                    .filter(t -> !t.toLowerCase(Locale.ROOT).equals(status.table().toLowerCase(Locale.ROOT))).toList();
+            if (!tables.isEmpty()) {
+                throw new UnknownSchemaException(tables, dialect.foreignHistory(c));
+            }
+        }
+        if (!status.pending().isEmpty()) {
+            progress.accept("legacy " + status.engine() + ": " + status.pending().size() + " pending migration"
+                    + (status.pending().size() == 1 ? "" : "s") + ", run by " + status.engine());
+            int applied = engine.migrate(progress);
+            progress.accept("legacy " + status.engine() + ": applied " + applied);
+        }
+        history.create(c);
+        Actor actor = Actor.current();
+        history.baseline(c, config.release(), actor, "baseline at the end of the legacy " + status.engine()
+                + " history (" + (status.applied().size() + status.pending().size()) + " entries, "
+                + status.pending().size() + " applied now)");
+        progress.accept("baseline " + config.release() + " recorded: the legacy " + status.engine()
+                + " history is complete; Bellows takes over after it");
+    }
+
+    /**
+     * Refuses to go on when the database has tables but no Bellows history: it was built by something else
+     * (another tool, or by hand), and {@code bellows baseline} must say first what it amounts to.
+     */
+    private void requireKnownSchema(Connection c) throws SQLException {
+        if (history.exists(c)) {
+            return;
+        }
+        List<String> tables = dialect.applicationTables(c);
+        if (!tables.isEmpty()) {
+            throw new UnknownSchemaException(tables, dialect.foreignHistory(c));
+        }
+    }
+
+    /**
+     * {@code bellows baseline --release R}: takes over a database that Bellows has not run on. Every phase of
+     * every release up to {@code release} is recorded as applied (who, when, host; no files are run, and those
+     * releases need not exist at the location). Refused when the database already has Bellows history.
+     */
+    public String baseline(Release release) {
+        return inSession("baseline", c -> {
+            if (history.exists(c)) {
+                List<AppliedMigration> rows = history.read(c);
+                if (!rows.isEmpty()) {
+                    SchemaState state = new SchemaState(migrations, rows);
+                    String where = state.baseline().map(b -> "a baseline at " + b)
+                            .orElse(rows.size() + " history row" + (rows.size() == 1 ? "" : "s") + ", the last "
+                                    + rows.get(rows.size() - 1).migration());
+                    throw new RefusedException("baseline refused: this database already has Bellows history (" + where
+                            + " in " + HistoryTable.NAME + "); a baseline would hide it. `bellows status` shows "
+                            + "where it stands.");
+                }
+            }
+            history.create(c);
+            Actor actor = Actor.current();
+            int tables = dialect.applicationTables(c).size();
+            history.baseline(c, release, actor, "baseline: every phase of every release <= " + release
+                    + " taken over as applied, nothing run (" + tables + " table" + (tables == 1 ? "" : "s")
+                    + " present)");
+            String done = "baseline " + release + " recorded by " + actor.user() + "@" + actor.host()
+                    + ": every release up to " + release + " counts as applied and is never run";
+            progress.accept(done);
+            return done;
+        });
     }
 
     /** What {@code command} would do; runs nothing. */
@@ -84,6 +214,11 @@ public final class Runner {
         migrations.requireKnown(to, "--to");
         return inSession(command.id(), c -> {
             long t0 = System.nanoTime();
+            if (legacy.isPresent()) {
+                runLegacy(c);
+            } else {
+                requireKnownSchema(c);
+            }
             history.create(c);
             List<Step> steps = new ArrayList<>();
             int files = apply(c, command, to, steps, contractNote);
@@ -229,6 +364,7 @@ public final class Runner {
             dialect.configureSession(c, options.lockTimeout());
             lock(c);
             try {
+                requireKnownSchema(c);
                 history.create(c);
                 SchemaState state = new SchemaState(migrations, history.read(c));
                 List<String> changes = new ArrayList<>();

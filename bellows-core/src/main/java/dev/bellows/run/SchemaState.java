@@ -37,15 +37,42 @@ public final class SchemaState {
         return Optional.ofNullable(rows.get(m.id()));
     }
 
+    /** The release a baseline took over as applied (every phase of it and of every older release). */
+    public Optional<Release> baseline() {
+        return Optional.ofNullable(rows.get(AppliedMigration.BASELINE_ID)).filter(AppliedMigration::isBaseline)
+                .map(AppliedMigration::release);
+    }
+
+    /** The baseline row itself: who recorded it, when, on which host. */
+    public Optional<AppliedMigration> baselineRow() {
+        return Optional.ofNullable(rows.get(AppliedMigration.BASELINE_ID)).filter(AppliedMigration::isBaseline);
+    }
+
+    /** Whether {@code release} is at or before the baseline: applied without ever being run. */
+    public boolean baselined(Release release) {
+        return baseline().map(b -> release.compareTo(b) <= 0).orElse(false);
+    }
+
+    /** The same files, with a baseline at {@code release} assumed (for plans of a legacy history not run yet). */
+    public SchemaState withBaseline(Release release) {
+        List<AppliedMigration> history = new ArrayList<>(rows.values());
+        history.add(new AppliedMigration(AppliedMigration.BASELINE_ID, release, Phase.CONTRACT, "", "-", 0, 0, null,
+                0, 0, java.time.Instant.now(), null, null, Outcome.BASELINE, "", "", null));
+        return new SchemaState(migrations, history);
+    }
+
     public MigrationStatus status(Migration m) {
         AppliedMigration row = rows.get(m.id());
+        if (row == null && baselined(m.release())) {
+            return MigrationStatus.APPLIED;
+        }
         if (row == null) {
             return MigrationStatus.PENDING;
         }
         return switch (row.outcome()) {
             case SUCCESS -> MigrationStatus.APPLIED;
             case FAILED -> MigrationStatus.FAILED;
-            case RUNNING, COMPLETE -> MigrationStatus.PARTIAL;
+            case RUNNING, COMPLETE, BASELINE -> MigrationStatus.PARTIAL;
         };
     }
 
@@ -60,7 +87,7 @@ public final class SchemaState {
 
     public boolean hasMarker(Release release, Phase phase) {
         AppliedMigration row = rows.get(release.name() + "/" + phase.id());
-        return row != null && row.outcome() == Outcome.COMPLETE;
+        return (row != null && row.outcome() == Outcome.COMPLETE) || baselined(release);
     }
 
     /** The newest release whose {@code phase} was completed, from the marker rows. */

@@ -84,6 +84,8 @@ public final class StatusReader {
             reason = e.getMessage();
             next = Optional.of(commandNamedIn(reason).orElse("fix-files"));
         }
-        return new StatusReport(rows, contractBlockers, next, reason, Map.of());
+        Optional<String> baseline = state.baselineRow().map(b -> b.release() + " (every release up to it taken over "
+                + "as applied on " + b.startedAt() + " by " + b.appliedBy() + "@" + b.host() + ")");
+        return new StatusReport(rows, contractBlockers, next, reason, Map.of(), baseline);
     }
 }

@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param next             the next command a deploy pipeline should run, empty when up to date
  * @param reason           why that is the next step, or what blocks it
  * @param liveInstances    live registered instances per release
+ * @param baseline         the baseline Bellows took over at, with who recorded it, when and where; empty if none
  */
 public record StatusReport(List<ReleaseRow> releases, List<String> contractBlockers, Optional<String> next,
-                           String reason, Map<String, Integer> liveInstances) {
+                           String reason, Map<String, Integer> liveInstances, Optional<String> baseline) {
 
     public StatusReport {
         releases = List.copyOf(releases);
@@ -25,9 +26,22 @@ public record StatusReport(List<ReleaseRow> releases, List<String> contractBlock
         liveInstances = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(liveInstances));
     }
 
+    public StatusReport(List<ReleaseRow> releases, List<String> contractBlockers, Optional<String> next,
+                        String reason, Map<String, Integer> liveInstances) {
+        this(releases, contractBlockers, next, reason, liveInstances, Optional.empty());
+    }
+
     /** The same report with the count of live instances per release (oldest release first). */
     public StatusReport withLiveInstances(Map<String, Integer> perRelease) {
-        return new StatusReport(releases, contractBlockers, next, reason, perRelease);
+        return new StatusReport(releases, contractBlockers, next, reason, perRelease, baseline);
+    }
+
+    public StatusReport withBaseline(Optional<String> description) {
+        return new StatusReport(releases, contractBlockers, next, reason, liveInstances, description);
+    }
+
+    public StatusReport withNext(Optional<String> command, String why) {
+        return new StatusReport(releases, contractBlockers, command, why, liveInstances, baseline);
     }
 
     public boolean upToDate() {

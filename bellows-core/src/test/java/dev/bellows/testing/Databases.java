@@ -39,7 +39,9 @@ public final class Databases {
     public static synchronized EmbeddedPostgres postgresServer() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                // pg_stat_statements (shipped with the binaries) is preloaded so `bellows queries import` can be tested
+                postgres = EmbeddedPostgres.builder()
+                        .setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
             } catch (IOException e) {
                 throw new IllegalStateException("cannot start embedded PostgreSQL", e);
             }
@@ -76,6 +78,8 @@ public final class Databases {
                 b.setDataDir(base.resolve("data").toString());
                 b.setTmpDir(base.resolve("tmp").toString());
                 b.addArg("--user=root");
+                // statement digests for `bellows queries import` (performance_schema.events_statements_summary_by_digest)
+                b.addArg("--performance-schema=ON");
                 mariadb = DB.newEmbeddedDB(b.build());
                 mariadb.start();
                 mariadbPort = mariadb.getConfiguration().getPort();

@@ -29,7 +29,11 @@ public final class Settings {
     /** The keys a bellows.yaml may hold; the environment variable of each is BELLOWS_ + upper case. */
     public static final Set<String> KEYS = Set.of("url", "user", "password", "location", "dialect",
             "lock-timeout", "lock-retries", "lock-wait", "max-batches",
-            "batch-target", "batch-size", "batch-min", "batch-max", "batch-pause");
+            "batch-target", "batch-size", "batch-min", "batch-max", "batch-pause",
+            "legacy.flyway", "legacy.liquibase", "legacy.release");
+
+    /** The nested maps a bellows.yaml may hold: {@code legacy:} (with its own {@code placeholders:}) and {@code placeholders:}. */
+    private static final Set<String> MAPS = Set.of("legacy", "placeholders", "legacy.placeholders");
 
     private final Map<String, String> flags;
     private final Map<String, String> env;
@@ -72,7 +76,7 @@ public final class Settings {
         if (Files.isRegularFile(file)) {
             fromFile = readYaml(file);
         }
-        return new Settings(flags, env, fromFile, file, key -> "--" + key);
+        return new Settings(flags, env, fromFile, file, key -> "--" + key.replace('.', '-'));
     }
 
     /**
@@ -85,7 +89,7 @@ public final class Settings {
 
     /** The environment variable of a key: {@code BELLOWS_} and the key in upper case, {@code -} as {@code _}. */
     public static String variable(String key) {
-        return "BELLOWS_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        return "BELLOWS_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace('.', '_');
     }
 
     /**
@@ -103,20 +107,7 @@ public final class Settings {
                 throw new ConfigurationException(file + ": expected key: value pairs such as 'url: jdbc:postgresql://"
                         + "localhost/app'");
             }
-            while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                int line = p.currentLocation().getLineNr();
-                if (!KEYS.contains(key)) {
-                    throw new ConfigurationException(file + ": line " + line + ": unknown key '" + key
-                            + "'; known keys: " + String.join(", ", new java.util.TreeSet<>(KEYS)));
-                }
-                com.fasterxml.jackson.core.JsonToken v = p.nextToken();
-                if (v == com.fasterxml.jackson.core.JsonToken.START_OBJECT
-                        || v == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
-                    throw new ConfigurationException(file + ": line " + line + ": '" + key + "' must be a single value");
-                }
-                out.put(key, v == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? null : p.getText());
-            }
+            readPairs(p, file, "", out);
         } catch (JacksonException e) {
             throw new ConfigurationException(file + ": line " + e.getLocation().getLineNr() + ": not valid YAML: "
                     + e.getOriginalMessage());
@@ -124,6 +115,94 @@ public final class Settings {
             throw new ConfigurationException(file + ": cannot be read: " + e.getMessage());
         }
         return out;
+    }
+
+    /**
+     * The {@code key: value} pairs of one mapping, up to its end; a nested mapping ({@code legacy:},
+     * {@code placeholders:}) is read into keys with its name and a dot in front ({@code legacy.release},
+     * {@code placeholders.mail_domain}).
+     */
+    private static void readPairs(com.fasterxml.jackson.core.JsonParser p, Path file, String prefix,
+                                  Map<String, String> out) throws IOException {
+        com.fasterxml.jackson.core.JsonToken t;
+        while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            String key = prefix + p.currentName();
+            int line = p.currentLocation().getLineNr();
+            boolean placeholder = prefix.endsWith("placeholders.");
+            com.fasterxml.jackson.core.JsonToken v = p.nextToken();
+            if (v == com.fasterxml.jackson.core.JsonToken.START_OBJECT && MAPS.contains(key)) {
+                readPairs(p, file, key + ".", out);
+                continue;
+            }
+            if (!placeholder && !KEYS.contains(key)) {
+                java.util.TreeSet<String> known = new java.util.TreeSet<>(KEYS);
+                known.addAll(MAPS);
+                throw new ConfigurationException(file + ": line " + line + ": unknown key '" + key
+                        + "'; known keys: " + String.join(", ", known));
+            }
+            if (v == com.fasterxml.jackson.core.JsonToken.START_OBJECT
+                    || v == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                throw new ConfigurationException(file + ": line " + line + ": '" + key + "' must be a single value");
+            }
+            out.put(key, v == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? null : p.getText());
+        }
+    }
+
+    /**
+     * Values of {@code ${name}} placeholders, for Bellows' own SQL files and the legacy engine: bellows.yaml's
+     * {@code legacy.placeholders}, then its {@code placeholders}, then {@code BELLOWS_PLACEHOLDERS_NAME} variables
+     * (name in lower case), then {@code name=value} flags; a later source wins.
+     */
+    public Map<String, String> placeholders(java.util.List<String> flagValues) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        file.forEach((k, v) -> {
+            if (k.startsWith("legacy.placeholders.") && v != null) {
+                out.put(k.substring("legacy.placeholders.".length()), v);
+            }
+        });
+        file.forEach((k, v) -> {
+            if (k.startsWith("placeholders.") && v != null) {
+                out.put(k.substring("placeholders.".length()), v);
+            }
+        });
+        env.forEach((k, v) -> {
+            if (k.startsWith("BELLOWS_PLACEHOLDERS_") && k.length() > 21 && v != null) {
+                out.put(k.substring(21).toLowerCase(java.util.Locale.ROOT), v);
+            }
+        });
+        for (String pair : flagValues == null ? java.util.List.<String>of() : flagValues) {
+            int eq = pair.indexOf('=');
+            if (eq < 1) {
+                throw new ConfigurationException(flagName.apply("placeholder") + " " + pair
+                        + ": give NAME=VALUE, e.g. --placeholder mail_domain=example.com");
+            }
+            out.put(pair.substring(0, eq).trim(), pair.substring(eq + 1));
+        }
+        return out;
+    }
+
+    /** The legacy history (legacy.flyway or legacy.liquibase, with legacy.release), if one is configured. */
+    public Optional<dev.bellows.legacy.LegacyConfig> legacy(Map<String, String> placeholders) {
+        Optional<String> flyway = get("legacy.flyway");
+        Optional<String> liquibase = get("legacy.liquibase");
+        if (flyway.isPresent() && liquibase.isPresent()) {
+            throw new ConfigurationException("both " + source("legacy.flyway") + " and " + source("legacy.liquibase")
+                    + " are set: a project has one legacy history; keep one of them");
+        }
+        if (flyway.isEmpty() && liquibase.isEmpty()) {
+            get("legacy.release").ifPresent(r -> {
+                throw new ConfigurationException(source("legacy.release") + " is set without legacy.flyway or "
+                        + "legacy.liquibase: name the legacy history (a Flyway folder or a Liquibase changelog)");
+            });
+            return Optional.empty();
+        }
+        String engine = flyway.isPresent() ? "flyway" : "liquibase";
+        String release = get("legacy.release").orElseThrow(() -> new ConfigurationException(
+                source("legacy." + engine) + " is set but legacy.release is not: give the release the whole legacy "
+                        + "history amounts to, e.g. legacy.release: \"1.0\" in bellows.yaml or "
+                        + flagName.apply("legacy.release") + " 1.0"));
+        return Optional.of(new dev.bellows.legacy.LegacyConfig(engine, flyway.orElseGet(liquibase::get),
+                dev.bellows.model.Release.of(release), placeholders));
     }
 
     public Optional<String> get(String key) {

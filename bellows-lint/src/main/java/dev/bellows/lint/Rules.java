@@ -2,6 +2,7 @@ package dev.bellows.lint;
 
 import dev.bellows.lint.rules.ContractAddition;
 import dev.bellows.lint.rules.ContractDropNewObject;
+import dev.bellows.lint.rules.ContractDropQueriedObject;
 import dev.bellows.lint.rules.EmptyMigration;
 import dev.bellows.lint.rules.ExpandAddConstraint;
 import dev.bellows.lint.rules.ExpandAddNotNullColumn;
@@ -78,6 +79,7 @@ public final class Rules {
             new ExpandAddConstraint(),
             new ContractAddition(),
             new ContractDropNewObject(),
+            new ContractDropQueriedObject(),
             new MigrateDdl(),
             new MigrateUnboundedDml(),
             new PgCreateIndexNotConcurrently(),

@@ -74,6 +74,10 @@ public enum VerifyRule {
             "Validate constraints with NOT VALID + VALIDATE, build indexes CONCURRENTLY, backfill in migrate.",
             lint("pg-set-not-null-scan", "pg-constraint-not-valid", "pg-unique-not-using-index",
                     "pg-create-index-not-concurrently")),
+    QUERY_FAILS("verify-query-fails", Severity.ERROR,
+            "a statement of a release's query manifest does not prepare on a schema that release meets",
+            "Release N-1's statements must prepare after expand(N) and migrate(N), release N's after expand(N) and "
+                    + "contract(N). The finding names the migration that broke the statement."),
     FAILED("verify-failed", Severity.ERROR,
             "a statement failed on the shadow database",
             "The migrations after it were not verified."),

@@ -26,6 +26,7 @@ final class VerifyRun {
     private final List<Finding> findings = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<UsedWaiver> waivers = new ArrayList<>();
+    private Optional<ManifestProof> proof = Optional.empty();
 
     VerifyRun(MigrationSet set, VerifyOptions options, ShadowProbe probe, Shadow shadow) {
         this.set = set;
@@ -53,7 +54,16 @@ final class VerifyRun {
                             PlannedForeignKey.addedBy(work.migrations(), probe.dialect().syntax())));
                 }
             }
-            apply(c, executor, stop, work);
+            proof = ManifestProof.open(set, options.queries(), probe, shadow.connector());
+            try {
+                apply(c, executor, stop, work);
+            } finally {
+                proof.ifPresent(p -> {
+                    findings.addAll(p.findings());
+                    notes.addAll(p.notes());
+                    p.close();
+                });
+            }
             if (!liveRows.isEmpty()) {
                 notes.addAll(LiveScale.notes(observations, liveRows, options.schemaFrom().get()));
             }
@@ -83,6 +93,8 @@ final class VerifyRun {
                 } else if (phase == Phase.CONTRACT) {
                     context = context.phaseStarting(snapshot);
                 }
+                Phase current = phase;
+                proof.ifPresent(p -> p.phase(release, current));
                 for (Migration m : set.of(release, phase)) {
                     ShadowExecutor.Applied applied = executor.apply(m, snapshot);
                     snapshot = applied.after();
@@ -93,12 +105,14 @@ final class VerifyRun {
                         findings.addAll(judged.findings());
                         waivers.addAll(judged.waivers());
                     }
+                    proof.ifPresent(p -> p.after(applied.observation()));
                     if (applied.observation().failed()) {
                         notes.add("verification stopped at " + m.displayPath() + ", which failed; "
                                 + "later migrations were not run");
                         return;
                     }
                 }
+                proof.ifPresent(p -> p.phaseDone(release, current));
                 if (stop.isPresent() && stop.get().is(release, phase)) {
                     return;
                 }

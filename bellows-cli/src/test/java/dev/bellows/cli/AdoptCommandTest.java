@@ -1,0 +1,92 @@
+package dev.bellows.cli;
+
+import dev.bellows.testing.Databases;
+import dev.bellows.testing.MigrationTree;
+import dev.bellows.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static dev.bellows.cli.CliTest.args;
+import static dev.bellows.cli.CliTest.bellows;
+import static dev.bellows.cli.CliTest.connection;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code bellows baseline}, the refusal of a database without history, and a legacy Flyway history, end to end. */
+class AdoptCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aHandMadeDatabaseIsRefusedUntilItIsBaselined() throws Exception {
+        TestDatabase db = Databases.postgres();
+        db.execute("CREATE TABLE customers (id int PRIMARY KEY)");
+        Path location = dir.resolve("db/migrations");
+        new MigrationTree(location).file("1.1", "expand", "001_phone.sql",
+                "ALTER TABLE customers ADD COLUMN phone varchar(40);\n");
+
+        for (String command : new String[]{"status", "check", "plan", "upgrade", "expand"}) {
+            CliTest.Run r = bellows(args(connection(db, location), command));
+            assertThat(r.exit()).as(command).isEqualTo(1);
+            assertThat(r.err()).as(command).contains("already has tables (customers)")
+                    .contains("`bellows baseline --release R`");
+        }
+        assertThat(db.count("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'bellows%'")).isZero();
+
+        CliTest.Run baseline = bellows(args(connection(db, location), "baseline", "--release", "1.0"));
+        assertThat(baseline.exit()).as(baseline.err()).isZero();
+        assertThat(baseline.out()).contains("baseline 1.0 recorded by");
+        CliTest.Run again = bellows(args(connection(db, location), "baseline", "--release", "1.0"));
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("baseline refused: this database already has Bellows history");
+
+        CliTest.Run status = bellows(args(connection(db, location), "status"));
+        assertThat(status.out()).contains("baseline: 1.0 (every release up to it taken over as applied on")
+                .contains("next: bellows expand --to 1.1");
+        assertThat(bellows(args(connection(db, location), "upgrade")).exit()).isZero();
+        assertThat(bellows(args(connection(db, location), "status", "--format", "json")).out())
+                .contains("\"baseline\" : \"1.0 (every release");
+    }
+
+    @Test
+    void aLegacyFlywayHistoryFromBellowsYamlBuildsAFreshDatabase() throws Exception {
+        TestDatabase db = Databases.postgres();
+        Path flyway = dir.resolve("flyway");
+        Files.createDirectories(flyway.resolve("sub"));
+        Files.writeString(flyway.resolve("V1__customers.sql"),
+                "CREATE TABLE customers (id int PRIMARY KEY, email varchar(200) DEFAULT 'x@${mail_domain}');\n");
+        Files.writeString(flyway.resolve("sub/V2__seed.sql"), "INSERT INTO customers (id) VALUES (1);\n");
+        Path location = dir.resolve("db/migrations");
+        new MigrationTree(location).file("1.1", "expand", "001_phone.sql",
+                "ALTER TABLE customers ADD COLUMN phone varchar(40);\n");
+        Path yaml = dir.resolve("bellows.yaml");
+        Files.writeString(yaml, "legacy:\n  flyway: " + flyway + "\n  release: \"1.0\"\n"
+                + "  placeholders: { mail_domain: example.com }\n");
+
+        CliTest.Run plan = bellows(args(connection(db, location), "plan", "--config", yaml.toString()));
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        assertThat(plan.out()).contains("legacy Flyway: 2 pending, run by Flyway itself; then baseline 1.0 is recorded")
+                .contains("  V1__customers.sql").contains("  sub/V2__seed.sql").contains("expand 1.1: 1 file");
+        CliTest.Run status = bellows(args(connection(db, location), "status", "--config", yaml.toString()));
+        assertThat(status.out()).contains("baseline: 1.0 (not recorded yet")
+                .contains("next: bellows upgrade (the legacy Flyway history has 2 pending");
+
+        // The environment overrides the file's placeholder (flags > env > bellows.yaml).
+        CliTest.Run upgrade = bellows(Map.of("BELLOWS_PLACEHOLDERS_MAIL_DOMAIN", "example.org"),
+                args(connection(db, location), "upgrade", "--config", yaml.toString()));
+        assertThat(upgrade.exit()).as(upgrade.err()).isZero();
+        assertThat(upgrade.out()).contains("legacy Flyway: applied 2").contains("baseline 1.0 recorded");
+        assertThat(db.queryOne("SELECT email FROM customers")).isEqualTo("x@example.org");
+        assertThat(db.count("SELECT count(*) FROM customers WHERE phone IS NULL")).isEqualTo(1);
+        assertThat(bellows(args(connection(db, location), "check", "--config", yaml.toString())).exit()).isZero();
+
+        Files.writeString(yaml, "legacy:\n  flyway: " + flyway + "\n");
+        CliTest.Run noRelease = bellows(args(connection(db, location), "status", "--config", yaml.toString()));
+        assertThat(noRelease.exit()).isEqualTo(2);
+        assertThat(noRelease.err()).contains("legacy.release is not");
+    }
+}
