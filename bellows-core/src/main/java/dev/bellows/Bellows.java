@@ -42,7 +42,9 @@ public final class Bellows {
      */
     public Bellows(BellowsConfig config) {
         this.config = config;
-        this.migrations = MigrationLoader.load(config.location(), config.connection().dialect().syntax());
+        dev.bellows.sql.SqlSyntax syntax = config.connection().dialect().syntax();
+        this.migrations = dev.bellows.load.Placeholders.resolve(MigrationLoader.load(config.location(), syntax),
+                config.placeholders(), syntax);
         this.guard = new LiveInstancesGuard().and(config.options().contractGuard());
         this.runner = new Runner(config.connection(), migrations,
                 config.options().withContractGuard(guard, config.options().force()), config.legacy());

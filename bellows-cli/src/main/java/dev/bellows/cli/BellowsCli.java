@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
         versionProvider = BellowsCli.Version.class,
         description = {"Zero-downtime schema migrations for rolling upgrades: expand, migrate, contract."},
         footer = {"", "Exit codes: 0 success, 1 findings or a refused step, 2 usage or configuration, "
-                + "3 database or I/O failure.", "", "Example:", "  bellows upgrade --url jdbc:postgresql://localhost/app --user app \\",
+                + "3 database or I/O failure.", "", "Example:",
+                "  bellows upgrade --url jdbc:postgresql://localhost/app --user app \\",
                 "      --location db/migrations"})
 public final class BellowsCli implements Callable<Integer> {
 
@@ -108,6 +109,7 @@ public final class BellowsCli implements Callable<Integer> {
                 cl.addSubcommand(command);
             }
         }
+        verbatimExamples(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
@@ -123,6 +125,44 @@ public final class BellowsCli implements Callable<Integer> {
             return 3;
         });
         return cl;
+    }
+
+    /**
+     * Footers: indented lines (the examples) exactly as written, so that they can be copied; picocli would
+     * break them at 80 columns, inside a JDBC URL or between an option and its value. Prose is wrapped.
+     */
+    private static void verbatimExamples(CommandLine cl) {
+        Map<String, CommandLine.IHelpSectionRenderer> sections = new java.util.LinkedHashMap<>(cl.getHelpSectionMap());
+        sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+            StringBuilder b = new StringBuilder();
+            int width = help.commandSpec().usageMessage().width();
+            for (String line : help.commandSpec().usageMessage().footer()) {
+                if (line.startsWith("  ")) {
+                    b.append(help.colorScheme().text(line)).append(System.lineSeparator());
+                } else {
+                    b.append(wrap(line, width - 1));
+                }
+            }
+            return b.toString();
+        });
+        cl.setHelpSectionMap(sections);
+        cl.getSubcommands().values().forEach(BellowsCli::verbatimExamples);
+    }
+
+    /** {@code text} broken at spaces into lines of at most {@code width} characters. */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ", -1)) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                out.append(line).append(System.lineSeparator());
+                line.setLength(0);
+            } else if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        return out.append(line).append(System.lineSeparator()).toString();
     }
 
     private static String name(Class<?> command) {

@@ -15,20 +15,24 @@ import java.util.Optional;
  */
 public final class ConnectionOptions {
 
-    @Option(names = "--url", description = "JDBC URL of the target database (env BELLOWS_URL).")
+    @Option(names = "--url", paramLabel = "JDBC_URL",
+            description = "JDBC URL of the target database (env BELLOWS_URL).")
     String url;
 
-    @Option(names = "--user", description = "Database user (env BELLOWS_USER).")
+    @Option(names = "--user", paramLabel = "USER", description = "Database user (env BELLOWS_USER).")
     String user;
 
-    @Option(names = "--password", description = "Database password (env BELLOWS_PASSWORD); never printed. "
+    @Option(names = "--password", paramLabel = "PASSWORD",
+            description = "Database password (env BELLOWS_PASSWORD); never printed. "
             + "Without a value, it is asked for.", arity = "0..1", interactive = true)
     String password;
 
-    @Option(names = "--location", description = "Directory with the release directories (default: db/migrations).")
+    @Option(names = "--location", paramLabel = "DIR",
+            description = "Directory with the release directories (default: db/migrations).")
     Path location;
 
-    @Option(names = "--config", description = "Settings file (default: ./bellows.yaml when present).")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings file (default: ./bellows.yaml when present).")
     Path config;
 
     @Option(names = "--legacy-flyway", paramLabel = "DIR", description = "Legacy history: the Flyway migrations "

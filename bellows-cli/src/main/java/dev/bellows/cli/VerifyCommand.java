@@ -56,7 +56,8 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Directory with the release directories (default: db/migrations).")
     Path location;
 
-    @Option(names = "--config", description = "Settings file (default: ./bellows.yaml when present).")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings file (default: ./bellows.yaml when present).")
     Path config;
 
     @Option(names = "--dialect", paramLabel = "DIALECT",
@@ -73,10 +74,11 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "An empty database to verify on instead of the embedded PostgreSQL.")
     String shadowUrl;
 
-    @Option(names = "--shadow-user", description = "User for --shadow-url.")
+    @Option(names = "--shadow-user", paramLabel = "USER", description = "User for --shadow-url.")
     String shadowUser;
 
-    @Option(names = "--shadow-password", description = "Password for --shadow-url; never printed.")
+    @Option(names = "--shadow-password", paramLabel = "PASSWORD",
+            description = "Password for --shadow-url; never printed.")
     String shadowPassword;
 
     @Option(names = "--pg-version", paramLabel = "MAJOR",
@@ -101,17 +103,20 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "else --user/BELLOWS_USER/bellows.yaml like the other commands.")
     String schemaFrom;
 
-    @Option(names = "--schema-from-user", description = "User for --schema-from (default: the configured user).")
+    @Option(names = "--schema-from-user", paramLabel = "USER",
+            description = "User for --schema-from (default: the configured user).")
     String schemaFromUser;
 
-    @Option(names = "--schema-from-password",
+    @Option(names = "--schema-from-password", paramLabel = "PASSWORD",
             description = "Password for --schema-from (default: the configured password); never printed.")
     String schemaFromPassword;
 
-    @Option(names = "--user", description = "User of the configured database (used by --schema-from).")
+    @Option(names = "--user", paramLabel = "USER",
+            description = "User of the configured database (used by --schema-from).")
     String user;
 
-    @Option(names = "--password", description = "Password of the configured database; never printed.")
+    @Option(names = "--password", paramLabel = "PASSWORD",
+            description = "Password of the configured database; never printed.")
     String password;
 
     @Option(names = "--since", paramLabel = "RELEASE",

@@ -62,7 +62,8 @@ class AdoptCommandTest {
         Files.writeString(flyway.resolve("sub/V2__seed.sql"), "INSERT INTO customers (id) VALUES (1);\n");
         Path location = dir.resolve("db/migrations");
         new MigrationTree(location).file("1.1", "expand", "001_phone.sql",
-                "ALTER TABLE customers ADD COLUMN phone varchar(40);\n");
+                "ALTER TABLE customers ADD COLUMN phone varchar(40);\n"
+                        + "ALTER TABLE customers ADD COLUMN support varchar(200) DEFAULT 'help@${mail_domain}';\n");
         Path yaml = dir.resolve("bellows.yaml");
         Files.writeString(yaml, "legacy:\n  flyway: " + flyway + "\n  release: \"1.0\"\n"
                 + "  placeholders: { mail_domain: example.com }\n");
@@ -81,6 +82,7 @@ class AdoptCommandTest {
         assertThat(upgrade.exit()).as(upgrade.err()).isZero();
         assertThat(upgrade.out()).contains("legacy Flyway: applied 2").contains("baseline 1.0 recorded");
         assertThat(db.queryOne("SELECT email FROM customers")).isEqualTo("x@example.org");
+        assertThat(db.queryOne("SELECT support FROM customers")).as("Bellows' own file").isEqualTo("help@example.org");
         assertThat(db.count("SELECT count(*) FROM customers WHERE phone IS NULL")).isEqualTo(1);
         assertThat(bellows(args(connection(db, location), "check", "--config", yaml.toString())).exit()).isZero();
 

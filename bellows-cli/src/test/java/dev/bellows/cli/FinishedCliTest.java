@@ -81,10 +81,16 @@ class FinishedCliTest {
     }
 
     @Test
-    void helpLinesDoNotBreakInsideTheExample() {
+    void examplesAreNotBrokenInsideAUrlOrAnOption() {
         String help = CliTest.bellows("--help").out();
         assertThat(help).contains("  bellows upgrade --url jdbc:postgresql://localhost/app --user app \\\n"
-                + "      --location db/migrations");
+                + "      --location db/migrations").contains("Exit codes: 0 success, 1 findings or a refused step, 2 "
+                + "usage or configuration,\n3 database or I/O failure.");
+        assertThat(CliTest.bellows("verify", "--help").out())
+                .contains("\n  bellows verify --dialect mysql --shadow-url jdbc:mariadb://localhost/verify_shadow "
+                        + "--shadow-user root --format json\n");
+        assertThat(CliTest.bellows("status", "--help").out()).contains("--password[=PASSWORD]").contains("--user=USER")
+                .contains("--config=FILE");
     }
 
     @Test

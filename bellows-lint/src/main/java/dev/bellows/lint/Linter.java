@@ -74,9 +74,15 @@ public final class Linter {
                             + "R__<description>.sql): Flyway does not run it and it is not linted", List.of(
                             "1. If it is a migration, rename it, e.g. V<version>__<description>.sql (two "
                                     + "underscores).",
-                            "2. Otherwise move it out of " + directory + "."), null));
+                            "2. Otherwise move it out of " + folder(directory) + "."), null));
         }
         return new LintReport(findings, report.waivers(), report.statements());
+    }
+
+    /** A folder as a sentence names it: {@code .} is "the current folder", not "move it out of .". */
+    static String folder(Path directory) {
+        String shown = directory.normalize().toString();
+        return shown.isEmpty() || shown.equals(".") ? "the current folder" : shown;
     }
 
     /**

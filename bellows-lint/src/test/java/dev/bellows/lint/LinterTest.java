@@ -113,4 +113,10 @@ class LinterTest {
         assertThat(LintFixtures.ruleIds(Linter.lintSql(sql, "x.sql", Phase.EXPAND,
                 pg.withPgVersion(ServerVersion.parse("10"))))).containsExactly("pg-volatile-default");
     }
+
+    @Test
+    void adviceNamesTheCurrentFolderInWordsNotAsDot() {
+        assertThat(Linter.folder(java.nio.file.Path.of("."))).isEqualTo("the current folder");
+        assertThat(Linter.folder(java.nio.file.Path.of("db/./migration"))).isEqualTo("db/migration");
+    }
 }
