@@ -214,15 +214,12 @@ public final class InstancesCommand implements Callable<Integer> {
             ConnectionSettings settings = settings(connection, parent);
             PrintWriter err = spec.commandLine().getErr();
             try (Connection c = settings.connect()) {
-                Optional<StartupRefusal> refusal = new StartupGuard(settings.dialect()).check(c, r);
+                Optional<StartupRefusal> refusal = new StartupGuard(settings.dialect())
+                        .register(c, new InstanceRegistry(settings.dialect()), reg, warnOnly);
                 if (refusal.isPresent()) {
-                    if (!warnOnly) {
-                        throw new StartupRefusedException(refusal.get());
-                    }
                     err.println("bellows: warning: " + refusal.get().message() + " Registering anyway (--warn-only).");
                     err.flush();
                 }
-                new InstanceRegistry(settings.dialect()).register(c, reg);
             } catch (SQLException e) {
                 throw databaseError("cannot register instance " + reg.id(), e);
             }

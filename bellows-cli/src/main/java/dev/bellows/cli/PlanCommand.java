@@ -21,8 +21,8 @@ import dev.bellows.legacy.LegacyStatus;
 
 @picocli.CommandLine.Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Prints the pending steps and their SQL, in the order they would run, without running "
-                + "anything. With no COMMAND: expand, migrate and contract, each counting the ones before it as "
-                + "done. Exit 1 when the command would be refused."},
+                + "anything. With no COMMAND: expand, migrate and contract, release by release, each counting the "
+                + "ones before it as done. Exit 1 when the command would be refused."},
         footer = {"", "Example:", "  bellows plan upgrade --to 1.2"})
 final class PlanCommand extends DatabaseCommand {
 
@@ -41,7 +41,7 @@ final class PlanCommand extends DatabaseCommand {
         state.validate();
         // With no command: every phase, each counting the ones before it as done.
         Plan plan = command == null
-                ? Planner.plan("plan", List.of(Phase.EXPAND, Phase.MIGRATE, Phase.CONTRACT), false, target, state)
+                ? Planner.plan("plan", List.of(Phase.EXPAND, Phase.MIGRATE, Phase.CONTRACT), true, target, state)
                 : Planner.plan(parse(command), target, state);
         PrintWriter out = out();
         boolean anything = false;

@@ -91,6 +91,16 @@ public interface Dialect {
 
     void releaseMigratorLock(Connection connection) throws SQLException;
 
+    /**
+     * Tries to take the contract lock on this session, waiting up to {@code wait}. Contract holds it from
+     * its gate check (live instances of older releases) to its last step; an instance holds it while it
+     * checks the schema and registers. So an instance of an older release never registers unseen while a
+     * contract runs: it registers before (and contract refuses) or after (and the startup guard refuses).
+     */
+    boolean tryContractLock(Connection connection, Duration wait) throws SQLException;
+
+    void releaseContractLock(Connection connection) throws SQLException;
+
     /** Who holds the migrator lock, where the database can tell (user, host, since when). */
     Optional<String> migratorLockHolder(Connection connection) throws SQLException;
 
@@ -126,6 +136,46 @@ public interface Dialect {
      */
     default int lockWaiters(Connection connection) throws SQLException {
         return 0;
+    }
+
+    /**
+     * Whether {@code statement} takes only locks that never block the application's reads and writes
+     * and otherwise waits for older transactions to end (PostgreSQL's CONCURRENTLY builds). Such waits
+     * are not cut by the lock timeout: a transaction open anywhere in the database would otherwise
+     * fail every try after the work was done.
+     */
+    default boolean waitsOnlyForOlderTransactions(SqlStatement statement) {
+        return false;
+    }
+
+    /** This session's id on the server (PostgreSQL backend pid, MySQL connection id), for {@link #waitsOf}. */
+    default Optional<Long> sessionId(Connection connection) throws SQLException {
+        return Optional.empty();
+    }
+
+    /**
+     * What session {@code session} is waiting for right now, read on another connection: one line per
+     * session it waits on (id, state, how long its transaction has been open, its query); empty when it
+     * is not waiting.
+     */
+    default List<String> waitsOf(Connection watcher, long session) throws SQLException {
+        return List.of();
+    }
+
+    /** Sets this session's lock timeout; {@link Duration#ZERO} waits without limit. */
+    void setLockTimeout(Connection connection, Duration timeout) throws SQLException;
+
+    /**
+     * What a failed or interrupted non-transactional statement left behind that the next run must
+     * clean up (e.g. the INVALID index of a concurrent build), as an SQL name; empty when nothing.
+     */
+    default Optional<String> leftoverOf(Connection connection, SqlStatement statement) throws SQLException {
+        return Optional.empty();
+    }
+
+    /** Drops what {@link #leftoverOf} found. */
+    default void dropLeftover(Connection connection, String leftover) throws SQLException {
+        throw new UnsupportedOperationException(leftover);
     }
 
     /**

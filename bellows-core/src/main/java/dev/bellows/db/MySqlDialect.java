@@ -110,10 +110,16 @@ public final class MySqlDialect implements Dialect {
 
     @Override
     public void configureSession(Connection c, Duration lockTimeout) throws SQLException {
-        long seconds = Math.max(1, (lockTimeout.toMillis() + 999) / 1000);
+        setLockTimeout(c, lockTimeout);
+    }
+
+    @Override
+    public void setLockTimeout(Connection c, Duration lockTimeout) throws SQLException {
+        // 0 means "no limit" to Bellows; the server's largest value (a year) is the closest MySQL has.
+        long seconds = lockTimeout.isZero() ? 31_536_000 : Math.max(1, (lockTimeout.toMillis() + 999) / 1000);
         try (Statement st = c.createStatement()) {
             st.execute("SET SESSION lock_wait_timeout = " + seconds);
-            st.execute("SET SESSION innodb_lock_wait_timeout = " + seconds);
+            st.execute("SET SESSION innodb_lock_wait_timeout = " + Math.min(seconds, 1_073_741_824));
         }
     }
 
@@ -173,6 +179,27 @@ public final class MySqlDialect implements Dialect {
                 rs.next();
                 return rs.getInt(1) == 1;
             }
+        }
+    }
+
+    @Override
+    public boolean tryContractLock(Connection c, Duration wait) throws SQLException {
+        long seconds = Math.max(0, (wait.toMillis() + 999) / 1000);
+        try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+            ps.setString(1, lockName(c) + ":contract");
+            ps.setLong(2, seconds);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    @Override
+    public void releaseContractLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+            ps.setString(1, lockName(c) + ":contract");
+            ps.executeQuery().close();
         }
     }
 

@@ -21,6 +21,9 @@ public final class PostgresDialect implements Dialect {
     /** Advisory lock key: the bytes of "bellows". Advisory locks are per database. */
     static final long LOCK_KEY = 0x62656c6c6f7773L;
 
+    /** The contract lock's key: the bytes of "bellowc". */
+    static final long CONTRACT_LOCK_KEY = 0x62656c6c6f7763L;
+
     @Override
     public String id() {
         return "postgresql";
@@ -139,12 +142,72 @@ public final class PostgresDialect implements Dialect {
     public void configureSession(Connection c, Duration lockTimeout) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("SET application_name = 'bellows'");
-            st.execute("SET lock_timeout = '" + Math.max(1, lockTimeout.toMillis()) + "ms'");
         }
+        setLockTimeout(c, lockTimeout);
         if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
             // A killed migrator's running statement is cancelled instead of finishing unobserved.
             try (Statement st = c.createStatement()) {
                 st.execute("SET client_connection_check_interval = '1s'");
+            }
+        }
+    }
+
+    @Override
+    public void setLockTimeout(Connection c, Duration lockTimeout) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET lock_timeout = '" + (lockTimeout.isZero() ? 0 : Math.max(1, lockTimeout.toMillis()))
+                    + "ms'");
+        }
+    }
+
+    /**
+     * CONCURRENTLY builds, drops, reindexes and detaches take SHARE UPDATE EXCLUSIVE, which reads and
+     * writes never wait for (not even queued behind it), then wait for older transactions.
+     */
+    @Override
+    public boolean waitsOnlyForOlderTransactions(SqlStatement s) {
+        return !canRunInTransaction(s) && containsWord(s.tokens(), "CONCURRENTLY");
+    }
+
+    @Override
+    public Optional<Long> sessionId(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return Optional.of(rs.getLong(1));
+        }
+    }
+
+    @Override
+    public List<String> waitsOf(Connection watcher, long session) throws SQLException {
+        String sql = "SELECT b.pid, b.state, b.usename, b.application_name, "
+                + "CAST(EXTRACT(EPOCH FROM now() - b.xact_start) AS bigint), left(b.query, 80) "
+                + "FROM pg_stat_activity b WHERE b.pid = ANY(pg_blocking_pids(?)) ORDER BY b.xact_start";
+        List<String> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = watcher.prepareStatement(sql)) {
+            ps.setInt(1, (int) session);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add("pid " + rs.getInt(1) + " (" + rs.getString(2) + ", user " + rs.getString(3)
+                            + (rs.getString(4) == null || rs.getString(4).isEmpty() ? "" : ", " + rs.getString(4))
+                            + ", transaction open " + rs.getLong(5) + " s, last query: "
+                            + String.valueOf(rs.getString(6)).replaceAll("\\s+", " ").strip() + ")");
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<String> leftoverOf(Connection c, SqlStatement s) throws SQLException {
+        Optional<String> index = concurrentIndex(s);
+        if (index.isEmpty()) {
+            return index;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM pg_index i WHERE i.indexrelid = to_regclass(?) AND NOT i.indisvalid")) {
+            ps.setString(1, index.get());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? index : Optional.empty();
             }
         }
     }
@@ -157,6 +220,13 @@ public final class PostgresDialect implements Dialect {
             if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
                 st.execute("RESET client_connection_check_interval");
             }
+        }
+    }
+
+    @Override
+    public void dropLeftover(Connection c, String index) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP INDEX CONCURRENTLY IF EXISTS " + index);
         }
     }
 
@@ -179,10 +249,27 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public boolean tryMigratorLock(Connection c, Duration wait) throws SQLException {
+        return tryAdvisoryLock(c, LOCK_KEY, wait);
+    }
+
+    @Override
+    public boolean tryContractLock(Connection c, Duration wait) throws SQLException {
+        return tryAdvisoryLock(c, CONTRACT_LOCK_KEY, wait);
+    }
+
+    @Override
+    public void releaseContractLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            ps.setLong(1, CONTRACT_LOCK_KEY);
+            ps.executeQuery().close();
+        }
+    }
+
+    private static boolean tryAdvisoryLock(Connection c, long key, Duration wait) throws SQLException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-                ps.setLong(1, LOCK_KEY);
+                ps.setLong(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (rs.getBoolean(1)) {

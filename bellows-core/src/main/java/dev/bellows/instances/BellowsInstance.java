@@ -114,15 +114,12 @@ public final class BellowsInstance implements AutoCloseable {
         try {
             transact(c -> {
                 InstanceRegistry reg = registryFor(c);
-                Optional<StartupRefusal> refusal = new StartupGuard(reg.dialect()).check(c, registration.release());
+                Optional<StartupRefusal> refusal = new StartupGuard(reg.dialect()).register(c, reg, registration,
+                        guardMode != GuardMode.FAIL);
                 if (refusal.isPresent()) {
-                    if (guardMode == GuardMode.FAIL) {
-                        throw new StartupRefusedException(refusal.get());
-                    }
                     LOG.warn("{} Registering instance {} anyway (guard mode WARN).", refusal.get().message(), id());
                     schemaRefusal = refusal;
                 }
-                reg.register(c, registration);
                 return null;
             });
             LOG.info("registered instance {} of release {} (heartbeat every {}, gone after {} s of silence)", id(),

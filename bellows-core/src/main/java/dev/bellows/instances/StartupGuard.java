@@ -41,6 +41,39 @@ public final class StartupGuard {
         return Optional.empty();
     }
 
+    /** Longest a registration waits for a running contract to finish. */
+    public static final java.time.Duration CONTRACT_WAIT = java.time.Duration.ofSeconds(30);
+
+    /**
+     * Checks the schema for {@code registration}'s release and registers it when the schema serves it (or
+     * {@code anyway}), under the contract lock and committed before the lock is released: a contract
+     * that runs meanwhile finishes first and the check sees it, or the contract's gate sees this row.
+     *
+     * @return why the schema does not serve the release; empty when it does
+     * @throws StartupRefusedException when it does not and not {@code anyway} (nothing registered)
+     */
+    public Optional<StartupRefusal> register(Connection c, InstanceRegistry registry, Registration registration,
+                                             boolean anyway) throws SQLException {
+        Dialect dialect = registry.dialect();
+        if (!dialect.tryContractLock(c, CONTRACT_WAIT)) {
+            throw new SQLException("a contract has been running on this database for more than "
+                    + CONTRACT_WAIT.toSeconds() + " s; instances register when it has finished");
+        }
+        try {
+            Optional<StartupRefusal> refusal = check(c, registration.release());
+            if (refusal.isPresent() && !anyway) {
+                throw new StartupRefusedException(refusal.get());
+            }
+            registry.register(c, registration);
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+            return refusal;
+        } finally {
+            dialect.releaseContractLock(c);
+        }
+    }
+
     /** The newest release whose {@code phase} has a completion marker. */
     static Optional<Release> newestComplete(List<AppliedMigration> rows, Phase phase) {
         return rows.stream()

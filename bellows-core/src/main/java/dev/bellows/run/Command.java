@@ -9,7 +9,10 @@ public enum Command {
     EXPAND(List.of(Phase.EXPAND)),
     MIGRATE(List.of(Phase.MIGRATE)),
     CONTRACT(List.of(Phase.CONTRACT)),
-    /** Everything safe before and during a rollout: expand, then migrate. */
+    /**
+     * Everything safe before and during a rollout: expand, then migrate, release by release (expand
+     * N and migrate N before expand N+1, which may change what migrate N reads).
+     */
     UPGRADE(List.of(Phase.EXPAND, Phase.MIGRATE)),
     /**
      * Every phase, release by release: expand, migrate and contract of one release before the
@@ -30,7 +33,7 @@ public enum Command {
 
     /** Whether the plan goes release by release (all phases of one release first) rather than phase by phase. */
     public boolean releaseByRelease() {
-        return this == ALL;
+        return this == ALL || this == UPGRADE;
     }
 
     public String id() {

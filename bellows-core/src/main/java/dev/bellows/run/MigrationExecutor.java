@@ -56,6 +56,7 @@ final class MigrationExecutor {
     }
 
     private final Connection c;
+    private final dev.bellows.db.ConnectionSettings db;
     private final Dialect dialect;
     private final HistoryTable history;
     private final RunOptions options;
@@ -64,8 +65,11 @@ final class MigrationExecutor {
     private final Consumer<String> progress;
     private boolean progressTableReady;
 
-    MigrationExecutor(Connection c, Dialect dialect, HistoryTable history, RunOptions options, Actor actor) {
+    /** @param db where {@code c} connects; a second connection reports what a long concurrent build waits for */
+    MigrationExecutor(Connection c, dev.bellows.db.ConnectionSettings db, Dialect dialect, HistoryTable history,
+                      RunOptions options, Actor actor) {
         this.c = c;
+        this.db = db;
         this.dialect = dialect;
         this.history = history;
         this.options = options;
@@ -157,14 +161,7 @@ final class MigrationExecutor {
             int done = i + 1;
             try {
                 if (!dialect.canRunInTransaction(s)) {
-                    // Before every attempt: a concurrent build that timed out leaves an INVALID index behind.
-                    boolean ran = retry.run(m.fileName() + ":" + s.line(), () -> {
-                        if (dialect.prepareNonTransactional(c, s) == Dialect.PriorAttempt.COMPLETED) {
-                            return false;
-                        }
-                        execute(s);
-                        return true;
-                    }, () -> { });
+                    boolean ran = outsideTransaction(m, s);
                     if (!ran) {
                         progress.accept("  " + m.fileName() + ":" + s.line() + "  already completed by an "
                                 + "interrupted run; not repeated");
@@ -179,16 +176,22 @@ final class MigrationExecutor {
                         return null;
                     }, c::rollback);
                 }
-            } catch (SQLException e) {
+            } catch (SQLException | RefusedException e) {
                 if (!c.getAutoCommit()) {
                     c.rollback();
                 }
                 c.setAutoCommit(true);
-                recordFailure(m, t0, e);
-                throw new MigrationFailedException(m.displayPath(), s.line(), s.column(), i == 0
-                        ? "No statement of this file was applied; fix it and rerun."
-                        : "Statements 1-" + i + " of this file were applied and recorded; fix the failing statement "
-                        + "and rerun: Bellows continues with statement " + done + ".", e);
+                String left = dialect.canRunInTransaction(s) ? "" : leftBehind(s);
+                recordFailure(m, t0, e.getMessage() + left);
+                String where = i == 0 ? "No statement of this file was applied" : "Statements 1-" + i
+                        + " of this file were applied and recorded";
+                if (e instanceof RefusedException refused) {
+                    throw new RefusedException(m.displayPath() + ":" + s.line() + ": " + refused.getMessage() + left
+                            + " " + where + "; a rerun continues with statement " + done + ".");
+                }
+                throw new MigrationFailedException(m.displayPath(), s.line(), s.column(), where
+                        + (i == 0 ? "; fix it and rerun." : "; fix the failing statement and rerun: Bellows continues "
+                        + "with statement " + done + ".") + left, (SQLException) e);
             } finally {
                 if (!c.getAutoCommit()) {
                     c.setAutoCommit(true);
@@ -198,6 +201,58 @@ final class MigrationExecutor {
         history.finish(c, m.id(), Outcome.SUCCESS, millisSince(t0), null);
         progress.accept("  " + m.fileName() + "  done in " + millisSince(t0) + " ms (" + Mode.STATEMENTS.label
                 + ", " + plural(statements.size(), "statement") + ")");
+    }
+
+    /**
+     * Runs a statement that cannot run in a transaction, retried on lock timeouts. Before every try an
+     * INVALID index of an earlier, failed concurrent build is dropped. Concurrent builds wait for older
+     * transactions without the lock timeout: their locks never block the application's reads and writes.
+     * Returns false when an earlier attempt had already completed the statement.
+     */
+    private boolean outsideTransaction(Migration m, SqlStatement s) throws SQLException {
+        boolean patient = dialect.waitsOnlyForOlderTransactions(s);
+        if (patient) {
+            dialect.setLockTimeout(c, java.time.Duration.ZERO);
+        }
+        try (WaitReporter reporter = patient ? WaitReporter.start(db, dialect, c, m.fileName() + ":" + s.line(),
+                progress) : null) {
+            return retry.run(m.fileName() + ":" + s.line(), () -> {
+                if (dialect.prepareNonTransactional(c, s) == Dialect.PriorAttempt.COMPLETED) {
+                    return false;
+                }
+                execute(s);
+                return true;
+            }, () -> { });
+        } finally {
+            if (patient && !c.isClosed()) {
+                dialect.setLockTimeout(c, options.lockTimeout());
+            }
+        }
+    }
+
+    /**
+     * After a non-transactional statement failed: drops what it left behind (the INVALID index of a
+     * concurrent build), and says exactly what was left and what became of it.
+     */
+    private String leftBehind(SqlStatement s) {
+        Optional<String> leftover;
+        try {
+            leftover = c.isClosed() ? Optional.empty() : dialect.leftoverOf(c, s);
+        } catch (SQLException e) {
+            return " Whether it left an INVALID index behind could not be checked (" + e.getMessage().strip()
+                    + "); the next run checks and drops one before it retries.";
+        }
+        if (leftover.isEmpty()) {
+            return " It left nothing behind.";
+        }
+        try {
+            dialect.dropLeftover(c, leftover.get());
+            return " The INVALID index " + leftover.get() + " that the failed build left behind was dropped.";
+        } catch (SQLException e) {
+            return " It left the INVALID index " + leftover.get() + " behind, which could not be dropped now ("
+                    + e.getMessage().strip() + "): the next run drops it before it retries, or drop it yourself "
+                    + "with DROP INDEX CONCURRENTLY " + leftover.get() + ";.";
+        }
     }
 
     private void batched(Migration m, int from, long t0) throws SQLException {
@@ -230,6 +285,8 @@ final class MigrationExecutor {
                         history.progress(conn, m.id(), index, doneChecksum, rows, batches));
             } catch (SQLException | RuntimeException e) {
                 if (e instanceof BellowsException && !(e instanceof DatabaseException)) {
+                    // Refused (e.g. lock retries used up) or a bad definition: the row says so, never "running".
+                    recordFailure(m, t0, e.getMessage());
                     throw (BellowsException) e;
                 }
                 SQLException cause = e instanceof SQLException se ? se : new SQLException(e.toString(), e);
@@ -293,8 +350,15 @@ final class MigrationExecutor {
     }
 
     private void recordFailure(Migration m, long t0, SQLException e) throws SQLException {
+        recordFailure(m, t0, e.getMessage());
+    }
+
+    private void recordFailure(Migration m, long t0, String message) throws SQLException {
+        if (c.isClosed()) {
+            return;
+        }
         history.start(c, m, actor);
-        history.finish(c, m.id(), Outcome.FAILED, millisSince(t0), e.getMessage());
+        history.finish(c, m.id(), Outcome.FAILED, millisSince(t0), message);
     }
 
     private Void execute(SqlStatement s) throws SQLException {

@@ -12,7 +12,8 @@ import java.util.TreeSet;
 
 /**
  * Turns a command into steps and checks the phase order of the rolling-upgrade invariant:
- * migrate(N) needs expand(N); contract(N) needs expand(N) and migrate(N); expand(N+2) needs
+ * migrate(N) needs expand(N); contract(N) needs expand(N) and migrate(N); expand(N+1) needs
+ * migrate(N) (the next release's expand may change what a pending migrate reads); expand(N+2) needs
  * contract(N). Steps earlier in the same plan count as done.
  */
 public final class Planner {
@@ -88,13 +89,22 @@ public final class Planner {
         switch (step.phase()) {
             case EXPAND -> {
                 int i = releases.indexOf(r);
+                if (i >= 1 && !complete(releases.get(i - 1), Phase.MIGRATE, state, done)) {
+                    Release previous = releases.get(i - 1);
+                    return Optional.of("expand " + r + " needs migrate " + previous + " to be complete first: "
+                            + "expand " + r + " may change what migrate " + previous + " reads. Run `bellows upgrade --to "
+                            + r + "`, which goes release by release (expand " + previous + ", migrate " + previous
+                            + ", then expand " + r + ").");
+                }
                 if (i >= 2) {
                     Release older = releases.get(i - 2);
                     if (!complete(older, Phase.CONTRACT, state, done)) {
                         return Optional.of("expand " + r + " needs contract " + older + " first: the schema serves "
                                 + "two releases at a time. Once every instance runs " + releases.get(i - 1)
                                 + ", run `bellows contract --to " + older + "`; or stop at `--to "
-                                + releases.get(i - 1) + "`.");
+                                + releases.get(i - 1) + "`. On a database that no application uses yet (a new "
+                                + "development, test or CI database), `bellows upgrade --all-phases` applies every "
+                                + "phase, release by release.");
                     }
                 }
             }

@@ -270,11 +270,29 @@ public final class Runner {
             throw new RefusedException(plan.refusal().get());
         }
         checkBatchDefinitions(plan);
+        boolean contracts = plan.steps().stream().anyMatch(s -> s.phase() == Phase.CONTRACT);
+        if (contracts && !dialect.tryContractLock(c, options.lockWait())) {
+            throw new RefusedException("an instance is registering, or another contract runs, on this database; "
+                    + "waited " + options.lockWait().toSeconds() + " s for it. Rerun, or wait longer with "
+                    + "--lock-wait SECONDS.");
+        }
+        try {
+            return applySteps(c, plan, state, done, contractNote);
+        } finally {
+            if (contracts && !c.isClosed()) {
+                dialect.releaseContractLock(c);
+            }
+        }
+    }
+
+    /** Runs the steps of an accepted plan; the contract gate is asked here, under the contract lock. */
+    private int applySteps(Connection c, Plan plan, SchemaState state, List<Step> done, String contractNote)
+            throws SQLException {
         String forcedNote = checkContractGate(c, plan);
         String note = forcedNote == null ? contractNote
                 : contractNote == null ? forcedNote : contractNote + "; " + forcedNote;
         Actor actor = Actor.current();
-        MigrationExecutor executor = new MigrationExecutor(c, dialect, history, options, actor);
+        MigrationExecutor executor = new MigrationExecutor(c, db, dialect, history, options, actor);
         int files = 0;
         for (Step step : plan.steps()) {
             if (!step.pending().isEmpty()) {
@@ -333,6 +351,12 @@ public final class Runner {
         blockers = blockers.stream().distinct().toList();
         if (blockers.isEmpty()) {
             return null;
+        }
+        if (!options.force() && plan.command().equals(Command.ALL.id())) {
+            throw new RefusedException("upgrade --all-phases refused: it runs contract, which would break what is still "
+                    + "running:\n  - " + String.join("\n  - ", blockers) + "\nIt is for databases that no older "
+                    + "release uses. On a live database run `bellows upgrade`, roll the new release out, then "
+                    + "`bellows contract`.");
         }
         if (!options.force()) {
             throw new RefusedException("contract refused: it would break what is still running:\n  - "

@@ -1,0 +1,56 @@
+package dev.bellows.instances;
+
+import dev.bellows.Bellows;
+import dev.bellows.BellowsConfig;
+import dev.bellows.db.ConnectionSettings;
+import dev.bellows.model.Release;
+import dev.bellows.run.RunOptions;
+import dev.bellows.testing.MigrationTree;
+import dev.bellows.testing.TestDatabase;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * An instance of the old release that registers while {@code contract} runs: it passed the contract
+ * gate (it was not there yet) and must not pass the startup guard either (the contract is not marked
+ * yet). Registration and contract exclude each other, so the instance is refused once contract ends.
+ */
+class ContractRaceTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @MethodSource("dev.bellows.testing.Databases#both")
+    void anOldInstanceRegisteringDuringContractIsRefusedAndNeverLiveAfterIt(TestDatabase db) throws Exception {
+        boolean pg = db.kind().equals("postgresql");
+        new MigrationTree(dir)
+                .file("1.0", "expand", "001_books.sql", "CREATE TABLE books (id int PRIMARY KEY, code varchar(20));")
+                .file("1.1", "expand", "001_isbn.sql", "ALTER TABLE books ADD isbn varchar(20);")
+                .file("1.1", "contract", "001_drop_code.sql", (pg ? "SELECT pg_sleep(2);\n" : "DO SLEEP(2);\n")
+                        + "ALTER TABLE books DROP COLUMN code;");
+        Bellows bellows = new Bellows(new BellowsConfig(dir, new ConnectionSettings(db.url(), db.user(),
+                db.password()), RunOptions.defaults()));
+        bellows.upgrade(Release.of("1.1"));
+
+        CompletableFuture<?> contract = CompletableFuture.runAsync(() -> bellows.contract(Release.of("1.1")));
+        Thread.sleep(700); // the gate has passed (no instance yet); the contract's first statement sleeps
+
+        assertThatThrownBy(() -> BellowsInstance.builder(TestDataSources.of(db), "1.0").id("late-old").register())
+                .isInstanceOfSatisfying(StartupRefusedException.class, e -> assertThat(e.refusal().reason())
+                        .isEqualTo(StartupRefusal.Reason.CONTRACTED_PAST));
+        contract.get();
+        try (BellowsInstance current = BellowsInstance.builder(TestDataSources.of(db), "1.1").id("new").register()) {
+            assertThat(db.count("SELECT count(*) FROM bellows_instances")).as("only the 1.1 instance").isEqualTo(1);
+        }
+        assertThat(db.count("SELECT count(*) FROM bellows_schema_history WHERE migration = '1.1/contract'"))
+                .isEqualTo(1);
+    }
+}
