@@ -39,6 +39,7 @@ public final class BellowsCli implements Callable<Integer> {
             PlanCommand.class,
             LintCommand.class,
             VerifyCommand.class,
+            ImportCommand.class,
             QueriesCommand.class,
             ExplainCommand.class,
             StatusCommand.class,

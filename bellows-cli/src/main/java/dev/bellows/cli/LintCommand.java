@@ -51,7 +51,9 @@ import java.util.stream.Collectors;
                 "Exit codes: 0 clean or warnings only, 1 errors, 2 usage or configuration."},
         footer = {"", "Example:", "  bellows lint db/migrations --format sarif > lint.sarif",
                 "", "More:", "  bellows lint --phase contract --dialect mysql cleanup.sql",
-                "  bellows lint --flyway src/main/resources/db/migration", "  bellows lint --list-rules",
+                "  bellows lint --flyway src/main/resources/db/migration", "  bellows lint db/migrations/1.3",
+                "  bellows lint --layout flat db/migrations   (golang-migrate, dbmate, numbered .sql)",
+                "  bellows lint --list-rules",
                 "  bellows lint --url jdbc:postgresql://db.internal/shop --user reader   (table sizes from the catalog)",
                 "  bellows lint --export-stats prod-stats.tsv --url jdbc:postgresql://db.internal/shop --user reader",
                 "  bellows lint --stats prod-stats.tsv --stats-min-rows 50000"})
@@ -82,6 +84,13 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
             description = "Lint a Flyway folder (V<version>__<desc>.sql) as one history; each file is expand unless "
                     + "its header says -- bellows:phase contract.")
     Path flyway;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT",
+            description = "bellows (default: RELEASE/PHASE/NNN_name.sql) or flat: one folder of numbered files "
+                    + "(golang-migrate NNNN_name.up.sql, dbmate -- migrate:up, plain NNN_name.sql), each file its own "
+                    + "release in number order, expand unless its header says -- bellows:phase contract; .down.sql "
+                    + "files and migrate:down sections are not read.")
+    String layout;
 
     @Option(names = "--list-rules", description = "List the rules and exit.")
     boolean listRules;
@@ -182,10 +191,27 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
             }
             return Linter.lintFlyway(flyway, options);
         }
+        boolean flat = Layouts.flat(layout);
         if (paths.isEmpty()) {
             Path dir = settings.get("location").map(Path::of).orElse(BellowsConfig.DEFAULT_LOCATION);
-            return Linter.lint(MigrationLoader.load(dir, options.dialect().syntax()),
+            return Linter.lint(Layouts.load(dir, flat, options.dialect().syntax()),
                     options.withQueries(queries.load(dir, options.dialect().syntax())));
+        }
+        if (flat) {
+            List<Finding> findings = new ArrayList<>();
+            List<UsedWaiver> waivers = new ArrayList<>();
+            int statements = 0;
+            for (Path p : paths) {
+                if (!Files.isDirectory(p)) {
+                    throw new ConfigurationException(p + ": --layout flat reads folders of numbered .sql files; "
+                            + "pass the folder (or leave out --layout to lint single files)");
+                }
+                LintReport r = Linter.lint(Layouts.load(p, true, options.dialect().syntax()), options);
+                findings.addAll(r.findings());
+                waivers.addAll(r.waivers());
+                statements += r.statements();
+            }
+            return new LintReport(findings, waivers, statements);
         }
         Phase loosePhase = Phase.fromId(phase.toLowerCase(Locale.ROOT)).orElseThrow(() -> new ConfigurationException(
                 "unknown phase '" + phase + "': use --phase expand, migrate or contract"));
@@ -195,7 +221,12 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
             if (!Files.exists(p)) {
                 throw new ConfigurationException(p + ": no such file or directory");
             }
-            if (Files.isDirectory(p)) {
+            Optional<Path> inLayout = Files.isDirectory(p) ? layoutOfDirectory(p) : Optional.empty();
+            if (inLayout.isPresent()) {
+                // a release (or phase) directory: its files, judged with the earlier releases as history
+                layouts.computeIfAbsent(inLayout.get(), k -> new java.util.HashSet<>())
+                        .add(p.toAbsolutePath().normalize());
+            } else if (Files.isDirectory(p)) {
                 layouts.put(p.toAbsolutePath().normalize(), null);
             } else {
                 Optional<Path> layout = layoutOf(p);
@@ -215,8 +246,10 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
                     options.withQueries(queries.load(e.getKey(), options.dialect().syntax())));
             Set<String> only = e.getValue() == null ? null
                     : e.getValue().stream().map(Paths::display).collect(Collectors.toSet());
-            r.findings().stream().filter(f -> only == null || only.contains(f.file())).forEach(findings::add);
-            r.waivers().stream().filter(w -> only == null || only.contains(w.file())).forEach(waivers::add);
+            java.util.function.Predicate<String> wanted = file -> only == null || only.contains(file)
+                    || only.stream().anyMatch(dir -> file.startsWith(dir + java.io.File.separator));
+            r.findings().stream().filter(f -> wanted.test(f.file())).forEach(findings::add);
+            r.waivers().stream().filter(w -> wanted.test(w.file())).forEach(waivers::add);
             statements += r.statements();
         }
         if (!loose.isEmpty()) {
@@ -239,6 +272,31 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
         boolean inLayout = Phase.fromId(phaseDir.getFileName().toString()).isPresent()
                 && Release.parse(releaseDir.getFileName().toString()).isPresent();
         return inLayout ? Optional.of(releaseDir.getParent()) : Optional.empty();
+    }
+
+    /**
+     * {@code LOCATION/RELEASE} or {@code LOCATION/RELEASE/PHASE}: the LOCATION, when the directory is a
+     * release or phase directory of a layout ({@code bellows lint db/migrations/1.3}).
+     */
+    static Optional<Path> layoutOfDirectory(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (abs.getFileName() == null || abs.getParent() == null) {
+            return Optional.empty();
+        }
+        if (Phase.fromId(abs.getFileName().toString()).isPresent()
+                && Release.parse(abs.getParent().getFileName().toString()).isPresent()) {
+            return Optional.ofNullable(abs.getParent().getParent());
+        }
+        if (Release.parse(abs.getFileName().toString()).isEmpty()) {
+            return Optional.empty();
+        }
+        try (java.util.stream.Stream<Path> s = Files.list(abs)) {
+            boolean hasPhase = s.anyMatch(c -> Files.isDirectory(c)
+                    && Phase.fromId(c.getFileName().toString()).isPresent());
+            return hasPhase ? Optional.of(abs.getParent()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Settings settings() {

@@ -4,7 +4,6 @@ import dev.bellows.BellowsConfig;
 import dev.bellows.ConfigurationException;
 import dev.bellows.config.Settings;
 import dev.bellows.db.Dialect;
-import dev.bellows.load.MigrationLoader;
 import dev.bellows.model.MigrationSet;
 import dev.bellows.verify.LintComparison;
 import dev.bellows.model.Release;
@@ -48,6 +47,7 @@ import java.util.concurrent.Callable;
                 "  bellows verify --schema-from jdbc:postgresql://db.example.com/app --rows-from-stats",
                 "  bellows verify --schema-from jdbc:postgresql://replica/app --since 1.4   (no Bellows history there)",
                 "  bellows verify --format html > verify.html",
+                "  bellows verify --layout flat --location db/migrations   (golang-migrate, dbmate, numbered .sql)",
                 "  bellows verify --dialect mysql --shadow-url jdbc:mariadb://localhost/verify_shadow "
                         + "--shadow-user root --format json"})
 public final class VerifyCommand implements Callable<Integer> {
@@ -94,6 +94,12 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "have data (PostgreSQL). A column a later migration makes a foreign key gets existing parent "
                     + "keys; a migration that fails only on generated rows runs again without them, with a note.")
     int rows;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT",
+            description = "bellows (default: RELEASE/PHASE/NNN_name.sql) or flat: one folder of numbered files "
+                    + "(golang-migrate NNNN_name.up.sql, dbmate -- migrate:up, plain NNN_name.sql), each file its own "
+                    + "release in number order; .down.sql files are not read.")
+    String layout;
 
     @Option(names = "--schema-from", paramLabel = "JDBC_URL",
             description = "Copy the schema of this live database (tables, columns, types, defaults, constraints, "
@@ -191,7 +197,7 @@ public final class VerifyCommand implements Callable<Integer> {
                     rowsFromStats, rowsCap);
             options = options.withSchemaFrom(source);
         }
-        MigrationSet set = MigrationLoader.load(dir, d.syntax());
+        MigrationSet set = Layouts.load(dir, Layouts.flat(layout), d.syntax());
         options = options.withQueries(queries.load(dir, d.syntax()));
         VerifyReport report = Verifier.verify(set, options);
         if (compareLint) {

@@ -104,10 +104,11 @@ class DistributionIT {
             assertThat(jars).hasSizeGreaterThan(10);
             for (String jar : jars) {
                 // artifactId-version.jar is listed as (licence) name (group:artifactId:version - url)
-                String base = jar.substring(0, jar.length() - ".jar".length());
-                int dash = base.lastIndexOf('-', base.indexOf('.') < 0 ? base.length() : base.indexOf('.'));
-                String artifact = base.substring(0, dash);
-                String version = base.substring(dash + 1);
+                // the version starts at the first dash followed by a digit (jakarta.annotation-api-2.1.1.jar)
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+?)-(\\d.*)\\.jar").matcher(jar);
+                assertThat(m.matches()).as(jar + " is named artifactId-version.jar").isTrue();
+                String artifact = m.group(1);
+                String version = m.group(2);
                 assertThat(thirdParty).as(jar).containsPattern("\\([^)]+\\) .*:" + artifact.replace(".", "\\.")
                         + ":" + version.replace(".", "\\.") + " ");
             }

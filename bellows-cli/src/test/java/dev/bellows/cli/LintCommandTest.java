@@ -135,4 +135,43 @@ class LintCommandTest {
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("Example").contains("bellows lint db/migrations --format sarif");
     }
+
+    @Test
+    void aReleaseDirectoryIsLintedWithTheEarlierReleasesAsItsHistory() throws IOException {
+        Path db = layout();
+        write("db/1.2/expand/001_drop_isbn.sql", "ALTER TABLE books DROP COLUMN isbn;");
+        Run r = LintCliRunner.run("lint", db.resolve("1.1").toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("001_isbn.sql:2:19: error[expand-drop-column]", "warning[contract-addition]")
+                .doesNotContain("001_drop_isbn.sql").doesNotContain("1.0/expand");
+        Run phase = LintCliRunner.run("lint", db.resolve("1.2/expand").toString());
+        assertThat(phase.out()).contains("001_drop_isbn.sql:1:19: error[expand-drop-column] dropping column books.isbn")
+                .doesNotContain("001_isbn.sql");
+    }
+
+    @Test
+    void aFlatFolderIsOneReleasePerFileInNumberOrder() throws IOException {
+        write("flat/0001_books.up.sql", "CREATE TABLE books (id int PRIMARY KEY, legacy text);");
+        write("flat/0001_books.down.sql", "DROP TABLE books;");
+        write("flat/0002_isbn.up.sql", "ALTER TABLE books ADD COLUMN isbn text;");
+        write("flat/0002_isbn.down.sql", "ALTER TABLE books DROP COLUMN isbn;");
+        write("flat/0003_empty.up.sql", "-- nothing left here\n");
+        write("flat/0010_drop.up.sql", "ALTER TABLE books DROP COLUMN legacy;");
+        Run r = LintCliRunner.run("lint", "--layout", "flat", dir.resolve("flat").toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("0010_drop.up.sql:1:19: error[expand-drop-column]",
+                        "0003_empty.up.sql:1:1: warning[empty-migration]")
+                .doesNotContain(".down.sql").contains("1 error(s), 1 warning(s)");
+
+        write("flat/0010_drop.up.sql", "-- bellows:phase contract\nALTER TABLE books DROP COLUMN legacy;");
+        assertThat(LintCliRunner.run("lint", "--layout", "flat", dir.resolve("flat").toString()).exit()).isZero();
+
+        Run bad = LintCliRunner.run("lint", "--layout", "tree", dir.resolve("flat").toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--layout tree: use --layout bellows");
+        write("flat/readme_first.sql", "SELECT 1;");
+        Run unnumbered = LintCliRunner.run("lint", "--layout", "flat", dir.resolve("flat").toString());
+        assertThat(unnumbered.exit()).isEqualTo(2);
+        assertThat(unnumbered.err()).contains("readme_first.sql: file name does not start with its order number");
+    }
 }

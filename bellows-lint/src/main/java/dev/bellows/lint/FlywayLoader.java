@@ -110,7 +110,11 @@ public final class FlywayLoader {
         return Release.of(m.group(1).replace('_', '.'));
     }
 
-    private static Phase headerPhase(Migration m) {
+    /** The phase a {@code -- bellows:phase} comment before the first statement names; expand without one. */
+    static Phase headerPhase(Migration m) {
+        if (m.statements().isEmpty()) {
+            return Phase.EXPAND;
+        }
         for (SqlComment c : m.statements().get(0).leadingComments()) {
             String text = c.text().toLowerCase(Locale.ROOT);
             if (text.startsWith(PHASE_MARKER)) {

@@ -51,15 +51,16 @@ final class LiveSchema {
         try (Connection live = DriverManager.getConnection(ConnectionSettings.driverUrl(source.url()),
                 source.user(), source.password())) {
             live.setReadOnly(true);
+            SchemaCopier copier = SchemaCopier.forDialect(dialect);
+            copier.readOnly(live);
             List<String> notes = new ArrayList<>();
             MigrationSet pending = pending(source, sinceOption, set, dialect, live, notes);
             long t0 = System.nanoTime();
-            SchemaCopier copier = SchemaCopier.forDialect(dialect);
             SchemaCopier.Copy copy = copier.copy(live, shadow);
             long millis = (System.nanoTime() - t0) / 1_000_000;
             notes.add(0, "schema copied from " + source.url() + " (" + copy.method() + ") in " + millis + " ms: "
                     + (copy.copied().isEmpty() ? "no objects" : copy.copied().entrySet().stream()
-                    .map(e -> e.getValue() + " " + e.getKey() + (e.getValue() == 1 ? "" : "s"))
+                    .map(e -> e.getValue() + " " + plural(e.getKey(), e.getValue()))
                     .collect(Collectors.joining(", "))));
             for (String n : copy.notCopied()) {
                 notes.add("not copied from " + source.url() + ": " + n
@@ -108,6 +109,10 @@ final class LiveSchema {
                     + "verified: " + describe(todo, declared));
         }
         return new MigrationSet(set.location(), todo, declared);
+    }
+
+    private static String plural(String noun, int n) {
+        return n == 1 ? noun : noun.endsWith("x") ? noun + "es" : noun + "s";
     }
 
     private static String describe(List<Migration> todo, List<Release> declared) {

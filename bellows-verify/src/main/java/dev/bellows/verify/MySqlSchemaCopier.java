@@ -30,8 +30,15 @@ final class MySqlSchemaCopier implements SchemaCopier {
             + "WHERE table_schema = database() AND table_name NOT LIKE 'bellows\\_%' ORDER BY create_time, table_name";
 
     @Override
+    public void readOnly(Connection live) throws SQLException {
+        try (Statement st = live.createStatement()) {
+            st.execute("SET SESSION TRANSACTION READ ONLY");
+        }
+    }
+
+    @Override
     public Copy copy(Connection live, Connection shadow) throws SQLException {
-        PostgresSchemaCopier.Writer w = new PostgresSchemaCopier.Writer(shadow);
+        PostgresSchemaCopier.Writer w = new PostgresSchemaCopier.Writer(shadow, false);
         String version;
         String database;
         try (Statement st = live.createStatement(); ResultSet rs = st.executeQuery("SELECT version(), database()")) {

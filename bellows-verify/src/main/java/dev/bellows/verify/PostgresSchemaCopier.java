@@ -146,6 +146,13 @@ final class PostgresSchemaCopier implements SchemaCopier {
             + " AND " + NOT_BELLOWS;
 
     @Override
+    public void readOnly(Connection live) throws SQLException {
+        try (Statement st = live.createStatement()) {
+            st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        }
+    }
+
+    @Override
     public Copy copy(Connection live, Connection shadow) throws SQLException {
         String version;
         try (Statement st = live.createStatement()) {
@@ -153,10 +160,27 @@ final class PostgresSchemaCopier implements SchemaCopier {
             st.execute("SET search_path = ''");
             version = one(st, "SHOW server_version");
         }
-        Writer w = new Writer(shadow);
+        // One transaction (a savepoint per object, so one that fails is named and the rest go on): thousands of
+        // DDL statements each committed on their own cost a WAL flush apiece.
+        Writer w = new Writer(shadow, true);
+        shadow.setAutoCommit(false);
         try (Statement st = shadow.createStatement()) {
-            st.execute("SET check_function_bodies = off");
+            st.execute("SET LOCAL check_function_bodies = off");
         }
+        try {
+            copyAll(live, w);
+            shadow.commit();
+        } catch (SQLException | RuntimeException e) {
+            shadow.rollback();
+            throw e;
+        } finally {
+            shadow.setAutoCommit(true);
+        }
+        return new Copy("catalog of PostgreSQL " + version, w.counts, w.notCopied);
+    }
+
+    private void copyAll(Connection live, Writer w) throws SQLException {
+        Connection shadow = w.shadow;
         copyExtensions(live, shadow, w);
         for (String[] r : rows(live, SCHEMAS, 1)) {
             w.run("schema", r[0], "CREATE SCHEMA IF NOT EXISTS " + r[0]);
@@ -222,7 +246,6 @@ final class PostgresSchemaCopier implements SchemaCopier {
         for (String[] r : rows(live, OWNED_SEQUENCES, 2)) {
             w.quietly("ALTER SEQUENCE " + r[0] + " OWNED BY " + r[1]);
         }
-        return new Copy("catalog of PostgreSQL " + version, w.counts, w.notCopied);
     }
 
     private void copyExtensions(Connection live, Connection shadow, Writer w) throws SQLException {
@@ -343,12 +366,15 @@ final class PostgresSchemaCopier implements SchemaCopier {
 
     /** Runs DDL on the shadow, counting what was created and naming what was not. */
     static final class Writer {
-        private final Connection shadow;
+        final Connection shadow;
+        private final boolean savepoints;
         final Map<String, Integer> counts = new TreeMap<>();
         final List<String> notCopied = new ArrayList<>();
 
-        Writer(Connection shadow) {
+        /** {@code savepoints}: the shadow connection is in a transaction; each statement gets a savepoint. */
+        Writer(Connection shadow, boolean savepoints) {
             this.shadow = shadow;
+            this.savepoints = savepoints;
         }
 
         boolean run(String kind, String name, String sql) {
@@ -403,7 +429,18 @@ final class PostgresSchemaCopier implements SchemaCopier {
         private void execute(String sql) throws SQLException {
             try (Statement st = shadow.createStatement()) {
                 st.setEscapeProcessing(false);
-                st.execute(sql);
+                if (!savepoints) {
+                    st.execute(sql);
+                    return;
+                }
+                st.execute("SAVEPOINT bellows_copy");
+                try {
+                    st.execute(sql);
+                } catch (SQLException e) {
+                    st.execute("ROLLBACK TO SAVEPOINT bellows_copy");
+                    throw e;
+                }
+                st.execute("RELEASE SAVEPOINT bellows_copy");
             }
         }
 

@@ -22,6 +22,9 @@ interface SchemaCopier {
         };
     }
 
+    /** Makes every transaction of the {@code live} session read-only, so nothing there can change. */
+    void readOnly(Connection live) throws SQLException;
+
     /**
      * Copies the schema of {@code live} (only read) into {@code shadow}. Objects that cannot be
      * copied do not stop the copy: each is named in {@link Copy#notCopied()} with the reason.
@@ -43,7 +46,7 @@ interface SchemaCopier {
      */
     record Copy(String method, Map<String, Integer> copied, List<String> notCopied) {
         public Copy {
-            copied = Map.copyOf(copied);
+            copied = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(copied));
             notCopied = List.copyOf(notCopied);
         }
     }

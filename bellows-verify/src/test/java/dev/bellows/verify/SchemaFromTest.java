@@ -93,7 +93,8 @@ class SchemaFromTest {
                     assertThat((String) t.toList().get(0)).endsWith("001_drop_legacy_code.sql");
                     assertThat((String) t.toList().get(1)).contains("legacy_codes");
                 });
-        assertThat(fromLive.notes()).anyMatch(n -> n.startsWith("schema copied from " + live.url()))
+        assertThat(fromLive.notes()).anyMatch(n -> n.startsWith("schema copied from " + live.url())
+                        && n.contains("2 indexes") && n.contains("1 materialized view,") && n.contains("4 tables"))
                 .anyMatch(n -> n.contains("--since 1.0 the releases after it are verified: 1.1 (2 files)"))
                 .noneMatch(n -> n.startsWith("not copied"));
         assertThat(live.count("SELECT count(*) FROM information_schema.columns WHERE column_name = 'isbn_new'"))
