@@ -58,9 +58,17 @@ public @interface BellowsMigrations {
     boolean allowWaivers() default true;
 
     /**
-     * The cut-over release: releases up to and including it are applied (so later ones have their
-     * schema) but not checked. Empty: every release is checked.
+     * The same as {@code bellows lint --since} and {@code bellows verify --since}: releases up to and including it
+     * are applied (so later ones have their schema) but not checked. Empty: every release is checked.
      */
+    String since() default "";
+
+    /**
+     * The former name of {@link #since()}, kept working.
+     *
+     * @deprecated use {@link #since()}; giving both with different releases is an error
+     */
+    @Deprecated
     String startAfter() default "";
 
     /**

@@ -117,7 +117,7 @@ final class MigrationChecks {
         if (failures.isEmpty()) {
             return;
         }
-        StringBuilder b = new StringBuilder("not verifiable: a migration at or before startAfter = "
+        StringBuilder b = new StringBuilder("not verifiable: a migration at or before since = "
                 + settings.startAfter().map(Release::toString).orElse("?") + " does not apply, so nothing after it "
                 + "ran. Releases up to the cut-over are not checked, but they must still apply:\n");
         for (Finding f : failures) {

@@ -32,7 +32,7 @@ record Settings(Path location, boolean flyway, Dialect dialect, boolean allowWai
         String password = System.getProperty(PASSWORD_PROPERTY, a.password());
         Dialect dialect = dialect(System.getProperty(DIALECT_PROPERTY, ""), a.dialect(), url);
         return new Settings(locate(a.location(), testClass), a.flyway(), dialect, a.allowWaivers(),
-                a.startAfter().isBlank() ? Optional.empty() : Optional.of(Release.of(a.startAfter().trim())),
+                since(a),
                 url.isBlank() ? Optional.empty() : Optional.of(url.trim()), user.isBlank() ? null : user,
                 password, lintStats(System.getProperty(LINT_STATS_PROPERTY, a.lintStats()), a));
     }
@@ -54,6 +54,20 @@ record Settings(Path location, boolean flyway, Dialect dialect, boolean allowWai
         } catch (IllegalArgumentException e) {
             throw new dev.bellows.ConfigurationException(e.getMessage());
         }
+    }
+
+    /** {@code since}, or its former name {@code startAfter}; both with different releases is an error. */
+    @SuppressWarnings("deprecation")
+    static Optional<Release> since(BellowsMigrations a) {
+        Optional<Release> since = a.since().isBlank() ? Optional.empty() : Optional.of(Release.of(a.since().trim()));
+        Optional<Release> old = a.startAfter().isBlank() ? Optional.empty()
+                : Optional.of(Release.of(a.startAfter().trim()));
+        if (since.isPresent() && old.isPresent() && since.get().compareTo(old.get()) != 0) {
+            throw new dev.bellows.ConfigurationException("@BellowsMigrations gives since = \"" + a.since()
+                    + "\" and startAfter = \"" + a.startAfter() + "\": startAfter is the former name of since; "
+                    + "keep since only");
+        }
+        return since.or(() -> old);
     }
 
     /**

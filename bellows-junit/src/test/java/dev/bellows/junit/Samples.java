@@ -61,7 +61,7 @@ final class Samples {
     }
 
     @ExtendWith(OnlyThroughTestKit.class)
-    @BellowsMigrations(location = "classpath:migrations/unsafe", startAfter = "1.1")
+    @BellowsMigrations(location = "classpath:migrations/unsafe", since = "1.1")
     static class UnsafeBeforeTheCutOver implements BellowsMigrationTests {
     }
 
