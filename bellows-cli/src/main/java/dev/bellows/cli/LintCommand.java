@@ -11,6 +11,7 @@ import dev.bellows.lint.Linter;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.Rules;
 import dev.bellows.lint.ServerVersion;
+import dev.bellows.lint.TableStats;
 import dev.bellows.load.MigrationLoader;
 import dev.bellows.load.Paths;
 import dev.bellows.model.Finding;
@@ -52,7 +53,10 @@ import java.util.stream.Collectors;
                 "", "More:", "  bellows lint --phase contract --dialect mysql cleanup.sql",
                 "  bellows lint --flyway src/main/resources/db/migration", "  bellows lint db/migrations/1.3",
                 "  bellows lint --layout flat db/migrations   (golang-migrate, dbmate, numbered .sql)",
-                "  bellows lint --list-rules"})
+                "  bellows lint --list-rules",
+                "  bellows lint --url jdbc:postgresql://db.internal/shop --user reader   (table sizes from the catalog)",
+                "  bellows lint --export-stats prod-stats.tsv --url jdbc:postgresql://db.internal/shop --user reader",
+                "  bellows lint --stats prod-stats.tsv --stats-min-rows 50000"})
 public final class LintCommand implements java.util.concurrent.Callable<Integer> {
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
@@ -81,6 +85,11 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
                     + "its header says -- bellows:phase contract.")
     Path flyway;
 
+    @Option(names = "--since", paramLabel = "RELEASE", description = "Judge only the releases after RELEASE; the "
+            + "releases up to it only build the schema the later ones are checked against (with a legacy Flyway "
+            + "history in bellows.yaml, its files are replayed first and only releases after legacy.release are judged).")
+    String since;
+
     @Option(names = "--layout", paramLabel = "LAYOUT",
             description = "bellows (default: RELEASE/PHASE/NNN_name.sql) or flat: one folder of numbered files "
                     + "(golang-migrate NNNN_name.up.sql, dbmate -- migrate:up, plain NNN_name.sql), each file its own "
@@ -98,6 +107,43 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
     @Option(names = "--mysql-version", paramLabel = "VERSION",
             description = "Oldest MySQL (8.x) or MariaDB (10.x, 11.x) version (default 8.0).")
     String mysqlVersion;
+
+    @Option(names = "--url", paramLabel = "JDBC_URL",
+            description = "Read table sizes and row estimates from this database's catalog (read-only; nothing is "
+                    + "counted or locked): lock and rewrite findings then say their table's size and become warnings "
+                    + "on small tables. User and password as for other commands (--user, BELLOWS_USER, …).")
+    String url;
+
+    @Option(names = "--user", paramLabel = "USER", description = "Database user for --url (env BELLOWS_USER).")
+    String user;
+
+    @Option(names = "--password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
+            description = "Database password for --url (env BELLOWS_PASSWORD); never printed. Without a value, it is "
+                    + "asked for.")
+    String password;
+
+    @Option(names = "--stats", paramLabel = "FILE",
+            description = "Table sizes from a file exported from production (bellows lint --export-stats, or the SQL "
+                    + "in the README): tab- or comma-separated schema, table, rows, bytes.")
+    Path stats;
+
+    @Option(names = "--export-stats", paramLabel = "FILE",
+            description = "Write the table sizes of --url's database to FILE (for --stats elsewhere) and exit.")
+    Path exportStats;
+
+    @Option(names = "--stats-min-rows", paramLabel = "ROWS",
+            description = "With table sizes: a table below this many rows (and --stats-min-mb) is small, its lock "
+                    + "findings are warnings (default 10000).")
+    Long statsMinRows;
+
+    @Option(names = "--stats-min-mb", paramLabel = "MB",
+            description = "With table sizes: a table below this many MB (and --stats-min-rows) is small (default 10).")
+    Long statsMinMb;
+
+    @Option(names = "--stats-mb-per-s", paramLabel = "MB",
+            description = "With table sizes: how many MB a rewrite gets through per second on your server, for the "
+                    + "estimated lock time (default 14, the rewrite rate bellows-bench LockRate measured).")
+    Long statsRate;
 
     @Spec
     CommandSpec spec;
@@ -118,6 +164,20 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
             }
             Settings settings = settings();
             LintOptions options = options(settings);
+            if (exportStats != null) {
+                TableStats t = tableStats(settings, options.dialect())
+                        .orElseThrow(() -> new ConfigurationException("--export-stats needs --url: the database to read "
+                                + "the table sizes from, e.g. bellows lint --export-stats stats.tsv --url "
+                                + "jdbc:postgresql://host/db --user reader"));
+                t.write(exportStats);
+                out.println("wrote the sizes of " + t.size() + " table(s) to " + exportStats);
+                out.flush();
+                return 0;
+            }
+            Optional<TableStats> t = tableStats(settings, options.dialect());
+            if (t.isPresent()) {
+                options = options.withStats(t.get());
+            }
             LintReport report = lint(settings, options);
             write(report.toReport(), out);
             return report.exitCode();
@@ -139,8 +199,8 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
         boolean flat = Layouts.flat(layout);
         if (paths.isEmpty()) {
             Path dir = settings.get("location").map(Path::of).orElse(BellowsConfig.DEFAULT_LOCATION);
-            return Linter.lint(Layouts.load(dir, flat, options.dialect().syntax()),
-                    options.withQueries(queries.load(dir, options.dialect().syntax())));
+            return Linter.lint(legacyFiles(settings, options), Layouts.load(dir, flat, options.dialect().syntax())
+                    .migrations(), judgedAfter(settings), options.withQueries(queries.load(dir, options.dialect().syntax())));
         }
         if (flat) {
             List<Finding> findings = new ArrayList<>();
@@ -151,7 +211,8 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
                     throw new ConfigurationException(p + ": --layout flat reads folders of numbered .sql files; "
                             + "pass the folder (or leave out --layout to lint single files)");
                 }
-                LintReport r = Linter.lint(Layouts.load(p, true, options.dialect().syntax()), options);
+                LintReport r = Linter.lint(List.of(), Layouts.load(p, true, options.dialect().syntax()).migrations(),
+                        Optional.ofNullable(since).map(Release::of), options);
                 findings.addAll(r.findings());
                 waivers.addAll(r.waivers());
                 statements += r.statements();
@@ -187,7 +248,8 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
         List<UsedWaiver> waivers = new ArrayList<>();
         int statements = 0;
         for (Map.Entry<Path, Set<Path>> e : layouts.entrySet()) {
-            LintReport r = Linter.lint(MigrationLoader.load(e.getKey(), options.dialect().syntax()),
+            LintReport r = Linter.lint(legacyFiles(settings, options), MigrationLoader.load(e.getKey(),
+                    options.dialect().syntax()).migrations(), judgedAfter(settings),
                     options.withQueries(queries.load(e.getKey(), options.dialect().syntax())));
             Set<String> only = e.getValue() == null ? null
                     : e.getValue().stream().map(Paths::display).collect(Collectors.toSet());
@@ -204,6 +266,24 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
             statements += r.statements();
         }
         return new LintReport(findings, waivers, statements);
+    }
+
+    /** The newer of --since and legacy.release: the releases up to it are replayed, not judged. */
+    private Optional<Release> judgedAfter(Settings settings) {
+        Optional<Release> cut = Optional.ofNullable(since).map(Release::of);
+        Optional<Release> legacy = settings.legacy(settings.placeholders(List.of())).map(l -> l.release());
+        if (legacy.isPresent() && (cut.isEmpty() || legacy.get().compareTo(cut.get()) > 0)) {
+            return legacy;
+        }
+        return cut;
+    }
+
+    /** A legacy Flyway history's files, replayed into the schema model first (a Liquibase changelog is not SQL). */
+    private List<dev.bellows.model.Migration> legacyFiles(Settings settings, LintOptions options) {
+        Map<String, String> values = settings.placeholders(List.of());
+        return settings.legacy(values).filter(l -> l.engine().equals(dev.bellows.legacy.LegacyConfig.FLYWAY))
+                .map(l -> Linter.flywayHistory(Path.of(l.location()), l.release(), values, options))
+                .orElse(List.of());
     }
 
     /** {@code LOCATION/RELEASE/PHASE/file.sql}: the LOCATION, when the file sits in a layout. */
@@ -248,9 +328,48 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
         Map<String, String> flags = new HashMap<>();
         flags.put("location", location == null ? null : location.toString());
         flags.put("dialect", dialect);
+        flags.put("user", user);
+        flags.put("password", password);
         // the environment comes from BellowsCli (tests pass their own); run standalone, from the process
         Map<String, String> env = parent instanceof BellowsCli cli ? cli.environment : System.getenv();
         return Settings.resolve(flags, env, Optional.ofNullable(config));
+    }
+
+    /** Table sizes from --stats FILE or --url's catalog, with the configured threshold; empty without either. */
+    private Optional<TableStats> tableStats(Settings settings, LintDialect d) {
+        if (stats != null && url != null) {
+            throw new ConfigurationException("give either --stats FILE or --url, not both");
+        }
+        TableStats t;
+        if (stats != null) {
+            if (!Files.isRegularFile(stats)) {
+                throw new ConfigurationException(stats + ": no such stats file; export one with bellows lint "
+                        + "--export-stats " + stats + " --url JDBC_URL");
+            }
+            try {
+                t = TableStats.read(stats);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(e.getMessage());
+            }
+        } else if (url != null) {
+            String u = settings.get("user").orElse(null);
+            String pw = settings.get("password").orElse(null);
+            t = TableStats.read(url, u, pw, d);
+        } else {
+            if (statsMinRows != null || statsMinMb != null || statsRate != null) {
+                throw new ConfigurationException("--stats-min-rows, --stats-min-mb and --stats-mb-per-s need table "
+                        + "sizes: add --url JDBC_URL or --stats FILE");
+            }
+            return Optional.empty();
+        }
+        long rows = statsMinRows == null ? TableStats.DEFAULT_MIN_ROWS : statsMinRows;
+        long bytes = statsMinMb == null ? TableStats.DEFAULT_MIN_BYTES : statsMinMb * 1024 * 1024;
+        if (rows < 0 || bytes < 0 || statsRate != null && statsRate <= 0) {
+            throw new ConfigurationException("--stats-min-rows and --stats-min-mb must be 0 or more, --stats-mb-per-s "
+                    + "more than 0");
+        }
+        t = t.withThreshold(rows, bytes);
+        return Optional.of(statsRate == null ? t : t.withRate(statsRate * 1024 * 1024));
     }
 
     private LintOptions options(Settings settings) {
