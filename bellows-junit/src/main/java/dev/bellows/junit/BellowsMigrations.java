@@ -85,4 +85,18 @@ public @interface BellowsMigrations {
 
     /** The password for {@link #url()}. */
     String password() default "";
+
+    /**
+     * Table sizes exported from production ({@code bellows lint --export-stats FILE --url …}; a path
+     * relative to the working directory): lint's lock and rewrite findings then say their table's size,
+     * and on tables below {@link #lintStatsMinRows()} rows and {@link #lintStatsMinMb()} MB they are
+     * warnings, which do not fail the test. The system property {@code bellows.lint.stats} wins.
+     */
+    String lintStats() default "";
+
+    /** With {@link #lintStats()}: a table below this many estimated rows (and the MB below) is small. */
+    long lintStatsMinRows() default 10_000;
+
+    /** With {@link #lintStats()}: a table below this many MB (and the rows above) is small. */
+    long lintStatsMinMb() default 10;
 }

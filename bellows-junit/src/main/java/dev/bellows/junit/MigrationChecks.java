@@ -46,7 +46,11 @@ final class MigrationChecks {
     static DynamicNode lint(BellowsSchema schema) {
         Settings settings = schema.settings();
         LintDialect dialect = LintDialect.named(settings.dialect().id());
-        LintReport report = Linter.lint(schema.migrations(), LintOptions.of(dialect));
+        LintOptions options = LintOptions.of(dialect);
+        if (settings.lintStats().isPresent()) {
+            options = options.withStats(settings.lintStats().get());
+        }
+        LintReport report = Linter.lint(schema.migrations(), options);
         Map<String, List<Finding>> byFile = report.findings().stream()
                 .collect(Collectors.groupingBy(Finding::file));
         List<DynamicTest> tests = schema.migrations().migrations().stream()

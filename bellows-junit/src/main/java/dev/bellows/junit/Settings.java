@@ -15,7 +15,10 @@ import java.util.Optional;
  * the cut-over release, and the database server (system properties win over the annotation).
  */
 record Settings(Path location, boolean flyway, Dialect dialect, boolean allowWaivers,
-                Optional<Release> startAfter, Optional<String> url, String user, String password) {
+                Optional<Release> startAfter, Optional<String> url, String user, String password,
+                Optional<dev.bellows.lint.TableStats> lintStats) {
+
+    static final String LINT_STATS_PROPERTY = "bellows.lint.stats";
 
     static final String URL_PROPERTY = "bellows.shadow.url";
     static final String USER_PROPERTY = "bellows.shadow.user";
@@ -31,7 +34,26 @@ record Settings(Path location, boolean flyway, Dialect dialect, boolean allowWai
         return new Settings(locate(a.location(), testClass), a.flyway(), dialect, a.allowWaivers(),
                 since(a),
                 url.isBlank() ? Optional.empty() : Optional.of(url.trim()), user.isBlank() ? null : user,
-                password);
+                password, lintStats(System.getProperty(LINT_STATS_PROPERTY, a.lintStats()), a));
+    }
+
+    /** The table sizes file named by the annotation (or system property), read with its threshold. */
+    private static Optional<dev.bellows.lint.TableStats> lintStats(String file, BellowsMigrations a) {
+        if (file.isBlank()) {
+            return Optional.empty();
+        }
+        Path p = Path.of(file.trim());
+        if (!java.nio.file.Files.isRegularFile(p)) {
+            throw new dev.bellows.ConfigurationException("@BellowsMigrations(lintStats = \"" + file + "\"): no such "
+                    + "file (from " + Path.of("").toAbsolutePath() + "); export one with bellows lint --export-stats "
+                    + file + " --url JDBC_URL");
+        }
+        try {
+            return Optional.of(dev.bellows.lint.TableStats.read(p)
+                    .withThreshold(a.lintStatsMinRows(), a.lintStatsMinMb() * 1024 * 1024));
+        } catch (IllegalArgumentException e) {
+            throw new dev.bellows.ConfigurationException(e.getMessage());
+        }
     }
 
     /** {@code since}, or its former name {@code startAfter}; both with different releases is an error. */

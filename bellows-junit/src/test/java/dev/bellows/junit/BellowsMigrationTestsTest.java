@@ -57,6 +57,17 @@ class BellowsMigrationTestsTest {
                         + names(events.failed()))));
     }
 
+    /** The database-aware lint: with production table sizes, a blocking index on a small table is a warning. */
+    @Test
+    void tableSizesFromProductionDecideWhetherALockFailsTheLintTest() {
+        String file = "1.1/expand/001_tags_name.sql";
+        assertThat(names(run(Samples.Locking.class).failed())).contains(file);
+        assertThat(names(run(Samples.LockingOnASmallTable.class).failed())).doesNotContain(file);
+        Events big = run(Samples.LockingOnABigTable.class);
+        assertThat(failure(big, file)).contains("pg-create-index-not-concurrently", "tags has about 2,500,000 rows",
+                "700 MB", "estimated lock time");
+    }
+
     @Test
     void aDroppedColumnFailsItsFilesLintTestAndItsReleasesVerifyTest(@org.junit.jupiter.api.io.TempDir
                                                                       java.nio.file.Path reports) {

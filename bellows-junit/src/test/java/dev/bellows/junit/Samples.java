@@ -44,6 +44,18 @@ final class Samples {
     }
 
     @ExtendWith(OnlyThroughTestKit.class)
+    @BellowsMigrations(location = "classpath:migrations/locking")
+    static class Locking implements BellowsMigrationTests {
+    }
+
+    @BellowsMigrations(location = "classpath:migrations/locking", lintStats = "src/test/resources/lint-stats/small.tsv")
+    static class LockingOnASmallTable implements BellowsMigrationTests {
+    }
+
+    @BellowsMigrations(location = "classpath:migrations/locking", lintStats = "src/test/resources/lint-stats/big.tsv")
+    static class LockingOnABigTable implements BellowsMigrationTests {
+    }
+
     @BellowsMigrations(location = "classpath:migrations/unsafe")
     static class Unsafe implements BellowsMigrationTests {
     }
