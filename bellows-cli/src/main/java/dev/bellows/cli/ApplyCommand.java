@@ -48,6 +48,21 @@ abstract class ApplyCommand extends DatabaseCommand {
             description = "Migrate phase: pause between batches (default: 0).")
     String batchPause;
 
+    @Option(names = "--max-active-sessions", paramLabel = "N",
+            description = "Migrate phase: while more than N other sessions run a statement, pause after each batch "
+                    + "as long as it took (default: 0, off).")
+    String maxActiveSessions;
+
+    @Option(names = "--max-replica-lag", paramLabel = "MS",
+            description = "Migrate phase (MySQL/MariaDB): wait while a replica lags more than MS milliseconds "
+                    + "(default: 0, off).")
+    String maxReplicaLag;
+
+    @Option(names = "--replica-url", paramLabel = "URL",
+            description = "Replicas to watch with --max-replica-lag, comma-separated JDBC URLs (the primary's user "
+                    + "and password); default: the replicas the primary reports (SHOW SLAVE HOSTS).")
+    String replicaUrl;
+
     abstract Command command();
 
     @Override
@@ -62,6 +77,9 @@ abstract class ApplyCommand extends DatabaseCommand {
         m.put("batch-min", batchMin);
         m.put("batch-max", batchMax);
         m.put("batch-pause", batchPause);
+        m.put("max-active-sessions", maxActiveSessions);
+        m.put("max-replica-lag", maxReplicaLag);
+        m.put("replica-url", replicaUrl);
         return m;
     }
 

@@ -3,11 +3,11 @@ package dev.bellows.cli;
 import dev.bellows.DatabaseException;
 import dev.bellows.cli.demo.BellowsRollout;
 import dev.bellows.cli.demo.DemoDatabase;
+import dev.bellows.cli.demo.DemoFlavor;
+import dev.bellows.cli.demo.LatencyChart;
 import dev.bellows.cli.demo.Latencies;
 import dev.bellows.cli.demo.NaiveRollout;
 import dev.bellows.cli.demo.Timeline;
-import dev.bellows.db.ConnectionSettings;
-import dev.bellows.embedded.EmbeddedPostgresServer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,23 +21,25 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 @picocli.CommandLine.Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"A rolling upgrade under live traffic, with no set-up: starts an embedded PostgreSQL with the "
+        description = {"A rolling upgrade under live traffic, with no set-up: starts an embedded PostgreSQL (or, with "
+                + "--database mariadb, an embedded MariaDB) with the "
                 + "example bookshop at release 1.2, runs K application instances of 1.2 while Bellows expands to "
                 + "1.3, switches the instances one by one to 1.3, migrates (keyed batches) and contracts. 1.3 adds "
                 + "and backfills a column, renames a column through a new one kept in sync by triggers, and changes "
                 + "a column's type through a new column. Prints the timeline, the failed requests and the latency "
                 + "per phase; then applies the same change the naive way (one migration while 1.2 runs) on a "
-                + "second database and prints the same numbers."},
-        footer = {"", "Example:", "  ./bellows demo --instances 4 --rows 50000"})
+                + "second database and prints the same numbers. Writes an HTML page with the request latency over "
+                + "time of both rollouts side by side and prints its path."},
+        footer = {"", "Examples:", "  ./bellows demo --instances 4 --rows 50000",
+                "  ./bellows demo --database mariadb --html /tmp/demo.html"})
 final class DemoCommand implements Callable<Integer> {
-
-    static final String EXAMPLE = "dev/bellows/cli/demo/migrations";
 
     @Option(names = "--instances", paramLabel = "K", defaultValue = "4",
             description = "Application instances of each release (default: 4).")
@@ -47,21 +49,33 @@ final class DemoCommand implements Callable<Integer> {
             description = "Titles in the table before the upgrade (default: 50000).")
     long rows;
 
+    @Option(names = "--database", paramLabel = "DB", defaultValue = "postgresql",
+            description = "The embedded database to run on: postgresql (default) or mariadb.")
+    String database;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Where to write the latency chart (default: bellows-demo-DB.html in the temp directory).")
+    Path html;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        DemoFlavor flavor = DemoFlavor.named(database);
+        Path page = html != null ? html
+                : Path.of(System.getProperty("java.io.tmpdir"), "bellows-demo-" + flavor.id() + ".html");
         Path temp = Files.createTempDirectory("bellows-demo-");
         try {
-            Path migrations = extractExample(temp.resolve("migrations"));
-            out.println("== Bellows demo: starting an embedded PostgreSQL (nothing to install)");
+            Path migrations = extractExample(flavor.migrations(), temp.resolve("migrations"));
+            String name = flavor == DemoFlavor.MARIADB ? "MariaDB" : "PostgreSQL";
+            out.println("== Bellows demo: starting an embedded " + name + " (nothing to install)");
             out.flush();
-            try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start()) {
-                out.println("   PostgreSQL " + pg.serverVersion() + " on port " + pg.port());
-                DemoDatabase bellowsDb = setUp(pg, "bookshop", migrations, out);
-                DemoDatabase naiveDb = setUp(pg, "bookshop_naive", migrations, out);
+            try (DemoFlavor.Server server = flavor.start()) {
+                out.println("   " + server.describe());
+                DemoDatabase bellowsDb = setUp(server, flavor, "bookshop", migrations, out);
+                DemoDatabase naiveDb = setUp(server, flavor, "bookshop_naive", migrations, out);
 
                 out.println();
                 out.println("== Upgrade 1.2 -> 1.3 with Bellows, " + instances + " instances of 1.2 and " + instances
@@ -73,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
 
                 out.println();
                 out.println("== The same change the naive way: one migration while 1.2 runs (database bookshop_naive)");
-                for (String sql : NaiveRollout.MIGRATION) {
+                for (String sql : flavor.naiveMigration()) {
                     out.println("   " + sql + ";");
                 }
                 Latencies naive = new NaiveRollout(naiveDb, instances, new Timeline(out)).run();
@@ -88,6 +102,14 @@ final class DemoCommand implements Callable<Integer> {
                         + "   (Bellows: expand, rolling switch, migrate, contract)");
                 out.println("naive way, failed requests: " + naive.failed() + " of " + naive.requests()
                         + "   (one migration while release 1.2 runs)");
+                LatencyChart.write(page, "Bellows demo on " + name + ": upgrade 1.2 -> 1.3 under live traffic",
+                        String.format(Locale.ROOT, "%d instances, %,d titles; Bellows: %d of %d requests failed; "
+                                        + "naive: %d of %d failed", instances, bellowsDb.maxId(), bellows.failed(),
+                                bellows.requests(), naive.failed(), naive.requests()),
+                        List.of(new LatencyChart.Rollout("bellows", "Bellows: expand, rollout, migrate, contract",
+                                        bellows),
+                                new LatencyChart.Rollout("naive", "Naive: one migration while 1.2 runs", naive)));
+                out.println("latency chart: " + page.toAbsolutePath());
                 out.println("== Done; stopping the database.");
                 out.flush();
                 return bellows.failed() == 0 && inconsistent == 0 ? 0 : 1;
@@ -97,11 +119,9 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private DemoDatabase setUp(EmbeddedPostgresServer pg, String name, Path migrations, PrintWriter out)
-            throws Exception {
-        String url = pg.createDatabase(name);
-        DemoDatabase db = DemoDatabase.atRelease12(new ConnectionSettings(url, pg.user(), pg.password()), migrations,
-                rows);
+    private DemoDatabase setUp(DemoFlavor.Server server, DemoFlavor flavor, String name, Path migrations,
+                               PrintWriter out) throws Exception {
+        DemoDatabase db = DemoDatabase.atRelease12(server.create(name), migrations, rows, flavor);
         out.printf(Locale.ROOT, "   database %s: releases 1.0-1.2 applied by Bellows, %,d titles%n", name, db.maxId());
         out.flush();
         return db;
@@ -118,8 +138,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Copies the bundled example (inside the jar, or on the class path in a build) to {@code target}. */
-    static Path extractExample(Path target) throws IOException, URISyntaxException {
-        URL url = DemoCommand.class.getClassLoader().getResource(EXAMPLE);
+    static Path extractExample(String example, Path target) throws IOException, URISyntaxException {
+        URL url = DemoCommand.class.getClassLoader().getResource(example);
         if (url == null) {
             throw new DatabaseException("the bundled example migrations are missing from this build; "
                     + "rebuild with ./bellows");
@@ -127,7 +147,7 @@ final class DemoCommand implements Callable<Integer> {
         URI uri = url.toURI();
         if ("jar".equals(uri.getScheme())) {
             try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
-                copyTree(fs.getPath(EXAMPLE), target);
+                copyTree(fs.getPath(example), target);
             }
         } else {
             copyTree(Path.of(uri), target);

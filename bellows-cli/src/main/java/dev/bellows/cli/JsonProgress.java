@@ -29,7 +29,7 @@ public final class JsonProgress implements BatchListener {
 
     @Override
     public void onEvent(BatchEvent e) {
-        if (e.kind() == BatchEvent.Kind.BATCH) {
+        if (e.kind() == BatchEvent.Kind.BATCH || e.kind() == BatchEvent.Kind.THROTTLE) {
             if (System.nanoTime() - last < EVERY_NANOS) {
                 return;
             }

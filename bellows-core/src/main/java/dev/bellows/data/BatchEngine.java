@@ -64,6 +64,7 @@ public final class BatchEngine {
         long rowsRun = 0;
         long batchesRun = 0;
         int backoffs = 0;
+        try (Throttle throttle = new Throttle(dialect, options)) {
         while (!work.done()) {
             if (batchesRun >= budget) {
                 return new BatchRun(false, rowsRun, batchesRun, backoffs);
@@ -104,11 +105,35 @@ public final class BatchEngine {
             }
             if (!work.done()) {
                 emit(BatchEvent.Kind.BATCH, job, rows, batches, sizer.size(), elapsed, clock, 0);
-                sleep(options.pause().toNanos());
+                waitForReplicas(c, throttle, job, rows, batches, sizer.size(), clock);
+                // The application is busy: take at most half of the time (pause as long as the batch ran).
+                int busy = throttle.busySessions(c);
+                if (busy > 0) {
+                    emit(BatchEvent.Kind.THROTTLE, job, rows, batches, sizer.size(), elapsed, clock, busy);
+                }
+                sleep(Math.max(options.pause().toNanos(), busy > 0 ? elapsed : 0));
             }
+        }
         }
         emit(BatchEvent.Kind.DONE, job, rows, batches, sizer.size(), 0, clock.finish(), 0);
         return new BatchRun(true, rowsRun, batchesRun, backoffs);
+    }
+
+    /** Waits while a watched replica lags more than allowed, reporting each wait. */
+    private void waitForReplicas(Connection c, Throttle throttle, BatchJob job, long rows, long batches, int size,
+                                 Clock clock) throws SQLException {
+        long since = System.nanoTime();
+        long reported = 0;
+        for (var lagging = throttle.laggingReplica(c); lagging.isPresent(); lagging = throttle.laggingReplica(c)) {
+            long waited = System.nanoTime() - since;
+            if (waited - reported >= 1_000_000_000L || reported == 0) {
+                reported = Math.max(1, waited);
+                options.listener().onEvent(new BatchEvent(BatchEvent.Kind.REPLICA_LAG, job.migration(), job.statement(),
+                        rows, batches, size, lagging.get().getValue().toMillis(), clock.rate(), clock.fraction,
+                        clock.eta(), 0));
+            }
+            sleep(Throttle.REPLICA_POLL_NANOS);
+        }
     }
 
     private void emit(BatchEvent.Kind kind, BatchJob job, long rows, long batches, int size, long lastNanos,

@@ -13,7 +13,8 @@ package dev.bellows.data;
  * @param rowsPerSecond rate over this run, 0 before the first batch
  * @param fraction    done fraction 0..1, or -1 when unknown
  * @param etaSeconds  estimated seconds left, or -1 when unknown
- * @param lockWaiters sessions that waited on the last batch's locks (the reason of a {@code BACKOFF})
+ * @param lockWaiters sessions that waited on the last batch's locks (the reason of a {@code BACKOFF}), or the
+ *                    active sessions (of a {@code THROTTLE})
  */
 public record BatchEvent(Kind kind, String migration, int statement, long rows, long batches, int batchSize,
                          long lastMillis, double rowsPerSecond, double fraction, long etaSeconds, int lockWaiters) {
@@ -25,6 +26,16 @@ public record BatchEvent(Kind kind, String migration, int statement, long rows, 
         BATCH,
         /** Other sessions waited on a batch's locks: the size was cut and the engine paused. */
         BACKOFF,
+        /**
+         * More sessions than {@code --max-active-sessions} were running statements: the engine pauses as long
+         * as the last batch took ({@code lockWaiters} holds the number of active sessions).
+         */
+        THROTTLE,
+        /**
+         * A replica lags more than {@code --max-replica-lag}: the engine waits ({@code lastMillis} holds the
+         * lag in milliseconds).
+         */
+        REPLICA_LAG,
         /** The statement has nothing left to do. */
         DONE;
 

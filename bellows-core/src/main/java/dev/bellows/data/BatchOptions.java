@@ -13,9 +13,11 @@ import java.time.Duration;
  * @param maxSize     largest size the adaptation may choose
  * @param pause       pause between batches (default none)
  * @param listener    receives progress events
+ * @param maxActiveSessions other sessions running a statement above which the engine yields (0: never)
+ * @param replicas    the replicas whose lag the engine waits for ({@link ReplicaWatch#NONE}: none)
  */
 public record BatchOptions(Duration target, int initialSize, int minSize, int maxSize, Duration pause,
-                           BatchListener listener) {
+                           BatchListener listener, int maxActiveSessions, ReplicaWatch replicas) {
 
     public static final Duration DEFAULT_TARGET = Duration.ofMillis(200);
 
@@ -34,6 +36,14 @@ public record BatchOptions(Duration target, int initialSize, int minSize, int ma
         if (pause.isNegative()) {
             throw new ConfigurationException("--batch-pause must be >= 0 ms, was " + pause.toMillis());
         }
+        if (maxActiveSessions < 0) {
+            throw new ConfigurationException("--max-active-sessions must be >= 0 (0: off), was " + maxActiveSessions);
+        }
+    }
+
+    public BatchOptions(Duration target, int initialSize, int minSize, int maxSize, Duration pause,
+                        BatchListener listener) {
+        this(target, initialSize, minSize, maxSize, pause, listener, 0, ReplicaWatch.NONE);
     }
 
     public static BatchOptions defaults() {
@@ -41,18 +51,28 @@ public record BatchOptions(Duration target, int initialSize, int minSize, int ma
     }
 
     public BatchOptions withTarget(Duration t) {
-        return new BatchOptions(t, initialSize, minSize, maxSize, pause, listener);
+        return new BatchOptions(t, initialSize, minSize, maxSize, pause, listener, maxActiveSessions, replicas);
     }
 
     public BatchOptions withSizes(int initial, int min, int max) {
-        return new BatchOptions(target, initial, min, max, pause, listener);
+        return new BatchOptions(target, initial, min, max, pause, listener, maxActiveSessions, replicas);
     }
 
     public BatchOptions withPause(Duration p) {
-        return new BatchOptions(target, initialSize, minSize, maxSize, p, listener);
+        return new BatchOptions(target, initialSize, minSize, maxSize, p, listener, maxActiveSessions, replicas);
     }
 
     public BatchOptions withListener(BatchListener l) {
-        return new BatchOptions(target, initialSize, minSize, maxSize, pause, l);
+        return new BatchOptions(target, initialSize, minSize, maxSize, pause, l, maxActiveSessions, replicas);
+    }
+
+    /** Yield while more than {@code n} other sessions run a statement (0: off). */
+    public BatchOptions withMaxActiveSessions(int n) {
+        return new BatchOptions(target, initialSize, minSize, maxSize, pause, listener, n, replicas);
+    }
+
+    /** Wait while one of these replicas lags too much. */
+    public BatchOptions withReplicas(ReplicaWatch r) {
+        return new BatchOptions(target, initialSize, minSize, maxSize, pause, listener, maxActiveSessions, r);
     }
 }

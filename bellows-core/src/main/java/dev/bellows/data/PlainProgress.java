@@ -30,6 +30,8 @@ public final class PlainProgress implements BatchListener {
             }
             case BACKOFF -> out.accept("  " + name + "  " + e.lockWaiters() + " session(s) waited on a batch's "
                     + "locks: batch size cut to " + ProgressFormat.count(e.batchSize()) + ", pausing");
+            case REPLICA_LAG -> out.accept("  " + name + "  a replica lags " + e.lastMillis() + " ms, more than "
+                    + "--max-replica-lag: waiting");
             case BATCH -> {
                 if (System.nanoTime() - last >= EVERY_NANOS) {
                     last = System.nanoTime();

@@ -184,6 +184,34 @@ public interface Dialect {
      */
     void resetSession(Connection connection) throws SQLException;
 
+    /**
+     * How many other sessions of the server are running a statement right now (idle sessions and
+     * this one not counted): how busy the application keeps the database. -1 when the database cannot tell.
+     */
+    default int activeSessions(Connection connection) throws SQLException {
+        return -1;
+    }
+
+    /**
+     * How far the replica on this connection is behind its primary: empty when the server is not a
+     * replica; {@link #REPLICATION_STOPPED} when replication is not running (the lag is unknown and
+     * growing).
+     */
+    default Optional<Duration> replicaLag(Connection replica) throws SQLException {
+        return Optional.empty();
+    }
+
+    /** The lag {@link #replicaLag} reports for a replica whose replication is stopped. */
+    Duration REPLICATION_STOPPED = Duration.ofDays(365);
+
+    /**
+     * JDBC URLs of the replicas this primary knows of, for replicas that announce themselves (MySQL/MariaDB:
+     * {@code SHOW SLAVE HOSTS}, replicas started with {@code report_host}). Empty when none or unknown.
+     */
+    default List<String> reportedReplicas(Connection primary) throws SQLException {
+        return List.of();
+    }
+
     /** What an earlier, interrupted attempt at a non-transactional statement left behind. */
     enum PriorAttempt {
         /** Nothing, or leftovers that were cleaned up: run the statement. */

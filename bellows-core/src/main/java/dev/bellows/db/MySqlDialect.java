@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -135,6 +136,81 @@ public final class MySqlDialect implements Dialect {
     public boolean isLockTimeout(SQLException e) {
         // 1205 ER_LOCK_WAIT_TIMEOUT (metadata and row locks), 1213 ER_LOCK_DEADLOCK
         return e.getErrorCode() == 1205 || e.getErrorCode() == 1213;
+    }
+
+    /** {@code Threads_running} less this session, as pt-online-schema-change's {@code --max-load} reads it. */
+    @Override
+    public int activeSessions(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SHOW GLOBAL STATUS LIKE 'Threads_running'")) {
+            return rs.next() ? Math.max(0, rs.getInt(2) - 1) : -1;
+        }
+    }
+
+    /**
+     * {@code Seconds_Behind_Master} (MariaDB, MySQL before 8.0.22) or {@code Seconds_Behind_Source} of
+     * {@code SHOW REPLICA STATUS} / {@code SHOW SLAVE STATUS}; NULL there means replication is stopped.
+     * With several sources (MariaDB multi-source) the largest lag counts.
+     */
+    @Override
+    public Optional<Duration> replicaLag(Connection c) throws SQLException {
+        SQLException first = null;
+        for (String sql : List.of("SHOW ALL REPLICAS STATUS", "SHOW REPLICA STATUS", "SHOW SLAVE STATUS")) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                Optional<Duration> lag = Optional.empty();
+                while (rs.next()) {
+                    Long seconds = secondsBehind(rs);
+                    Duration d = seconds == null ? REPLICATION_STOPPED : Duration.ofSeconds(seconds);
+                    if (lag.isEmpty() || d.compareTo(lag.get()) > 0) {
+                        lag = Optional.of(d);
+                    }
+                }
+                return lag;
+            } catch (SQLException e) {
+                // this server spells it differently (MySQL 8.0.22+: REPLICA; MariaDB 10.5+: both; ALL: MariaDB)
+                first = first == null ? e : first;
+            }
+        }
+        throw first;
+    }
+
+    private static Long secondsBehind(ResultSet rs) throws SQLException {
+        java.sql.ResultSetMetaData md = rs.getMetaData();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            String name = md.getColumnLabel(i);
+            if (name.equalsIgnoreCase("Seconds_Behind_Master") || name.equalsIgnoreCase("Seconds_Behind_Source")) {
+                long v = rs.getLong(i);
+                return rs.wasNull() ? null : v;
+            }
+        }
+        throw new SQLException("the replica status has no Seconds_Behind_Master/Source column");
+    }
+
+    /** Replicas started with {@code report_host}, as {@code jdbc:mariadb://HOST:PORT/} plus this database. */
+    @Override
+    public List<String> reportedReplicas(Connection c) throws SQLException {
+        String database;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT DATABASE()")) {
+            rs.next();
+            database = rs.getString(1) == null ? "" : rs.getString(1);
+        }
+        String scheme = c.getMetaData().getURL().toLowerCase(Locale.ROOT).startsWith("jdbc:mysql:") ? "jdbc:mysql://"
+                : "jdbc:mariadb://";
+        List<String> urls = new java.util.ArrayList<>();
+        for (String sql : List.of("SHOW REPLICA HOSTS", "SHOW SLAVE HOSTS")) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    String host = rs.getString("Host");
+                    if (host != null && !host.isBlank()) {
+                        urls.add(scheme + host + ":" + rs.getInt("Port") + "/" + database);
+                    }
+                }
+                return urls;
+            } catch (SQLException e) {
+                // the other spelling
+            }
+        }
+        return urls;
     }
 
     /**

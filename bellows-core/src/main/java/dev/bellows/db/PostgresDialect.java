@@ -236,6 +236,17 @@ public final class PostgresDialect implements Dialect {
         return "55P03".equals(state) || "40P01".equals(state);
     }
 
+    /** Client backends of the whole server running a statement (state active), not counting this one. */
+    @Override
+    public int activeSessions(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() "
+                        + "AND backend_type = 'client backend'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     @Override
     public int lockWaiters(Connection c) throws SQLException {
         // Only waiting lock requests are checked, so the (costly) pg_blocking_pids runs only when someone waits.

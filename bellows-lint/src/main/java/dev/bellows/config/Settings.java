@@ -5,14 +5,18 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.bellows.BellowsConfig;
 import dev.bellows.ConfigurationException;
 import dev.bellows.data.BatchOptions;
+import dev.bellows.data.ReplicaWatch;
 import dev.bellows.db.ConnectionSettings;
+import dev.bellows.db.Dialect;
 import dev.bellows.run.RunOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +34,7 @@ public final class Settings {
     public static final Set<String> KEYS = Set.of("url", "user", "password", "location", "dialect",
             "lock-timeout", "lock-retries", "lock-wait", "max-batches",
             "batch-target", "batch-size", "batch-min", "batch-max", "batch-pause",
+            "max-active-sessions", "max-replica-lag", "replica-url",
             "legacy.flyway", "legacy.liquibase", "legacy.release");
 
     /** The nested maps a bellows.yaml may hold: {@code legacy:} (with its own {@code placeholders:}) and {@code placeholders:}. */
@@ -274,7 +279,25 @@ public final class Settings {
                 .orElse(Math.max(min, Math.min(max, d.initialSize())));
         return d.withSizes(initial, min, max)
                 .withTarget(millis("batch-target", d.target()))
-                .withPause(millis("batch-pause", d.pause()));
+                .withPause(millis("batch-pause", d.pause()))
+                .withMaxActiveSessions((int) Math.min(Integer.MAX_VALUE,
+                        number("max-active-sessions", d.maxActiveSessions())))
+                .withReplicas(replicas(d.replicas()));
+    }
+
+    /** max-replica-lag (ms) and replica-url (comma-separated JDBC URLs; the primary's user and password). */
+    private ReplicaWatch replicas(ReplicaWatch d) {
+        Duration lag = millis("max-replica-lag", d.maxLag());
+        List<String> urls = get("replica-url").map(v -> Arrays.stream(v.split(",")).map(String::trim)
+                .filter(u -> !u.isEmpty()).toList()).orElse(d.urls());
+        for (String url : urls) {
+            Dialect.forUrl(url);
+        }
+        if (!urls.isEmpty() && lag.isZero()) {
+            throw new ConfigurationException(source("replica-url") + " names replicas but --max-replica-lag is not "
+                    + "set: add e.g. --max-replica-lag 1000 (milliseconds)");
+        }
+        return new ReplicaWatch(lag, urls, get("user").orElse(d.user()), get("password").orElse(d.password()));
     }
 
     private Duration millis(String key, Duration fallback) {

@@ -96,6 +96,27 @@ class SettingsTest {
     }
 
     @Test
+    void theBackfillThrottleComesFromFlagsWithThePrimarysLogin() {
+        Map<String, String> flags = Map.of("url", "jdbc:mariadb://primary/app", "user", "app", "password", "s3cret",
+                "max-active-sessions", "8", "max-replica-lag", "1500",
+                "replica-url", "jdbc:mariadb://r1:3306/app, jdbc:mariadb://r2:3306/app");
+        BatchOptions b = Settings.resolve(flags, Map.of(), Optional.empty(), dir.resolve("bellows.yaml"))
+                .runOptions().batching();
+        assertThat(b.maxActiveSessions()).isEqualTo(8);
+        assertThat(b.replicas().maxLag()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(b.replicas().urls()).containsExactly("jdbc:mariadb://r1:3306/app", "jdbc:mariadb://r2:3306/app");
+        assertThat(b.replicas().user()).isEqualTo("app");
+        assertThat(b.replicas().password()).isEqualTo("s3cret");
+        assertThat(b.toString()).doesNotContain("s3cret");
+
+        Map<String, String> noLag = Map.of("replica-url", "jdbc:mariadb://r1:3306/app");
+        assertThatThrownBy(() -> Settings.resolve(noLag, Map.of(), Optional.empty(), dir.resolve("bellows.yaml"))
+                .runOptions()).hasMessageContaining("--max-replica-lag");
+        assertThat(Settings.resolve(Map.of(), Map.of(), Optional.empty(), dir.resolve("bellows.yaml")).runOptions()
+                .batching().replicas().on()).isFalse();
+    }
+
+    @Test
     void nothingSetGivesTheDefaultsAndBoundsAloneClampTheFirstBatch() {
         Settings none = Settings.resolve(Map.of(), Map.of(), Optional.empty(), dir.resolve("bellows.yaml"));
         RunOptions d = RunOptions.defaults();

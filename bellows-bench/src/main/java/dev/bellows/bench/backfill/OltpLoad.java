@@ -1,6 +1,6 @@
 package dev.bellows.bench.backfill;
 
-import dev.bellows.db.PostgresDialect;
+import dev.bellows.db.Dialect;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -54,7 +54,7 @@ final class OltpLoad implements AutoCloseable {
             while (running) {
                 if (!table.equals(current)) {
                     current = table;
-                    String t = new PostgresDialect().quote(current);
+                    String t = Dialect.forUrl(url).quote(current);
                     read = c.prepareStatement("SELECT id, n, payload, counter FROM " + t + " WHERE id = ?");
                     write = c.prepareStatement("UPDATE " + t + " SET counter = counter + 1 WHERE id = ?");
                 }

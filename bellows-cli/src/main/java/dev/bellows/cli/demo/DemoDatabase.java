@@ -9,7 +9,6 @@ import dev.bellows.run.RunOptions;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,12 +21,12 @@ import java.util.List;
  * @param settings how to connect
  * @param maxId    the largest title id after seeding
  */
-public record DemoDatabase(ConnectionSettings settings, long maxId) {
+public record DemoDatabase(ConnectionSettings settings, long maxId, DemoFlavor flavor) {
 
     public static final Release OLD = Release.of("1.2");
     public static final Release NEW = Release.of("1.3");
 
-    public static DemoDatabase atRelease12(ConnectionSettings settings, Path migrations, long rows)
+    public static DemoDatabase atRelease12(ConnectionSettings settings, Path migrations, long rows, DemoFlavor flavor)
             throws SQLException {
         Bellows bellows = new Bellows(new BellowsConfig(migrations, settings, RunOptions.defaults()));
         for (Release release : bellows.migrations().releases()) {
@@ -38,17 +37,12 @@ public record DemoDatabase(ConnectionSettings settings, long maxId) {
             }
         }
         try (Connection c = settings.connect()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO titles (title, stock, isbn, subtitle) "
-                    + "SELECT 'Title ' || n, n % 50, 'ISBN-' || n, CASE WHEN n % 3 = 0 THEN 'Volume ' || n END "
-                    + "FROM generate_series((SELECT count(*) FROM titles) + 1, ?) AS n")) {
-                ps.setLong(1, rows);
-                ps.executeUpdate();
-            }
             try (Statement st = c.createStatement()) {
-                st.execute("VACUUM ANALYZE titles");
+                st.executeUpdate(flavor.seed(rows));
+                st.execute(flavor.analyze());
                 try (ResultSet rs = st.executeQuery("SELECT max(id) FROM titles")) {
                     rs.next();
-                    return new DemoDatabase(settings, rs.getLong(1));
+                    return new DemoDatabase(settings, rs.getLong(1), flavor);
                 }
             }
         }
@@ -57,8 +51,7 @@ public record DemoDatabase(ConnectionSettings settings, long maxId) {
     /** How many rows break what release 1.3 expects once the upgrade is complete (should be 0). */
     public long inconsistentRowsAfterUpgrade() throws SQLException {
         try (Connection c = settings.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM titles WHERE sort_title IS DISTINCT FROM "
-                     + "lower(title) OR stock_count IS NULL")) {
+             ResultSet rs = st.executeQuery(flavor.inconsistentRows())) {
             rs.next();
             return rs.getLong(1);
         }

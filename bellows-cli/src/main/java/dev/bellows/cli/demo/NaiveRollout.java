@@ -3,7 +3,6 @@ package dev.bellows.cli.demo;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 
 /**
  * The same change the naive way: one migration that renames subtitle, changes stock's type in place,
@@ -11,15 +10,6 @@ import java.util.List;
  * switch to 1.3.
  */
 public final class NaiveRollout {
-
-    /** What a hand-written migration for 1.3 typically looks like. */
-    public static final List<String> MIGRATION = List.of(
-            "ALTER TABLE titles RENAME COLUMN subtitle TO tagline",
-            "ALTER TABLE titles ALTER COLUMN stock TYPE bigint",
-            "ALTER TABLE titles RENAME COLUMN stock TO stock_count",
-            "ALTER TABLE titles ADD COLUMN sort_title text",
-            "UPDATE titles SET sort_title = lower(title)",
-            "CREATE INDEX titles_sort_title_idx ON titles (sort_title)");
 
     private final DemoDatabase db;
     private final int instances;
@@ -46,10 +36,12 @@ public final class NaiveRollout {
             long t0 = System.nanoTime();
             try (Connection c = db.settings().connect(); Statement st = c.createStatement()) {
                 c.setAutoCommit(false);
-                for (String sql : MIGRATION) {
+                for (String sql : db.flavor().naiveMigration()) {
                     st.execute(sql);
                 }
                 c.commit();
+            } catch (SQLException e) {
+                timeline.event("  migration failed: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             }
             timeline.event("  migration done in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
 

@@ -1,0 +1,5 @@
+UPDATE books
+SET subtitle = ''
+WHERE subtitle IS NULL
+ORDER BY id
+LIMIT 2000;
