@@ -158,4 +158,9 @@ public final class Bellows {
     public List<String> repair() {
         return runner.repair();
     }
+
+    /** {@code repair}, also recording the given migration ids as applied (their history rows were lost). */
+    public List<String> repair(List<String> applied) {
+        return runner.repair(applied);
+    }
 }

@@ -52,7 +52,16 @@ public record KeyedSpec(List<String> table, String key) {
         for (SqlComment comment : s.comments()) {
             String text = comment.text().strip();
             if (text.startsWith(HEADER)) {
-                return parseHeader(text.substring(HEADER.length()), file, comment.line());
+                KeyedSpec spec = parseHeader(text.substring(HEADER.length()), file, comment.line());
+                Optional<List<String>> target = target(s);
+                if (target.isPresent() && !sameTable(spec.table(), target.get())) {
+                    throw new BatchDefinitionException(file, comment.line(), "-- " + HEADER + " names table "
+                            + String.join(".", spec.table()) + ", but the statement below it changes "
+                            + String.join(".", target.get()) + ": the key ranges would be walked over one table while "
+                            + "the other is changed, skipping rows. Name the statement's table: -- " + HEADER
+                            + " table=" + String.join(".", target.get()) + " key=" + spec.key());
+                }
+                return spec;
             }
         }
         return derive(s).orElseThrow(() -> new BatchDefinitionException(file, s.line(), "keyed batch statement "
@@ -82,6 +91,47 @@ public record KeyedSpec(List<String> table, String key) {
             }
         }
         return new KeyedSpec(parts, key);
+    }
+
+    /** Whether two table names (as written) name the same table: bare names fold case, quoted ones do not. */
+    private static boolean sameTable(List<String> a, List<String> b) {
+        if (!normal(a.get(a.size() - 1)).equals(normal(b.get(b.size() - 1)))) {
+            return false;
+        }
+        return a.size() == 1 || b.size() == 1 || normal(a.get(0)).equals(normal(b.get(0)));
+    }
+
+    private static String normal(String name) {
+        if (name.length() >= 2 && (name.charAt(0) == '"' || name.charAt(0) == '`')) {
+            return name.substring(1, name.length() - 1);
+        }
+        return name.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The table an {@code UPDATE t …} or {@code DELETE FROM t …} changes, as written. */
+    private static Optional<List<String>> target(SqlStatement s) {
+        List<Token> t = s.tokens();
+        int i;
+        if (s.startsWith("UPDATE")) {
+            i = 1;
+            if (i < t.size() && t.get(i).is("ONLY")) {
+                i++;
+            }
+        } else if (s.startsWith("DELETE", "FROM")) {
+            i = 2;
+        } else {
+            return Optional.empty();
+        }
+        List<String> table = new ArrayList<>();
+        while (i < t.size() && isName(t.get(i))) {
+            table.add(t.get(i).text());
+            if (i + 2 < t.size() && t.get(i + 1).isSymbol(".")) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return table.isEmpty() ? Optional.empty() : Optional.of(table);
     }
 
     private static Optional<KeyedSpec> derive(SqlStatement s) {

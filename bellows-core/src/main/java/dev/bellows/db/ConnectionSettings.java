@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * Where the target database is: a URL with user and password, or an application's {@link DataSource}
@@ -57,13 +58,49 @@ public record ConnectionSettings(String url, String user, String password, DataS
                         + "DataSource: " + e.getMessage() + "; check the application's datasource settings", e);
             }
         }
-        try {
-            return DriverManager.getConnection(driverUrl(url), user, password);
-        } catch (SQLException e) {
-            throw new DatabaseException("cannot connect to " + safeUrl() + (user == null ? "" : " as " + user) + ": "
-                    + e.getMessage() + "; check the URL, user and password given to Bellows (CLI: --url --user --password "
-                    + "or BELLOWS_URL, BELLOWS_USER, BELLOWS_PASSWORD; Maven: bellows.url, bellows.user, bellows.password)", e);
+        java.util.Properties props = new java.util.Properties();
+        Map<String, String> defaults = dialect().connectionDefaults();
+        defaults.forEach((k, v) -> {
+            if (!url.toLowerCase(java.util.Locale.ROOT).contains(k.toLowerCase(java.util.Locale.ROOT) + "=")) {
+                props.setProperty(k, v);
+            }
+        });
+        if (user != null) {
+            props.setProperty("user", user);
         }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        try {
+            return DriverManager.getConnection(driverUrl(url), props);
+        } catch (SQLException e) {
+            String timeouts = defaults.isEmpty() ? "" : " (Bellows waits at most " + String.join(", ",
+                    defaults.entrySet().stream().filter(x -> x.getKey().endsWith("Timeout"))
+                            .map(x -> x.getKey() + "=" + x.getValue() + " s").sorted().toList())
+                    + " unless the URL sets them, e.g. ?loginTimeout=60)";
+            throw new DatabaseException("cannot connect to " + safeUrl() + (user == null ? "" : " as " + user) + ": "
+                    + redact(e.getMessage()) + timeouts + "; check the URL, user and password given to Bellows (CLI: "
+                    + "--url --user --password or BELLOWS_URL, BELLOWS_USER, BELLOWS_PASSWORD; Maven: bellows.url, "
+                    + "bellows.user, bellows.password)", e);
+        }
+    }
+
+    /** {@code text} with the password (and any password= value of the URL) masked. */
+    public String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        if (password != null && !password.isEmpty()) {
+            out = out.replace(password, "***");
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)password=([^&;]*)").matcher(url);
+        while (m.find()) {
+            if (!m.group(1).isEmpty()) {
+                out = out.replace(m.group(1), "***");
+            }
+        }
+        return out;
     }
 
     /**

@@ -162,6 +162,14 @@ public interface Dialect {
         return List.of();
     }
 
+    /**
+     * Driver properties Bellows sets when the URL does not: time limits for connecting, so that a server
+     * that accepts connections and never answers is an error, not a hang.
+     */
+    default java.util.Map<String, String> connectionDefaults() {
+        return java.util.Map.of();
+    }
+
     /** Sets this session's lock timeout; {@link Duration#ZERO} waits without limit. */
     void setLockTimeout(Connection connection, Duration timeout) throws SQLException;
 

@@ -152,6 +152,16 @@ public final class PostgresDialect implements Dialect {
         }
     }
 
+    /**
+     * pgjdbc waits without limit by default once the TCP connection is up; loginTimeout bounds the whole
+     * login (startup, authentication), connectTimeout the TCP connect. Statements get no socket timeout:
+     * a concurrent index build may rightly run for hours.
+     */
+    @Override
+    public java.util.Map<String, String> connectionDefaults() {
+        return java.util.Map.of("loginTimeout", "15", "connectTimeout", "10", "tcpKeepAlive", "true");
+    }
+
     @Override
     public void setLockTimeout(Connection c, Duration lockTimeout) throws SQLException {
         try (Statement st = c.createStatement()) {

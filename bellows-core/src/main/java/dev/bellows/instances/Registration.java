@@ -27,6 +27,9 @@ public record Registration(String id, Release release, String host, Long pid, Du
             throw new ConfigurationException("instance id '" + id + "' is not usable: give 1 to "
                     + MAX_ID_LENGTH + " characters, e.g. the pod or container name");
         }
+        requirePrintable("instance id", id, id);
+        requirePrintable("host", id, host);
+        requirePrintable("metadata", id, metadata);
         if (release == null) {
             throw new ConfigurationException("instance " + id + " has no release: give the release it runs, e.g. 1.4");
         }
@@ -36,6 +39,23 @@ public record Registration(String id, Release release, String host, Long pid, Du
         }
         host = host == null || host.isBlank() ? "unknown" : host;
         host = host.length() > MAX_HOST_LENGTH ? host.substring(0, MAX_HOST_LENGTH) : host;
+    }
+
+    /**
+     * Refuses control characters (newlines, tabs, escapes, NUL): printed by {@code bellows instances}, they
+     * would forge rows or lines of its output.
+     */
+    private static void requirePrintable(String what, String id, String value) {
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new ConfigurationException(what + (what.equals("instance id") ? "" : " of instance " + id)
+                        + " contains a control character (U+" + String.format("%04X", (int) value.charAt(i))
+                        + " at position " + (i + 1) + "); give printable text only, e.g. the pod or container name");
+            }
+        }
     }
 
     /** This process on this host, with a generated id ({@code HOST-PID-XXXX}) and the default TTL. */

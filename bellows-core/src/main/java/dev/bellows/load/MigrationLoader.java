@@ -180,9 +180,18 @@ public final class MigrationLoader {
      * empty, blank or holds only comments loads with no statement: it runs as a recorded no-op and
      * lint warns about it ({@code empty-migration}), as foreign histories ship such files.
      */
+    /** Largest migration file Bellows reads (64 MB): a bigger one is an error before anything runs. */
+    public static final long MAX_FILE_BYTES = 64L << 20;
+
     public static Migration read(Release release, Phase phase, int number, Path file, SqlSyntax syntax) {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new MigrationLoadException(file, "is " + (size >> 20) + " MB, more than the "
+                        + (MAX_FILE_BYTES >> 20) + " MB a migration file may have; split it into several files, or "
+                        + "load bulk data outside the migration (COPY, LOAD DATA) and keep the schema change here");
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new MigrationLoadException(file, "cannot be read: " + e.getMessage());
@@ -195,6 +204,20 @@ public final class MigrationLoader {
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new MigrationLoadException(file, "is not valid UTF-8; save it as UTF-8");
+        }
+        int nul = content.indexOf('\0');
+        if (nul >= 0) {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < nul; i++) {
+                if (content.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw new MigrationLoadException(file, "line " + line + ", column " + (nul - lineStart + 1) + ": contains a "
+                    + "NUL byte (0x00), which no database accepts in SQL text; remove it (a file saved as UTF-16, or "
+                    + "binary data pasted in, has them). Nothing was run.");
         }
         SqlScript script;
         try {

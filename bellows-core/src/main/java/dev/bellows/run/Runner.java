@@ -384,6 +384,24 @@ public final class Runner {
      * that no longer exist. Returns one line per change.
      */
     public List<String> repair() {
+        return repair(List.of());
+    }
+
+    /**
+     * {@code repair}, and records each of {@code applied} (migration ids such as
+     * {@code 1.1/expand/001_add_isbn.sql}) as applied: for a file whose history row was deleted by hand
+     * while its change is in the database. Refused (nothing changed) for an unknown id or a file that
+     * already has a row.
+     */
+    public List<String> repair(List<String> applied) {
+        List<Migration> toRecord = new ArrayList<>();
+        for (String id : applied) {
+            Migration m = migrations.migrations().stream().filter(x -> x.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new dev.bellows.ConfigurationException("--applied " + id + ": no such migration "
+                            + "in " + migrations.location() + "; give its id as status and history show it, e.g. "
+                            + "1.1/expand/001_add_isbn.sql"));
+            toRecord.add(m);
+        }
         try (Connection c = db.connect()) {
             dialect.configureSession(c, options.lockTimeout());
             lock(c);
@@ -402,6 +420,22 @@ public final class Runner {
                     history.delete(c, row.migration());
                     new dev.bellows.data.ProgressTable(dialect).delete(c, row.migration());
                     changes.add("forgot " + row.migration() + ": its file no longer exists");
+                }
+                for (Migration m : toRecord) {
+                    if (state.row(m).isPresent()) {
+                        throw new RefusedException("--applied " + m.id() + ": it already has a history row ("
+                                + state.row(m).get().outcome().id() + "); only a file whose row is missing can be "
+                                + "recorded as applied");
+                    }
+                }
+                Actor actor = Actor.current();
+                for (Migration m : toRecord) {
+                    int n = m.statements().size();
+                    history.start(c, m, actor);
+                    history.progress(c, m.id(), n, MigrationExecutor.prefixChecksum(m, n), 0, 0);
+                    history.finish(c, m.id(), dev.bellows.history.AppliedMigration.Outcome.SUCCESS, 0,
+                            "recorded as applied by bellows repair --applied (its history row was missing)");
+                    changes.add("recorded " + m.id() + " as applied (not run): its history row was missing");
                 }
                 return changes;
             } finally {

@@ -142,9 +142,11 @@ public final class SchemaState {
                 continue;
             }
             Optional<String> later = laterApplied(m);
-            later.ifPresent(what -> problems.add(m.displayPath() + " is new, but " + what
-                    + " already ran after its place in the order; move its change into a new release "
-                    + "(or a new file of a release that has not run yet)"));
+            later.ifPresent(what -> problems.add(m.displayPath() + " has no history row, but " + what
+                    + " already ran after its place in the order. If it is a new file, move its change into a new "
+                    + "release (or a new file of a release that has not run yet). If its row was deleted by hand and "
+                    + "its change is in the database, record it as applied with `bellows repair --applied "
+                    + m.id() + "`."));
         }
         return problems;
     }

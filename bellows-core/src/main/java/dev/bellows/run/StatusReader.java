@@ -82,7 +82,7 @@ public final class StatusReader {
         } catch (RefusedException e) {
             // The files and the history disagree: the refusal says what to do (repair, or fix a file).
             reason = e.getMessage();
-            next = Optional.of(commandNamedIn(reason).orElse("fix-files"));
+            next = Optional.of(commandNamedIn(reason).orElse("status"));
         }
         Optional<String> baseline = state.baselineRow().map(b -> b.release() + " (every release up to it taken over "
                 + "as applied on " + b.startedAt() + " by " + b.appliedBy() + "@" + b.host() + ")");

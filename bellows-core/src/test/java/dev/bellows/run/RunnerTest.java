@@ -158,7 +158,7 @@ class RunnerTest {
 
         tree.file("1.1", "expand", "000_late.sql", "CREATE TABLE late (id int);");
         assertThatThrownBy(() -> runner(db).run(Command.CONTRACT, null)).isInstanceOf(RefusedException.class)
-                .hasMessageContaining("000_late.sql is new, but").hasMessageContaining("new release");
+                .hasMessageContaining("000_late.sql has no history row, but").hasMessageContaining("new release");
         tree.delete("1.1", "expand", "000_late.sql");
 
         tree.delete("1.1", "expand", "002_isbn_index.sql");
@@ -355,8 +355,8 @@ class RunnerTest {
         runner(db).run(Command.UPGRADE, Release.of("1.1"));
         tree.file("1.1", "expand", "000_late.sql", "CREATE TABLE late (id int);");
         StatusReport outOfOrder = StatusReader.read(runner(db).state(), List.of());
-        assertThat(outOfOrder.next()).contains("fix-files");
-        assertThat(outOfOrder.reason()).contains("000_late.sql is new");
+        assertThat(outOfOrder.next()).contains("repair --applied 1.1/expand/000_late.sql");
+        assertThat(outOfOrder.reason()).contains("000_late.sql has no history row");
         tree.delete("1.1", "expand", "000_late.sql");
         tree.file("1.1", "expand", "001_add_isbn.sql", "-- edited\nALTER TABLE books ADD COLUMN isbn varchar(40);\n");
         assertThat(StatusReader.read(runner(db).state(), List.of()).next()).contains("repair");

@@ -114,8 +114,12 @@ public final class Settings {
             }
             readPairs(p, file, "", out);
         } catch (JacksonException e) {
-            throw new ConfigurationException(file + ": line " + e.getLocation().getLineNr() + ": not valid YAML: "
-                    + e.getOriginalMessage());
+            // Only the parser's first line: the rest quotes the offending line, which may hold the password.
+            String problem = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
+            throw new ConfigurationException(file + ": line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": not valid YAML (" + problem + "); the line is not shown, as "
+                    + "it may hold a password. Write each setting as key: value, quoting values that contain ': ' "
+                    + "or start with a special character ('p@ss: word').");
         } catch (IOException e) {
             throw new ConfigurationException(file + ": cannot be read: " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.bellows.spring;
 
+import dev.bellows.instances.AutoContractTable;
 import dev.bellows.instances.StartupGuard;
 import dev.bellows.instances.StartupRefusal;
 
@@ -40,8 +41,9 @@ final class BellowsHealth {
         Optional<StartupRefusal> refusal;
         try (Connection c = dataSource().getConnection()) {
             refusal = new StartupGuard(bellows.bellows().runner().dialect()).check(c, bellows.release());
-            bellows.bellows().pendingAutoContract().ifPresent(p -> details.put("automaticContract",
-                    p.describe(java.time.Instant.now())));
+            // on the same connection: a pool of one must not wait for itself
+            new AutoContractTable(bellows.bellows().runner().dialect()).read(c).ifPresent(p -> details.put(
+                    "automaticContract", p.describe(java.time.Instant.now())));
         } catch (Exception e) {
             // The database's own health indicator reports an unreachable database; this one reports the schema.
             details.put("error", "cannot read the schema history: " + e.getMessage());

@@ -1,0 +1,134 @@
+package dev.bellows.spring;
+
+import dev.bellows.ConfigurationException;
+import dev.bellows.instances.StartupRefusedException;
+import dev.bellows.testing.Databases;
+import dev.bellows.testing.MigrationTree;
+import dev.bellows.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The auto-configuration in a real Boot 3.5 application context on embedded PostgreSQL: ordering before
+ * the beans that use the schema, the release setting, Boot's own Flyway refused, the health contributor.
+ */
+class BellowsAutoConfigurationTest {
+
+    @TempDir
+    Path dir;
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+
+        /** Reads the schema while the context starts: works only when Bellows expanded first. */
+        @Bean
+        BooksReader booksReader(JdbcTemplate jdbc) {
+            return new BooksReader(jdbc.queryForObject("SELECT count(*) FROM books", Long.class));
+        }
+    }
+
+    record BooksReader(long books) {
+    }
+
+    private ConfigurableApplicationContext start(TestDatabase db, String... extra) {
+        new MigrationTree(dir)
+                .file("1.2", "expand", "001_books.sql", "CREATE TABLE books (id int PRIMARY KEY, code varchar(20));")
+                .file("1.3", "expand", "001_isbn.sql", "ALTER TABLE books ADD isbn varchar(20);");
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.password=" + db.password(),
+                "--spring.bellows.location=" + dir,
+                "--spring.main.banner-mode=off"));
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE).run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void expandsBeforeTheBeansThatUseTheSchemaAndDeregistersOnClose() throws Exception {
+        TestDatabase db = Databases.postgres();
+        try (ConfigurableApplicationContext ctx = start(db, "--spring.bellows.release=1.3",
+                "--spring.flyway.enabled=false", "--spring.datasource.hikari.maximum-pool-size=1")) {
+            assertThat(ctx.getBean(BooksReader.class).books()).isZero();
+            assertThat(db.count("SELECT count(*) FROM bellows_schema_history WHERE migration = '1.3/expand' "
+                    + "AND outcome = 'complete'")).isEqualTo(1);
+            assertThat(db.count("SELECT count(*) FROM bellows_instances WHERE release_name = '1.3'")).isEqualTo(1);
+            Health health = ctx.getBean("bellowsHealthIndicator", HealthIndicator.class).health();
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(health.getDetails()).containsEntry("release", "1.3");
+            assertThat(ctx.getBean(JdbcTemplate.class).queryForObject("SELECT current_setting('lock_timeout')",
+                    String.class)).as("the pool's one connection came back without the migrator's lock timeout")
+                    .isEqualTo("0");
+        }
+        assertThat(db.count("SELECT count(*) FROM bellows_instances")).as("deregistered on close").isZero();
+    }
+
+    @Test
+    void aMissingReleaseSaysHowToSetIt() {
+        TestDatabase db = Databases.postgres();
+        assertThatThrownBy(() -> start(db, "--spring.flyway.enabled=false").close())
+                .satisfies(e -> assertThat(root(e)).isInstanceOf(ConfigurationException.class)
+                        .hasMessageContaining("set spring.bellows.release").hasMessageContaining("build-info"));
+    }
+
+    private static Throwable root(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    @Test
+    void bootsOwnFlywayBesideBellowsIsRefusedBeforeEitherRuns() throws Exception {
+        TestDatabase db = Databases.postgres();
+        assertThatThrownBy(() -> start(db, "--spring.bellows.release=1.3").close())
+                .satisfies(e -> assertThat(root(e)).isInstanceOf(ConfigurationException.class)
+                        .hasMessageContaining("set spring.flyway.enabled=false"));
+        assertThat(db.count("SELECT count(*) FROM information_schema.tables WHERE table_name IN "
+                + "('books', 'bellows_schema_history', 'flyway_schema_history')")).as("nothing ran").isZero();
+    }
+
+    @Test
+    void aReleaseWhoseExpandIsMissingIsRefusedOrDownInWarnMode() throws Exception {
+        TestDatabase db = Databases.postgres();
+        assertThatThrownBy(() -> start(db, "--spring.bellows.release=1.3", "--spring.bellows.startup=none",
+                "--spring.flyway.enabled=false").close())
+                .satisfies(e -> assertThat(root(e)).isInstanceOf(StartupRefusedException.class)
+                        .hasMessageContaining("release 1.3 cannot start"));
+
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(NoReader.class)
+                .web(WebApplicationType.NONE).run("--spring.datasource.url=" + db.url(),
+                        "--spring.datasource.username=" + db.user(), "--spring.bellows.location=" + dir,
+                        "--spring.bellows.release=1.3", "--spring.bellows.startup=none",
+                        "--spring.bellows.guard=warn", "--spring.flyway.enabled=false",
+                        "--spring.main.banner-mode=off")) {
+            Health health = ctx.getBean("bellowsHealthIndicator", HealthIndicator.class).health();
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.getDetails().get("reason")).asString().contains("release 1.3 cannot start");
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class NoReader {
+    }
+}
