@@ -104,6 +104,26 @@ class QueriesCliTest {
     }
 
     @Test
+    void verifyProvesTheBookshopsCapturedManifestsAndCatchesWhatLintPasses() {
+        TestDatabase shadow = Databases.postgres();
+        CliTest.Run bookshop = bellows("verify", "--location", "../examples/bookshop/db/migrations",
+                "--shadow-url", shadow.url(), "--shadow-user", shadow.user());
+        assertThat(bookshop.exit()).as(bookshop.out() + bookshop.err()).isZero();
+        assertThat(bookshop.out()).contains("query manifests: 9 statements of 2 releases", "0 failed, 0 skipped");
+
+        CliTest.Run lint = bellows("lint", "--location", "../examples/rule-vs-proof/db/migrations");
+        assertThat(lint.exit()).as(lint.out()).isZero();
+        TestDatabase shadow2 = Databases.postgres();
+        CliTest.Run proof = bellows("verify", "--location", "../examples/rule-vs-proof/db/migrations",
+                "--shadow-url", shadow2.url(), "--shadow-user", shadow2.user());
+        assertThat(proof.exit()).isEqualTo(1);
+        assertThat(proof.out()).contains("1.0.sql:5:1: error[verify-query-fails]", "column reference \"name\" is ambiguous",
+                "rule-vs-proof/db/migrations/1.1/expand/001_add_books_name.sql:2",
+                "1.0.sql:8:1: error[verify-query-fails]", "operator does not exist: text <= integer",
+                "002_prices_formatted.sql:2");
+    }
+
+    @Test
     void importsFromMariaDbPerformanceSchema() throws Exception {
         TestDatabase db = Databases.mariadb();
         db.execute("CREATE TABLE titles (id bigint PRIMARY KEY, title varchar(100))");

@@ -39,7 +39,7 @@ public final class BellowsExtension implements ParameterResolver {
         }
         BellowsDatabase db = p.findAnnotation(AfterExpand.class).map(a -> schema.afterExpand(a.value()))
                 .orElseGet(() -> schema.afterContract(p.findAnnotation(AfterContract.class).orElseThrow().value()));
-        return p.getParameter().getType() == DataSource.class ? db.dataSource() : db;
+        return p.getParameter().getType() == DataSource.class ? schema.recordingIfAsked(db.dataSource()) : db;
     }
 
     private static BellowsSchema schema(ExtensionContext context) {
@@ -49,7 +49,45 @@ public final class BellowsExtension implements ParameterResolver {
                         + "@BellowsMigrations(location = \"db/migrations\") to say where its migrations are"));
         Settings settings = Settings.of(annotation, testClass);
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(testClass,
-                k -> new BellowsSchema(settings, server(context.getRoot(), settings)), BellowsSchema.class);
+                k -> new BellowsSchema(settings, server(context.getRoot(), settings), recording(context, testClass)),
+                BellowsSchema.class);
+    }
+
+    /**
+     * The log of the release named by {@link RecordQueries} on the test class, one per directory and
+     * release for the whole run, written as that release's manifest when the run ends.
+     */
+    private static java.util.Optional<dev.bellows.queries.QueryLog> recording(ExtensionContext context,
+                                                                              Class<?> testClass) {
+        return AnnotationSupport.findAnnotation(testClass, RecordQueries.class).map(r -> {
+            dev.bellows.model.Release release = dev.bellows.model.Release.parse(r.release().trim())
+                    .orElseThrow(() -> new ConfigurationException(testClass.getName() + ": @RecordQueries(release = \""
+                            + r.release() + "\") is not a release version (e.g. 1.3)"));
+            java.nio.file.Path dir = java.nio.file.Path.of(r.directory()).toAbsolutePath().normalize();
+            return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("queries:" + dir + ":" + release,
+                    k -> new StoredLog(new dev.bellows.queries.QueryLog(release), dir), StoredLog.class).log;
+        });
+    }
+
+    /** Writes the recorded manifest when the test run ends (nothing when nothing was recorded). */
+    @SuppressWarnings("deprecation")
+    private static final class StoredLog implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        private final dev.bellows.queries.QueryLog log;
+        private final java.nio.file.Path directory;
+        private boolean closed;
+
+        StoredLog(dev.bellows.queries.QueryLog log, java.nio.file.Path directory) {
+            this.log = log;
+            this.directory = directory;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed && !log.isEmpty()) {
+                closed = true;
+                log.write(directory, "captured from the application's tests by the Bellows JUnit extension");
+            }
+        }
     }
 
     /** The server, started on first use and kept in the root store, so one run starts it once. */

@@ -35,9 +35,16 @@ public final class BellowsSchema {
     private final Settings settings;
     private final MigrationSet migrations;
     private final Supplier<ScratchServer> server;
+    private final java.util.Optional<dev.bellows.queries.QueryLog> recording;
 
     BellowsSchema(Settings settings, Supplier<ScratchServer> server) {
+        this(settings, server, java.util.Optional.empty());
+    }
+
+    BellowsSchema(Settings settings, Supplier<ScratchServer> server,
+                  java.util.Optional<dev.bellows.queries.QueryLog> recording) {
         this.settings = settings;
+        this.recording = recording;
         this.migrations = settings.flyway() ? FlywayLoader.load(settings.location(), settings.dialect().syntax())
                 : MigrationLoader.load(settings.location(), settings.dialect().syntax());
         this.server = server;
@@ -70,6 +77,23 @@ public final class BellowsSchema {
         BellowsDatabase db = server.get().create();
         applyThrough(bellows(db), target);
         return db;
+    }
+
+    /**
+     * {@code dataSource} wrapped so that every statement sent through it is recorded into the query
+     * manifest of the release named by the class's {@link RecordQueries} (for data sources the test
+     * builds itself; {@link AfterExpand} / {@link AfterContract} DataSource parameters are recorded already).
+     */
+    public javax.sql.DataSource recording(javax.sql.DataSource dataSource) {
+        if (recording.isEmpty()) {
+            throw new ConfigurationException("recording(DataSource) needs @RecordQueries(release = \"...\") on the "
+                    + "test class, to know whose manifest the statements go into");
+        }
+        return recordingIfAsked(dataSource);
+    }
+
+    javax.sql.DataSource recordingIfAsked(javax.sql.DataSource dataSource) {
+        return recording.map(log -> QueryRecorder.wrap(dataSource, log)).orElse(dataSource);
     }
 
     /** A new empty database on the same server, e.g. to run your own migration tool against. */

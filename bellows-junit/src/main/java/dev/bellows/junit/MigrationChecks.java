@@ -9,6 +9,7 @@ import dev.bellows.model.Finding;
 import dev.bellows.model.Migration;
 import dev.bellows.model.Release;
 import dev.bellows.model.Severity;
+import dev.bellows.queries.QueryManifests;
 import dev.bellows.verify.ShadowSpec;
 import dev.bellows.verify.Verifier;
 import dev.bellows.verify.VerifyOptions;
@@ -65,8 +66,11 @@ final class MigrationChecks {
         Settings settings = schema.settings();
         Supplier<VerifyReport> report = memoize(() -> {
             BellowsDatabase db = schema.server().get().create();
+            // the query manifests beside the migrations (db/queries) are proved when they exist
             VerifyReport r = Verifier.verify(schema.migrations(), VerifyOptions.defaults(settings.dialect())
-                    .withShadow(ShadowSpec.url(db.url(), db.user(), db.password())));
+                    .withShadow(ShadowSpec.url(db.url(), db.user(), db.password()))
+                    .withQueries(settings.flyway() ? QueryManifests.none() : QueryManifests.load(
+                            QueryManifests.defaultDirectory(settings.location()), false, settings.dialect().syntax())));
             HtmlReportFile.write(r, settings);
             return r;
         });

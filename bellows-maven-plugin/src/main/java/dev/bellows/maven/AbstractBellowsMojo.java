@@ -132,6 +132,19 @@ public abstract class AbstractBellowsMojo extends AbstractMojo {
         return s.runOptions().withProgress(line -> getLog().info(line));
     }
 
+    /**
+     * The query manifests, one {@code <release>.sql} per release; default: {@code queries} beside the
+     * migrations' location (e.g. {@code db/queries}), used when it exists.
+     */
+    @org.apache.maven.plugins.annotations.Parameter(property = "bellows.queries")
+    java.io.File queries;
+
+    dev.bellows.queries.QueryManifests queryManifests(Path location, dev.bellows.sql.SqlSyntax syntax) {
+        return queries != null ? dev.bellows.queries.QueryManifests.load(queries.toPath(), true, syntax)
+                : dev.bellows.queries.QueryManifests.load(
+                        dev.bellows.queries.QueryManifests.defaultDirectory(location), false, syntax);
+    }
+
     Path location() {
         return location(settings());
     }

@@ -8,7 +8,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Applies the contract phase (destructive clean-up) of every release up to {@code to}. Refused until
- * expand and migrate of that release are complete and no live instance runs an older release.
+ * expand and migrate of that release are complete and no live instance runs an older release, and
+ * while release N's query manifest uses what contract(N) drops.
  * Example: {@code mvn bellows:contract -Dbellows.url=jdbc:postgresql://localhost/app -Dbellows.to=1.1}
  */
 @Mojo(name = "contract", requiresProject = false, threadSafe = true)
@@ -34,6 +35,10 @@ public class ContractMojo extends AbstractApplyMojo {
                     + "-Dbellows.confirm to say you mean it");
         }
         RunOptions o = super.runOptions(s);
-        return o.withContractGuard(o.contractGuard(), force);
+        dev.bellows.sql.SqlSyntax syntax = s.connection().dialect().syntax();
+        // release N's query manifest blocks contract(N) while it uses what contract(N) drops
+        dev.bellows.run.ContractGuard manifests = new dev.bellows.queries.ManifestContractGuard(
+                dev.bellows.load.MigrationLoader.load(location(s), syntax), queryManifests(location(s), syntax), syntax);
+        return o.withContractGuard(o.contractGuard().and(manifests), force);
     }
 }

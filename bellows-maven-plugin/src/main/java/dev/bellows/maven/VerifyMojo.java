@@ -95,7 +95,9 @@ public class VerifyMojo extends AbstractBellowsMojo {
         ShadowSpec shadow = blankToNull(shadowUrl) != null
                 ? ShadowSpec.url(shadowUrl.trim(), blankToNull(shadowUser), shadowPassword)
                 : new ShadowSpec.Embedded(OptionalInt.empty());
-        VerifyOptions options = new VerifyOptions(d, shadow, seeds.stream().map(this::seed).toList(), rows);
+        VerifyOptions options = new VerifyOptions(d, shadow, seeds.stream().map(this::seed).toList(), rows)
+                .withQueries(flyway != null ? dev.bellows.queries.QueryManifests.none()
+                        : queryManifests(location(settings), d.syntax()));
         VerifyReport report = Verifier.verify(flyway != null ? FlywayLoader.load(flyway.toPath(), d.syntax())
                 : MigrationLoader.load(location(settings), d.syntax()), options);
         Reports.log(getLog(), TextReport.render(report, false));

@@ -22,11 +22,11 @@ import java.util.Locale;
  */
 public final class LatencyChart {
 
-    private static final int WIDTH = 620;
+    private static final int WIDTH = 590;
     private static final int HEIGHT = 300;
     private static final int LEFT = 52;
     private static final int RIGHT = 10;
-    private static final int TOP = 24;
+    private static final int TOP = 36;
     private static final int BOTTOM = 36;
     private static final double MIN_MS = 0.1;
     private static final double MAX_MS = 10_000;
@@ -122,12 +122,14 @@ public final class LatencyChart {
         h.append("<polyline class=\"series series-max\" points=\"").append(max.toString().strip()).append("\"/>\n");
         h.append("<polyline class=\"series series-p50\" points=\"").append(p50.toString().strip()).append("\"/>\n");
 
+        int row = 0;
         for (Latencies.Marker m : r.latencies().markers()) {
             double x = x(m.atMillis(), spanMillis);
+            int labelY = TOP - 6 - 12 * (row++ % 2);
             h.append(String.format(Locale.ROOT, "<g class=\"phase-marker\" data-phase=\"%s\" data-at-ms=\"%d\">"
                             + "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>"
                             + "<text x=\"%.1f\" y=\"%d\">%s</text></g>\n",
-                    escape(m.phase()), m.atMillis(), x, TOP, x, HEIGHT - BOTTOM, x + 2, TOP - 6, escape(m.phase())));
+                    escape(m.phase()), m.atMillis(), x, TOP, x, HEIGHT - BOTTOM, x + 2, labelY, escape(m.phase())));
         }
         int drawn = 0;
         for (Latencies.Sample s : samples) {
