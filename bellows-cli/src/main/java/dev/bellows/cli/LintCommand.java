@@ -81,6 +81,11 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
                     + "its header says -- bellows:phase contract.")
     Path flyway;
 
+    @Option(names = "--since", paramLabel = "RELEASE", description = "Judge only the releases after RELEASE; the "
+            + "releases up to it only build the schema the later ones are checked against (with a legacy Flyway "
+            + "history in bellows.yaml, its files are replayed first and only releases after legacy.release are judged).")
+    String since;
+
     @Option(names = "--layout", paramLabel = "LAYOUT",
             description = "bellows (default: RELEASE/PHASE/NNN_name.sql) or flat: one folder of numbered files "
                     + "(golang-migrate NNNN_name.up.sql, dbmate -- migrate:up, plain NNN_name.sql), each file its own "
@@ -139,8 +144,8 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
         boolean flat = Layouts.flat(layout);
         if (paths.isEmpty()) {
             Path dir = settings.get("location").map(Path::of).orElse(BellowsConfig.DEFAULT_LOCATION);
-            return Linter.lint(Layouts.load(dir, flat, options.dialect().syntax()),
-                    options.withQueries(queries.load(dir, options.dialect().syntax())));
+            return Linter.lint(legacyFiles(settings, options), Layouts.load(dir, flat, options.dialect().syntax())
+                    .migrations(), judgedAfter(settings), options.withQueries(queries.load(dir, options.dialect().syntax())));
         }
         if (flat) {
             List<Finding> findings = new ArrayList<>();
@@ -151,7 +156,8 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
                     throw new ConfigurationException(p + ": --layout flat reads folders of numbered .sql files; "
                             + "pass the folder (or leave out --layout to lint single files)");
                 }
-                LintReport r = Linter.lint(Layouts.load(p, true, options.dialect().syntax()), options);
+                LintReport r = Linter.lint(List.of(), Layouts.load(p, true, options.dialect().syntax()).migrations(),
+                        Optional.ofNullable(since).map(Release::of), options);
                 findings.addAll(r.findings());
                 waivers.addAll(r.waivers());
                 statements += r.statements();
@@ -187,7 +193,8 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
         List<UsedWaiver> waivers = new ArrayList<>();
         int statements = 0;
         for (Map.Entry<Path, Set<Path>> e : layouts.entrySet()) {
-            LintReport r = Linter.lint(MigrationLoader.load(e.getKey(), options.dialect().syntax()),
+            LintReport r = Linter.lint(legacyFiles(settings, options), MigrationLoader.load(e.getKey(),
+                    options.dialect().syntax()).migrations(), judgedAfter(settings),
                     options.withQueries(queries.load(e.getKey(), options.dialect().syntax())));
             Set<String> only = e.getValue() == null ? null
                     : e.getValue().stream().map(Paths::display).collect(Collectors.toSet());
@@ -204,6 +211,24 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
             statements += r.statements();
         }
         return new LintReport(findings, waivers, statements);
+    }
+
+    /** The newer of --since and legacy.release: the releases up to it are replayed, not judged. */
+    private Optional<Release> judgedAfter(Settings settings) {
+        Optional<Release> cut = Optional.ofNullable(since).map(Release::of);
+        Optional<Release> legacy = settings.legacy(settings.placeholders(List.of())).map(l -> l.release());
+        if (legacy.isPresent() && (cut.isEmpty() || legacy.get().compareTo(cut.get()) > 0)) {
+            return legacy;
+        }
+        return cut;
+    }
+
+    /** A legacy Flyway history's files, replayed into the schema model first (a Liquibase changelog is not SQL). */
+    private List<dev.bellows.model.Migration> legacyFiles(Settings settings, LintOptions options) {
+        Map<String, String> values = settings.placeholders(List.of());
+        return settings.legacy(values).filter(l -> l.engine().equals(dev.bellows.legacy.LegacyConfig.FLYWAY))
+                .map(l -> Linter.flywayHistory(Path.of(l.location()), l.release(), values, options))
+                .orElse(List.of());
     }
 
     /** {@code LOCATION/RELEASE/PHASE/file.sql}: the LOCATION, when the file sits in a layout. */

@@ -91,4 +91,30 @@ class AdoptCommandTest {
         assertThat(noRelease.exit()).isEqualTo(2);
         assertThat(noRelease.err()).contains("legacy.release is not");
     }
+
+    @Test
+    void lintSinceJudgesOnlyLaterReleasesAndReplaysALegacyFlywayHistory() throws Exception {
+        Path flyway = dir.resolve("flyway");
+        Files.createDirectories(flyway);
+        Files.writeString(flyway.resolve("V1__customers.sql"),
+                "CREATE TABLE customers (id int PRIMARY KEY, email varchar(200), fax varchar(40));\n");
+        Path location = dir.resolve("db/migrations");
+        new MigrationTree(location)
+                .file("1.0", "expand", "001_drop_fax.sql", "ALTER TABLE customers DROP COLUMN fax;\n")
+                .file("1.1", "expand", "001_widen.sql", "ALTER TABLE customers ALTER COLUMN email TYPE varchar(300);\n");
+
+        CliTest.Run all = bellows("lint", "--location", location.toString());
+        assertThat(all.out()).contains("001_drop_fax.sql").contains("001_widen.sql")
+                .contains("Bellows does not know the column's current type");
+        CliTest.Run since = bellows("lint", "--location", location.toString(), "--since", "1.0");
+        assertThat(since.out()).doesNotContain("001_drop_fax.sql").contains("001_widen.sql");
+
+        // With the legacy Flyway history: its files build the schema model (email is known to be varchar(200)),
+        // and only releases after legacy.release are judged.
+        Path yaml = dir.resolve("bellows.yaml");
+        Files.writeString(yaml, "legacy:\n  flyway: " + flyway + "\n  release: \"1.0\"\n");
+        CliTest.Run legacy = bellows("lint", "--location", location.toString(), "--config", yaml.toString());
+        assertThat(legacy.out()).doesNotContain("001_drop_fax.sql").doesNotContain("V1__customers.sql")
+                .doesNotContain("Bellows does not know the column's current type");
+    }
 }

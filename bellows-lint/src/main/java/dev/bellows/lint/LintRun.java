@@ -93,6 +93,20 @@ final class LintRun {
         statements += list.size();
     }
 
+    /**
+     * Applies {@code m} to the schema model without judging it: a release up to {@code --since}, or a legacy
+     * history, that only builds the schema the later releases are judged against.
+     */
+    void replay(Migration m) {
+        int f = findings.size();
+        Set<UsedWaiver> before = new LinkedHashSet<>(used);
+        int n = statements;
+        lint(m);
+        findings.subList(f, findings.size()).clear();
+        used.retainAll(before);
+        statements = n;
+    }
+
     private Finding waive(Finding f, Waivers waivers, int index, String file) {
         Optional<Waiver> w = waivers.find(index, f.ruleId());
         if (w.isEmpty()) {

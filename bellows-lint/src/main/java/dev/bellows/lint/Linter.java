@@ -12,6 +12,7 @@ import dev.bellows.sql.SqlSyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The public lint API, used by the CLI, the Maven plugin, the JUnit extension and the verifier.
@@ -36,6 +37,52 @@ public final class Linter {
         LintRun run = new LintRun(options);
         migrations.forEach(run::lint);
         return run.report();
+    }
+
+    /**
+     * Lints {@code migrations}, judging only the releases after {@code since} ({@code --since}): the releases up to
+     * it, and before them {@code legacy} (a legacy history's files), only build the schema model the later ones
+     * are judged against.
+     */
+    public static LintReport lint(List<Migration> legacy, List<Migration> migrations, Optional<Release> since,
+                                  LintOptions options) {
+        LintRun run = new LintRun(options);
+        legacy.forEach(run::replay);
+        for (Migration m : migrations) {
+            if (since.isPresent() && m.release().compareTo(since.get()) <= 0) {
+                run.replay(m);
+            } else {
+                run.lint(m);
+            }
+        }
+        return run.report();
+    }
+
+    /**
+     * The files of a legacy Flyway folder in Flyway's order (versioned, then repeatable), all as the expand phase of
+     * {@code release} (the release the legacy history amounts to), with {@code placeholders} replaced where they
+     * have values: to be replayed into the schema model before Bellows' releases.
+     */
+    public static List<Migration> flywayHistory(Path directory, Release release, java.util.Map<String, String> placeholders,
+                                                LintOptions options) {
+        dev.bellows.sql.SqlSyntax syntax = options.dialect().syntax();
+        MigrationSet versioned = FlywayLoader.load(directory, syntax);
+        List<Migration> all = new ArrayList<>(versioned.migrations());
+        versioned.newest().ifPresent(newest -> all.addAll(FlywayLoader.repeatables(directory, newest, syntax)));
+        List<Migration> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Migration m = all.get(i);
+            Migration asLegacy = new Migration(release, Phase.EXPAND, i + 1, m.fileName(), m.path(), m.displayPath(),
+                    m.content(), m.checksum(), m.script());
+            try {
+                asLegacy = dev.bellows.load.Placeholders.resolve(new MigrationSet(directory, List.of(asLegacy)),
+                        placeholders, syntax).migrations().get(0);
+            } catch (dev.bellows.load.MigrationLoadException e) {
+                // A placeholder only Flyway knows (${flyway:user}): replayed as written.
+            }
+            out.add(asLegacy);
+        }
+        return out;
     }
 
     /** Lints loose files, in the order given, all in {@code phase}; objects they create count as new. */
