@@ -124,7 +124,7 @@ public final class QueryProofBenchmark {
                         case 1 -> log.record("UPDATE " + table + " SET qty = qty + ?, note = ? WHERE id = ? AND price < "
                                 + k, List.of("INTEGER", "VARCHAR", "BIGINT"), 5);
                         case 2 -> log.record("INSERT INTO " + table + " (id, name, qty, price, active, created" + extra
-                                + ") VALUES (?, ?, ?, ?, ?, ?" + (extra.isEmpty() ? "" : ", ?") + ") -- v" + k,
+                                + ") VALUES (?, ?, ? + " + k + ", ?, ?, ?" + (extra.isEmpty() ? "" : ", ?") + ")",
                                 extra.isEmpty() ? List.of("BIGINT", "VARCHAR", "INTEGER", "NUMERIC", "BOOLEAN", "TIMESTAMP")
                                         : List.of("BIGINT", "VARCHAR", "INTEGER", "NUMERIC", "BOOLEAN", "TIMESTAMP",
                                         "VARCHAR"), 3);

@@ -11,6 +11,7 @@ import dev.bellows.lint.Linter;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.Rules;
 import dev.bellows.lint.ServerVersion;
+import dev.bellows.lint.TableStats;
 import dev.bellows.load.MigrationLoader;
 import dev.bellows.load.Paths;
 import dev.bellows.model.Finding;
@@ -52,7 +53,10 @@ import java.util.stream.Collectors;
                 "", "More:", "  bellows lint --phase contract --dialect mysql cleanup.sql",
                 "  bellows lint --flyway src/main/resources/db/migration", "  bellows lint db/migrations/1.3",
                 "  bellows lint --layout flat db/migrations   (golang-migrate, dbmate, numbered .sql)",
-                "  bellows lint --list-rules"})
+                "  bellows lint --list-rules",
+                "  bellows lint --url jdbc:postgresql://db.internal/shop --user reader   (table sizes from the catalog)",
+                "  bellows lint --export-stats prod-stats.tsv --url jdbc:postgresql://db.internal/shop --user reader",
+                "  bellows lint --stats prod-stats.tsv --stats-min-rows 50000"})
 public final class LintCommand implements java.util.concurrent.Callable<Integer> {
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
@@ -104,6 +108,43 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
             description = "Oldest MySQL (8.x) or MariaDB (10.x, 11.x) version (default 8.0).")
     String mysqlVersion;
 
+    @Option(names = "--url", paramLabel = "JDBC_URL",
+            description = "Read table sizes and row estimates from this database's catalog (read-only; nothing is "
+                    + "counted or locked): lock and rewrite findings then say their table's size and become warnings "
+                    + "on small tables. User and password as for other commands (--user, BELLOWS_USER, …).")
+    String url;
+
+    @Option(names = "--user", paramLabel = "USER", description = "Database user for --url (env BELLOWS_USER).")
+    String user;
+
+    @Option(names = "--password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
+            description = "Database password for --url (env BELLOWS_PASSWORD); never printed. Without a value, it is "
+                    + "asked for.")
+    String password;
+
+    @Option(names = "--stats", paramLabel = "FILE",
+            description = "Table sizes from a file exported from production (bellows lint --export-stats, or the SQL "
+                    + "in the README): tab- or comma-separated schema, table, rows, bytes.")
+    Path stats;
+
+    @Option(names = "--export-stats", paramLabel = "FILE",
+            description = "Write the table sizes of --url's database to FILE (for --stats elsewhere) and exit.")
+    Path exportStats;
+
+    @Option(names = "--stats-min-rows", paramLabel = "ROWS",
+            description = "With table sizes: a table below this many rows (and --stats-min-mb) is small, its lock "
+                    + "findings are warnings (default 10000).")
+    Long statsMinRows;
+
+    @Option(names = "--stats-min-mb", paramLabel = "MB",
+            description = "With table sizes: a table below this many MB (and --stats-min-rows) is small (default 10).")
+    Long statsMinMb;
+
+    @Option(names = "--stats-mb-per-s", paramLabel = "MB",
+            description = "With table sizes: how many MB a rewrite gets through per second on your server, for the "
+                    + "estimated lock time (default 14, the rewrite rate bellows-bench LockRate measured).")
+    Long statsRate;
+
     @Spec
     CommandSpec spec;
 
@@ -123,6 +164,20 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
             }
             Settings settings = settings();
             LintOptions options = options(settings);
+            if (exportStats != null) {
+                TableStats t = tableStats(settings, options.dialect())
+                        .orElseThrow(() -> new ConfigurationException("--export-stats needs --url: the database to read "
+                                + "the table sizes from, e.g. bellows lint --export-stats stats.tsv --url "
+                                + "jdbc:postgresql://host/db --user reader"));
+                t.write(exportStats);
+                out.println("wrote the sizes of " + t.size() + " table(s) to " + exportStats);
+                out.flush();
+                return 0;
+            }
+            Optional<TableStats> t = tableStats(settings, options.dialect());
+            if (t.isPresent()) {
+                options = options.withStats(t.get());
+            }
             LintReport report = lint(settings, options);
             write(report.toReport(), out);
             return report.exitCode();
@@ -273,9 +328,48 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
         Map<String, String> flags = new HashMap<>();
         flags.put("location", location == null ? null : location.toString());
         flags.put("dialect", dialect);
+        flags.put("user", user);
+        flags.put("password", password);
         // the environment comes from BellowsCli (tests pass their own); run standalone, from the process
         Map<String, String> env = parent instanceof BellowsCli cli ? cli.environment : System.getenv();
         return Settings.resolve(flags, env, Optional.ofNullable(config));
+    }
+
+    /** Table sizes from --stats FILE or --url's catalog, with the configured threshold; empty without either. */
+    private Optional<TableStats> tableStats(Settings settings, LintDialect d) {
+        if (stats != null && url != null) {
+            throw new ConfigurationException("give either --stats FILE or --url, not both");
+        }
+        TableStats t;
+        if (stats != null) {
+            if (!Files.isRegularFile(stats)) {
+                throw new ConfigurationException(stats + ": no such stats file; export one with bellows lint "
+                        + "--export-stats " + stats + " --url JDBC_URL");
+            }
+            try {
+                t = TableStats.read(stats);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(e.getMessage());
+            }
+        } else if (url != null) {
+            String u = settings.get("user").orElse(null);
+            String pw = settings.get("password").orElse(null);
+            t = TableStats.read(url, u, pw, d);
+        } else {
+            if (statsMinRows != null || statsMinMb != null || statsRate != null) {
+                throw new ConfigurationException("--stats-min-rows, --stats-min-mb and --stats-mb-per-s need table "
+                        + "sizes: add --url JDBC_URL or --stats FILE");
+            }
+            return Optional.empty();
+        }
+        long rows = statsMinRows == null ? TableStats.DEFAULT_MIN_ROWS : statsMinRows;
+        long bytes = statsMinMb == null ? TableStats.DEFAULT_MIN_BYTES : statsMinMb * 1024 * 1024;
+        if (rows < 0 || bytes < 0 || statsRate != null && statsRate <= 0) {
+            throw new ConfigurationException("--stats-min-rows and --stats-min-mb must be 0 or more, --stats-mb-per-s "
+                    + "more than 0");
+        }
+        t = t.withThreshold(rows, bytes);
+        return Optional.of(statsRate == null ? t : t.withRate(statsRate * 1024 * 1024));
     }
 
     private LintOptions options(Settings settings) {

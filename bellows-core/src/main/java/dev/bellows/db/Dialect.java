@@ -126,7 +126,7 @@ public interface Dialect {
                 + "batches bigint NOT NULL, "
                 + "batch_size integer NOT NULL, "
                 + "statement_sha char(64) NULL, "
-                + "PRIMARY KEY (migration, statement_no))");
+                + "PRIMARY KEY (migration, statement_no))" + tableOptions());
     }
 
     /**

@@ -105,6 +105,11 @@ final class MigrationExecutor {
     /** Applies the file; {@code previous} is its history row from an interrupted or failed attempt. */
     void apply(Migration m, Optional<AppliedMigration> previous) throws SQLException {
         long t0 = System.nanoTime();
+        previous.filter(row -> row.outcome() == Outcome.RUNNING).ifPresent(row -> progress.accept("  " + m.fileName()
+                + "  an earlier run was interrupted here (started " + row.startedAt() + " by " + row.appliedBy() + "@"
+                + row.host() + "; it left " + plural(row.statementsDone(), "statement") + " of "
+                + m.statements().size() + " done" + (row.rowsAffected() > 0 ? ", " + plural(row.rowsAffected(), "row")
+                + " changed in " + plural(row.batches(), "batch") : "") + "); continuing from there"));
         Mode mode = mode(m, dialect);
         if (mode == Mode.TRANSACTION && previous.map(AppliedMigration::statementsDone).orElse(0) > 0) {
             // An earlier attempt ran statement by statement and recorded progress: never repeat those.
@@ -135,16 +140,14 @@ final class MigrationExecutor {
                 return null;
             }, c::rollback);
         } catch (SQLException e) {
-            c.rollback();
-            c.setAutoCommit(true);
+            rollbackQuietly(e);
+            autoCommitQuietly();
             SqlStatement s = m.statements().get(current[0]);
             recordFailure(m, t0, e);
             throw new MigrationFailedException(m.displayPath(), s.line(), s.column(),
                     "Nothing of this file was applied (it ran in one transaction); fix it and rerun.", e);
         } finally {
-            if (!c.getAutoCommit()) {
-                c.setAutoCommit(true);
-            }
+            autoCommitQuietly();
         }
         progress.accept("  " + m.fileName() + "  done in " + millisSince(t0) + " ms (" + Mode.TRANSACTION.label
                 + ", " + plural(m.statements().size(), "statement") + ")");
@@ -177,10 +180,8 @@ final class MigrationExecutor {
                     }, c::rollback);
                 }
             } catch (SQLException | RefusedException e) {
-                if (!c.getAutoCommit()) {
-                    c.rollback();
-                }
-                c.setAutoCommit(true);
+                rollbackQuietly(e);
+                autoCommitQuietly();
                 String left = dialect.canRunInTransaction(s) ? "" : leftBehind(s);
                 recordFailure(m, t0, e.getMessage() + left);
                 String where = i == 0 ? "No statement of this file was applied" : "Statements 1-" + i
@@ -193,9 +194,7 @@ final class MigrationExecutor {
                         + (i == 0 ? "; fix it and rerun." : "; fix the failing statement and rerun: Bellows continues "
                         + "with statement " + done + ".") + left, (SQLException) e);
             } finally {
-                if (!c.getAutoCommit()) {
-                    c.setAutoCommit(true);
-                }
+                autoCommitQuietly();
             }
         }
         history.finish(c, m.id(), Outcome.SUCCESS, millisSince(t0), null);
@@ -326,10 +325,10 @@ final class MigrationExecutor {
                 return result;
             }, c::rollback);
         } catch (SQLException | RuntimeException e) {
-            c.rollback();
+            rollbackQuietly(e);
             throw e;
         } finally {
-            c.setAutoCommit(true);
+            autoCommitQuietly();
         }
     }
 
@@ -349,16 +348,50 @@ final class MigrationExecutor {
         return done;
     }
 
-    private void recordFailure(Migration m, long t0, SQLException e) throws SQLException {
+    private void recordFailure(Migration m, long t0, SQLException e) {
         recordFailure(m, t0, e.getMessage());
     }
 
-    private void recordFailure(Migration m, long t0, String message) throws SQLException {
-        if (c.isClosed()) {
-            return;
+    /**
+     * Best effort: on a lost connection the row cannot be written, and the error of trying must not
+     * hide the real cause (the next run reports the row the interrupted run left).
+     */
+    private void recordFailure(Migration m, long t0, String message) {
+        try {
+            if (c.isClosed()) {
+                return;
+            }
+            if (!c.getAutoCommit()) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+            history.start(c, m, actor);
+            history.finish(c, m.id(), Outcome.FAILED, millisSince(t0), message);
+        } catch (SQLException ignored) {
+            // the connection is gone; the cause is reported by the caller
         }
-        history.start(c, m, actor);
-        history.finish(c, m.id(), Outcome.FAILED, millisSince(t0), message);
+    }
+
+    /** Rolls back an open transaction; on a lost connection its error is kept beside the real cause. */
+    private void rollbackQuietly(Exception cause) {
+        try {
+            if (!c.isClosed() && !c.getAutoCommit()) {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Back to autocommit; never throws, so a lost connection's error does not replace the real cause. */
+    private void autoCommitQuietly() {
+        try {
+            if (!c.isClosed() && !c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // the connection is gone; the real cause is already on its way up
+        }
     }
 
     private Void execute(SqlStatement s) throws SQLException {

@@ -84,6 +84,19 @@ class BadInputTest {
     }
 
     @Test
+    void onMariadbEveryBellowsTableIsUtf8mb4SoMigrateFilesMayHaveAnyName() throws Exception {
+        TestDatabase db = Databases.mariadb();
+        new MigrationTree(dir)
+                .file("1.0", "expand", "001_t.sql", "CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0);\n"
+                        + "INSERT INTO t (id) VALUES (1), (2), (3);")
+                .file("1.0", "migrate", "001_füllen_名前.sql", "UPDATE t SET v = 1 WHERE v = 0 LIMIT 2;");
+        bellows(dir, db).upgrade(null);
+        assertThat(db.count("SELECT count(*) FROM t WHERE v = 1")).isEqualTo(3);
+        assertThat(db.count("SELECT count(*) FROM information_schema.tables WHERE table_schema = database() "
+                + "AND table_name LIKE 'bellows%' AND table_collation NOT LIKE 'utf8mb4%'")).isZero();
+    }
+
+    @Test
     void instanceIdsHostsAndReleasesWithControlCharactersAreRefused() {
         Registration ok = Registration.of(Release.of("1.2"), "web-1", 42L);
         assertThatThrownBy(() -> ok.withId("web-1\n1.3  forged-host")).isInstanceOf(ConfigurationException.class)

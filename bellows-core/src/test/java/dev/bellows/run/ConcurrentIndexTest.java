@@ -124,4 +124,36 @@ class ConcurrentIndexTest {
         runner(db, timeout, 2).run(Command.EXPAND, null);
         assertThat(row(db, "1.1/expand/001_steps.sql")).isEqualTo("success");
     }
+
+    @Test
+    void aLostConnectionNamesTheRealCauseAndTheNextRunSaysWhatTheInterruptedRunLeft() throws Exception {
+        TestDatabase db = Databases.postgres();
+        new MigrationTree(dir)
+                .file("1.0", "expand", "001_t.sql", "CREATE TABLE jobs (id int PRIMARY KEY, done boolean NOT NULL "
+                        + "DEFAULT false);\nINSERT INTO jobs (id) SELECT g FROM generate_series(1, 40) g;")
+                .file("1.0", "migrate", "001_slow.sql", "UPDATE jobs SET done = true FROM (SELECT pg_sleep(0.2)) AS p "
+                        + "WHERE jobs.id IN (SELECT id FROM jobs WHERE NOT done ORDER BY id LIMIT 4);");
+        runner(db, Duration.ofMillis(500), 2).run(Command.EXPAND, null);
+        Thread killer = new Thread(() -> {
+            try {
+                Thread.sleep(1_000);
+                db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'bellows' "
+                        + "AND datname = current_database()");
+            } catch (Exception ignored) {
+                // the assertions below fail if the session was not ended
+            }
+        });
+        killer.start();
+        assertThatThrownBy(() -> runner(db, Duration.ofMillis(500), 2).run(Command.MIGRATE, null))
+                .hasMessageContaining("terminating connection due to administrator command");
+        killer.join();
+        assertThat(row(db, "1.0/migrate/001_slow.sql")).isEqualTo("running");
+
+        progress.clear();
+        runner(db, Duration.ofMillis(500), 2).run(Command.MIGRATE, null);
+        assertThat(progress).anyMatch(l -> l.contains("001_slow.sql  an earlier run was interrupted here")
+                && l.contains("rows changed in"));
+        assertThat(db.count("SELECT count(*) FROM jobs WHERE done")).isEqualTo(40);
+        assertThat(row(db, "1.0/migrate/001_slow.sql")).isEqualTo("success");
+    }
 }

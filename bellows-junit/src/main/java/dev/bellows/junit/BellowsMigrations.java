@@ -58,9 +58,17 @@ public @interface BellowsMigrations {
     boolean allowWaivers() default true;
 
     /**
-     * The cut-over release: releases up to and including it are applied (so later ones have their
-     * schema) but not checked. Empty: every release is checked.
+     * The same as {@code bellows lint --since} and {@code bellows verify --since}: releases up to and including it
+     * are applied (so later ones have their schema) but not checked. Empty: every release is checked.
      */
+    String since() default "";
+
+    /**
+     * The former name of {@link #since()}, kept working.
+     *
+     * @deprecated use {@link #since()}; giving both with different releases is an error
+     */
+    @Deprecated
     String startAfter() default "";
 
     /**
@@ -77,4 +85,18 @@ public @interface BellowsMigrations {
 
     /** The password for {@link #url()}. */
     String password() default "";
+
+    /**
+     * Table sizes exported from production ({@code bellows lint --export-stats FILE --url …}; a path
+     * relative to the working directory): lint's lock and rewrite findings then say their table's size,
+     * and on tables below {@link #lintStatsMinRows()} rows and {@link #lintStatsMinMb()} MB they are
+     * warnings, which do not fail the test. The system property {@code bellows.lint.stats} wins.
+     */
+    String lintStats() default "";
+
+    /** With {@link #lintStats()}: a table below this many estimated rows (and the MB below) is small. */
+    long lintStatsMinRows() default 10_000;
+
+    /** With {@link #lintStats()}: a table below this many MB (and the rows above) is small. */
+    long lintStatsMinMb() default 10;
 }

@@ -46,7 +46,11 @@ final class MigrationChecks {
     static DynamicNode lint(BellowsSchema schema) {
         Settings settings = schema.settings();
         LintDialect dialect = LintDialect.named(settings.dialect().id());
-        LintReport report = Linter.lint(schema.migrations(), LintOptions.of(dialect));
+        LintOptions options = LintOptions.of(dialect);
+        if (settings.lintStats().isPresent()) {
+            options = options.withStats(settings.lintStats().get());
+        }
+        LintReport report = Linter.lint(schema.migrations(), options);
         Map<String, List<Finding>> byFile = report.findings().stream()
                 .collect(Collectors.groupingBy(Finding::file));
         List<DynamicTest> tests = schema.migrations().migrations().stream()
@@ -113,7 +117,7 @@ final class MigrationChecks {
         if (failures.isEmpty()) {
             return;
         }
-        StringBuilder b = new StringBuilder("not verifiable: a migration at or before startAfter = "
+        StringBuilder b = new StringBuilder("not verifiable: a migration at or before since = "
                 + settings.startAfter().map(Release::toString).orElse("?") + " does not apply, so nothing after it "
                 + "ran. Releases up to the cut-over are not checked, but they must still apply:\n");
         for (Finding f : failures) {

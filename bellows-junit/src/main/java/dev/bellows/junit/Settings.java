@@ -15,7 +15,10 @@ import java.util.Optional;
  * the cut-over release, and the database server (system properties win over the annotation).
  */
 record Settings(Path location, boolean flyway, Dialect dialect, boolean allowWaivers,
-                Optional<Release> startAfter, Optional<String> url, String user, String password) {
+                Optional<Release> startAfter, Optional<String> url, String user, String password,
+                Optional<dev.bellows.lint.TableStats> lintStats) {
+
+    static final String LINT_STATS_PROPERTY = "bellows.lint.stats";
 
     static final String URL_PROPERTY = "bellows.shadow.url";
     static final String USER_PROPERTY = "bellows.shadow.user";
@@ -29,9 +32,42 @@ record Settings(Path location, boolean flyway, Dialect dialect, boolean allowWai
         String password = System.getProperty(PASSWORD_PROPERTY, a.password());
         Dialect dialect = dialect(System.getProperty(DIALECT_PROPERTY, ""), a.dialect(), url);
         return new Settings(locate(a.location(), testClass), a.flyway(), dialect, a.allowWaivers(),
-                a.startAfter().isBlank() ? Optional.empty() : Optional.of(Release.of(a.startAfter().trim())),
+                since(a),
                 url.isBlank() ? Optional.empty() : Optional.of(url.trim()), user.isBlank() ? null : user,
-                password);
+                password, lintStats(System.getProperty(LINT_STATS_PROPERTY, a.lintStats()), a));
+    }
+
+    /** The table sizes file named by the annotation (or system property), read with its threshold. */
+    private static Optional<dev.bellows.lint.TableStats> lintStats(String file, BellowsMigrations a) {
+        if (file.isBlank()) {
+            return Optional.empty();
+        }
+        Path p = Path.of(file.trim());
+        if (!java.nio.file.Files.isRegularFile(p)) {
+            throw new dev.bellows.ConfigurationException("@BellowsMigrations(lintStats = \"" + file + "\"): no such "
+                    + "file (from " + Path.of("").toAbsolutePath() + "); export one with bellows lint --export-stats "
+                    + file + " --url JDBC_URL");
+        }
+        try {
+            return Optional.of(dev.bellows.lint.TableStats.read(p)
+                    .withThreshold(a.lintStatsMinRows(), a.lintStatsMinMb() * 1024 * 1024));
+        } catch (IllegalArgumentException e) {
+            throw new dev.bellows.ConfigurationException(e.getMessage());
+        }
+    }
+
+    /** {@code since}, or its former name {@code startAfter}; both with different releases is an error. */
+    @SuppressWarnings("deprecation")
+    static Optional<Release> since(BellowsMigrations a) {
+        Optional<Release> since = a.since().isBlank() ? Optional.empty() : Optional.of(Release.of(a.since().trim()));
+        Optional<Release> old = a.startAfter().isBlank() ? Optional.empty()
+                : Optional.of(Release.of(a.startAfter().trim()));
+        if (since.isPresent() && old.isPresent() && since.get().compareTo(old.get()) != 0) {
+            throw new dev.bellows.ConfigurationException("@BellowsMigrations gives since = \"" + a.since()
+                    + "\" and startAfter = \"" + a.startAfter() + "\": startAfter is the former name of since; "
+                    + "keep since only");
+        }
+        return since.or(() -> old);
     }
 
     /**

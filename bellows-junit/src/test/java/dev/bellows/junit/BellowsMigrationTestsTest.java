@@ -57,6 +57,17 @@ class BellowsMigrationTestsTest {
                         + names(events.failed()))));
     }
 
+    /** The database-aware lint: with production table sizes, a blocking index on a small table is a warning. */
+    @Test
+    void tableSizesFromProductionDecideWhetherALockFailsTheLintTest() {
+        String file = "1.1/expand/001_tags_name.sql";
+        assertThat(names(run(Samples.Locking.class).failed())).contains(file);
+        assertThat(names(run(Samples.LockingOnASmallTable.class).failed())).doesNotContain(file);
+        Events big = run(Samples.LockingOnABigTable.class);
+        assertThat(failure(big, file)).contains("pg-create-index-not-concurrently", "tags has about 2,500,000 rows",
+                "700 MB", "estimated lock time");
+    }
+
     @Test
     void aDroppedColumnFailsItsFilesLintTestAndItsReleasesVerifyTest(@org.junit.jupiter.api.io.TempDir
                                                                       java.nio.file.Path reports) {
@@ -127,7 +138,7 @@ class BellowsMigrationTestsTest {
     }
 
     /**
-     * A migration at or before startAfter is not checked, but when it does not apply nothing after it can be
+     * A migration at or before since is not checked, but when it does not apply nothing after it can be
      * verified: the first checked release fails with its file, line and the database's message (never a green
      * build with aborted tests).
      */
@@ -136,7 +147,7 @@ class BellowsMigrationTestsTest {
         Events events = run(Samples.BrokenBeforeTheCutOver.class);
         assertThat(names(events.failed())).containsExactly("release 1.2 after 1.1");
         assertThat(failure(events, "release 1.2 after 1.1"))
-                .startsWith("not verifiable: a migration at or before startAfter = 1.1 does not apply")
+                .startsWith("not verifiable: a migration at or before since = 1.1 does not apply")
                 .contains("002_index_missing_column.sql:2:1: error[verify-failed]", "nickname", "does not exist");
         assertThat(names(events.aborted())).isEmpty();
         assertThat(names(events.succeeded())).containsExactly("1.2/expand/001_add_accounts_city.sql");

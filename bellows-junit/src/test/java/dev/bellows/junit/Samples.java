@@ -44,12 +44,24 @@ final class Samples {
     }
 
     @ExtendWith(OnlyThroughTestKit.class)
+    @BellowsMigrations(location = "classpath:migrations/locking")
+    static class Locking implements BellowsMigrationTests {
+    }
+
+    @BellowsMigrations(location = "classpath:migrations/locking", lintStats = "src/test/resources/lint-stats/small.tsv")
+    static class LockingOnASmallTable implements BellowsMigrationTests {
+    }
+
+    @BellowsMigrations(location = "classpath:migrations/locking", lintStats = "src/test/resources/lint-stats/big.tsv")
+    static class LockingOnABigTable implements BellowsMigrationTests {
+    }
+
     @BellowsMigrations(location = "classpath:migrations/unsafe")
     static class Unsafe implements BellowsMigrationTests {
     }
 
     @ExtendWith(OnlyThroughTestKit.class)
-    @BellowsMigrations(location = "classpath:migrations/unsafe", startAfter = "1.1")
+    @BellowsMigrations(location = "classpath:migrations/unsafe", since = "1.1")
     static class UnsafeBeforeTheCutOver implements BellowsMigrationTests {
     }
 

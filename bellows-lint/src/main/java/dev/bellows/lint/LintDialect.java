@@ -13,7 +13,10 @@ import java.util.Set;
  */
 public enum LintDialect {
 
-    POSTGRESQL("postgresql", SqlSyntax.POSTGRESQL, true) {
+    POSTGRESQL("postgresql", SqlSyntax.POSTGRESQL, true,
+            "SELECT n.nspname, c.relname, c.reltuples::bigint, pg_total_relation_size(c.oid) FROM pg_class c "
+                    + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'm') "
+                    + "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'") {
         @Override
         public boolean changesTypeInPlace(ColumnType from, ColumnType to, LintOptions options) {
             if (from == null || to == null) {
@@ -62,7 +65,9 @@ public enum LintDialect {
         }
     },
 
-    MYSQL("mysql", SqlSyntax.MYSQL, false) {
+    MYSQL("mysql", SqlSyntax.MYSQL, false,
+            "SELECT table_schema, table_name, COALESCE(table_rows, 0), COALESCE(data_length, 0) + COALESCE(index_length, 0) "
+                    + "FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'") {
         /** utf8mb4 VARCHAR up to 63 characters keeps a 1-byte length prefix; MySQL copies across that line. */
         private static final int ONE_BYTE_PREFIX_CHARS = 63;
 
@@ -140,11 +145,22 @@ public enum LintDialect {
     private final String id;
     private final SqlSyntax syntax;
     private final boolean notValidConstraints;
+    private final String tableSizesQuery;
 
-    LintDialect(String id, SqlSyntax syntax, boolean notValidConstraints) {
+    LintDialect(String id, SqlSyntax syntax, boolean notValidConstraints, String tableSizesQuery) {
         this.id = id;
         this.syntax = syntax;
         this.notValidConstraints = notValidConstraints;
+        this.tableSizesQuery = tableSizesQuery;
+    }
+
+    /**
+     * The catalog query for every table's schema, name, estimated rows and total bytes (PostgreSQL:
+     * {@code reltuples}, -1 before the first ANALYZE; MySQL: {@code table_rows}, an InnoDB estimate).
+     * It reads statistics only: no table is scanned or locked.
+     */
+    public String tableSizesQuery() {
+        return tableSizesQuery;
     }
 
     /** Whether CHECK and FOREIGN KEY constraints can be added NOT VALID and validated later. */

@@ -72,7 +72,7 @@ final class LintRun {
                 rule.check(ctx);
             }
             for (Finding f : ctx.findings()) {
-                findings.add(waive(f, waivers, i, m.displayPath()));
+                findings.add(waive(sized(f, p), waivers, i, m.displayPath()));
             }
             schema.apply(p, origin);
             if (p.verb() == Verb.BEGIN) {
@@ -91,6 +91,14 @@ final class LintRun {
             }
         }
         statements += list.size();
+    }
+
+    /** With table stats, a lock finding says its table's size (and is a warning on a small table). */
+    private Finding sized(Finding f, ParsedStatement p) {
+        if (options.stats() == null || !(Rules.byId(f.ruleId()).orElse(null) instanceof LocksTable)) {
+            return f;
+        }
+        return options.stats().apply(f, p.table() != null ? p.table() : p.name());
     }
 
     /**

@@ -197,7 +197,10 @@ public final class ManifestFormat {
      */
     public static String render(Release release, String source, Collection<Captured> captured) {
         Map<String, Captured> merged = new HashMap<>();
-        for (Captured c : captured) {
+        for (Captured sent : captured) {
+            // keyed by the text as it reads back (comments outside the statement dropped), so a written
+            // manifest never holds two entries that read as one
+            Captured c = new Captured(readBack(sent.sql()), sent.parameterTypes(), sent.count());
             merged.merge(key(c.sql(), c.parameterTypes()), c,
                     (a, b) -> new Captured(a.sql(), a.parameterTypes(), a.count() + b.count()));
         }
@@ -214,9 +217,24 @@ public final class ManifestFormat {
             if (!c.parameterTypes().isEmpty()) {
                 b.append(" | params ").append(String.join(", ", c.parameterTypes()));
             }
-            b.append('\n').append(c.sql().strip().replaceAll(";+$", "").strip()).append(";\n");
+            String sql = c.sql().strip().replaceAll(";+$", "").strip();
+            String lastLine = sql.substring(sql.lastIndexOf('\n') + 1);
+            // a statement ending in a -- comment gets its ; on the next line, or the comment would swallow it
+            b.append('\n').append(sql).append(lastLine.contains("--") ? "\n;\n" : ";\n");
         }
         return b.toString();
+    }
+
+    private static String readBack(String sql) {
+        try {
+            List<SqlStatement> parts = SqlSplitter.split(sql, SqlSyntax.POSTGRESQL).statements();
+            if (!parts.isEmpty()) {
+                return String.join(";\n", parts.stream().map(p -> p.sql().strip()).toList());
+            }
+        } catch (RuntimeException e) {
+            // not splittable: written as it was sent, and the manifest's reader reports it with its line
+        }
+        return sql;
     }
 
     /** Writes {@link #render} to {@code file}, creating its directory. */

@@ -56,6 +56,18 @@ class ManifestFormatTest {
     }
 
     @Test
+    void aStatementEndingInALineCommentKeepsItsEnd() {
+        QueryLog log = new QueryLog(R);
+        log.record("SELECT a FROM t WHERE id = ? -- from the cache", List.of("BIGINT"), 2);
+        log.record("SELECT b FROM t", List.of(), 1);
+        QueryManifest m = ManifestFormat.parse(ManifestFormat.render(R, "test", log.captured()),
+                dir.resolve("1.2.sql"), R, SqlSyntax.POSTGRESQL);
+        assertThat(m.entries()).extracting(QueryEntry::sql).containsExactly(
+                "SELECT a FROM t WHERE id = ?", "SELECT b FROM t");
+        assertThat(m.entries().get(0).parameterTypes()).containsExactly("BIGINT");
+    }
+
+    @Test
     void handWrittenStatementsAndMultiStatementEntries() {
         QueryManifest m = ManifestFormat.parse("""
                 SELECT 1;

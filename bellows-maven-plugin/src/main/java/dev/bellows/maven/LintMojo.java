@@ -51,6 +51,25 @@ public class LintMojo extends AbstractBellowsMojo {
     @Parameter(property = "bellows.flyway")
     File flyway;
 
+    /**
+     * Table sizes exported from production ({@code bellows lint --export-stats FILE --url …}): lock and
+     * rewrite findings then say their table's size, and become warnings on tables below the threshold.
+     */
+    @Parameter(property = "bellows.lintStats")
+    File lintStats;
+
+    /** Read the table sizes from the configured database ({@code url}, {@code user}, {@code password}), read-only. */
+    @Parameter(property = "bellows.lintStatsFromDatabase", defaultValue = "false")
+    boolean lintStatsFromDatabase;
+
+    /** With table sizes: a table below this many estimated rows (and {@code lintStatsMinMb}) is small. */
+    @Parameter(property = "bellows.lintStatsMinRows", defaultValue = "10000")
+    long lintStatsMinRows;
+
+    /** With table sizes: a table below this many MB (and {@code lintStatsMinRows}) is small. */
+    @Parameter(property = "bellows.lintStatsMinMb", defaultValue = "10")
+    long lintStatsMinMb;
+
     /** Fail on warnings too. */
     @Parameter(property = "bellows.failOnWarning", defaultValue = "false")
     boolean failOnWarning;
@@ -72,6 +91,29 @@ public class LintMojo extends AbstractBellowsMojo {
         }
         if (blankToNull(mysqlVersion) != null) {
             options = options.withMysqlVersion(ServerVersion.parse(mysqlVersion));
+        }
+        if (lintStats != null && lintStatsFromDatabase) {
+            throw new dev.bellows.ConfigurationException("set either lintStats or lintStatsFromDatabase, not both");
+        }
+        dev.bellows.lint.TableStats stats = null;
+        if (lintStats != null) {
+            if (!lintStats.isFile()) {
+                throw new dev.bellows.ConfigurationException(lintStats + ": no such stats file; export one with "
+                        + "bellows lint --export-stats " + lintStats + " --url JDBC_URL");
+            }
+            try {
+                stats = dev.bellows.lint.TableStats.read(lintStats.toPath());
+            } catch (IllegalArgumentException e) {
+                throw new dev.bellows.ConfigurationException(e.getMessage());
+            }
+        } else if (lintStatsFromDatabase) {
+            String url = settings.get("url").orElseThrow(() -> new dev.bellows.ConfigurationException(
+                    "lintStatsFromDatabase needs the database: set url (or BELLOWS_URL)"));
+            stats = dev.bellows.lint.TableStats.read(url, settings.get("user").orElse(null),
+                    settings.get("password").orElse(null), d);
+        }
+        if (stats != null) {
+            options = options.withStats(stats.withThreshold(lintStatsMinRows, lintStatsMinMb * 1024 * 1024));
         }
         LintReport report = flyway != null ? Linter.lintFlyway(flyway.toPath(), options)
                 : Linter.lint(MigrationLoader.load(location(settings), d.syntax()), options);

@@ -54,6 +54,37 @@ class LintMojoTest {
                 .hasMessageContaining("001_create_audit.sql:1:");
     }
 
+    /** The database-aware lint: table sizes read from a real PostgreSQL's catalog decide whether a lock fails. */
+    @Test
+    void tableSizesFromTheDatabaseOrAFileTurnLocksOnSmallTablesIntoWarnings() throws Exception {
+        dev.bellows.testing.TestDatabase db = dev.bellows.testing.Databases.postgres();
+        db.execute("CREATE TABLE accounts (id bigint PRIMARY KEY)", "INSERT INTO accounts SELECT generate_series(1, 20)",
+                "ANALYZE accounts");
+        tree.file("1.1", "expand", "001_index.sql", "CREATE INDEX accounts_id2 ON accounts (id);\n");
+        assertThatThrownBy(lint()::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("[pg-create-index-not-concurrently]");
+
+        LintMojo sized = lint();
+        sized.url = db.url();
+        sized.user = db.user();
+        sized.password = db.password();
+        sized.lintStatsFromDatabase = true;
+        sized.lintStatsMinRows = 10_000;
+        sized.lintStatsMinMb = 10;
+        sized.execute();
+        assertThat(log.text()).contains("warning[pg-create-index-not-concurrently]")
+                .contains("accounts has about 20 rows");
+
+        Path stats = dir.resolve("stats.tsv");
+        Files.writeString(stats, "schema\ttable\trows\tbytes\npublic\taccounts\t900000\t300000000\n");
+        LintMojo fromFile = lint();
+        fromFile.lintStats = stats.toFile();
+        fromFile.lintStatsMinRows = 10_000;
+        fromFile.lintStatsMinMb = 10;
+        assertThatThrownBy(fromFile::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("accounts has about 900,000 rows").hasMessageContaining("estimated lock time");
+    }
+
     @Test
     void anErrorFailsTheBuildAndABadDialectIsAConfigurationError() {
         tree.file("1.1", "expand", "001_drop_id.sql", "ALTER TABLE accounts DROP COLUMN id;\n");

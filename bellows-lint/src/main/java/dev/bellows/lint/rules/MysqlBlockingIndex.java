@@ -1,5 +1,6 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.LocksTable;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -16,7 +17,7 @@ import dev.bellows.sql.Token;
  * MySQL/MariaDB: FULLTEXT and SPATIAL indexes block writes while they are built. (A plain
  * secondary index is built online, INPLACE with LOCK=NONE, and is not flagged.)
  */
-public final class MysqlBlockingIndex implements Rule {
+public final class MysqlBlockingIndex implements Rule, LocksTable {
 
     public static final RuleInfo INFO = new RuleInfo("mysql-blocking-index", Severity.ERROR, RuleInfo.MYSQL,
             "FULLTEXT or SPATIAL index on an existing table",

@@ -1,5 +1,6 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.LocksTable;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -9,7 +10,7 @@ import dev.bellows.lint.parse.ParsedStatement;
 import dev.bellows.model.Severity;
 
 /** MySQL/MariaDB: ALGORITHM=COPY or LOCK=SHARED|EXCLUSIVE asks for a blocking table change. */
-public final class MysqlCopyAlgorithm implements Rule {
+public final class MysqlCopyAlgorithm implements Rule, LocksTable {
 
     public static final RuleInfo INFO = new RuleInfo("mysql-copy-algorithm", Severity.ERROR, RuleInfo.MYSQL,
             "ALGORITHM=COPY or LOCK=SHARED/EXCLUSIVE",

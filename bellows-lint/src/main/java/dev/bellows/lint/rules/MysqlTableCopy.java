@@ -1,6 +1,7 @@
 package dev.bellows.lint.rules;
 
 import dev.bellows.lint.ColumnChange;
+import dev.bellows.lint.LocksTable;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -18,7 +19,7 @@ import dev.bellows.sql.Token;
  * checked on MariaDB 10.11 by OnlineDdlFactsTest); {@code expand-set-not-null} covers their
  * compatibility.
  */
-public final class MysqlTableCopy implements Rule {
+public final class MysqlTableCopy implements Rule, LocksTable {
 
     public static final RuleInfo INFO = new RuleInfo("mysql-table-copy", Severity.ERROR, RuleInfo.MYSQL,
             "ALTER TABLE that copies or rebuilds the table",

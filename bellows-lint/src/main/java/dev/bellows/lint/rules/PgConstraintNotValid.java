@@ -1,5 +1,6 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.LocksTable;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -10,7 +11,7 @@ import dev.bellows.lint.parse.ParsedStatement;
 import dev.bellows.model.Severity;
 
 /** PostgreSQL: a foreign key or check constraint added without NOT VALID scans the table under a lock. */
-public final class PgConstraintNotValid implements Rule {
+public final class PgConstraintNotValid implements Rule, LocksTable {
 
     public static final RuleInfo INFO = new RuleInfo("pg-constraint-not-valid", Severity.ERROR, RuleInfo.POSTGRESQL,
             "Foreign key or check constraint added without NOT VALID",

@@ -1,5 +1,6 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.LocksTable;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -10,7 +11,7 @@ import dev.bellows.lint.parse.Verb;
 import dev.bellows.model.Severity;
 
 /** PostgreSQL CREATE INDEX without CONCURRENTLY blocks writes for the whole build. */
-public final class PgCreateIndexNotConcurrently implements Rule {
+public final class PgCreateIndexNotConcurrently implements Rule, LocksTable {
 
     public static final RuleInfo INFO = new RuleInfo("pg-create-index-not-concurrently", Severity.ERROR,
             RuleInfo.POSTGRESQL, "CREATE INDEX without CONCURRENTLY",

@@ -1,5 +1,6 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.LocksTable;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -14,7 +15,7 @@ import dev.bellows.model.Severity;
  * partitioned table. Below 14 (the {@code --pg-version} floor) there is no concurrent form, so
  * nothing is reported.
  */
-public final class PgDetachPartitionNotConcurrently implements Rule {
+public final class PgDetachPartitionNotConcurrently implements Rule, LocksTable {
 
     public static final RuleInfo INFO = new RuleInfo("pg-detach-partition-not-concurrently", Severity.ERROR,
             RuleInfo.POSTGRESQL, "DETACH PARTITION without CONCURRENTLY",

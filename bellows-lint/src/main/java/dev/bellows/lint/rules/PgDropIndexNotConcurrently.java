@@ -1,5 +1,6 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.LocksTable;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -10,7 +11,7 @@ import dev.bellows.lint.parse.Verb;
 import dev.bellows.model.Severity;
 
 /** PostgreSQL DROP INDEX without CONCURRENTLY takes ACCESS EXCLUSIVE on the table. */
-public final class PgDropIndexNotConcurrently implements Rule {
+public final class PgDropIndexNotConcurrently implements Rule, LocksTable {
 
     public static final RuleInfo INFO = new RuleInfo("pg-drop-index-not-concurrently", Severity.ERROR,
             RuleInfo.POSTGRESQL, "DROP INDEX without CONCURRENTLY",

@@ -1,5 +1,6 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.LocksTable;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -8,7 +9,7 @@ import dev.bellows.lint.parse.Verb;
 import dev.bellows.model.Severity;
 
 /** PostgreSQL LOCK TABLE in a migration blocks the application for as long as the transaction lasts. */
-public final class PgLockTable implements Rule {
+public final class PgLockTable implements Rule, LocksTable {
 
     public static final RuleInfo INFO = new RuleInfo("pg-lock-table", Severity.ERROR, RuleInfo.POSTGRESQL,
             "Explicit LOCK TABLE",

@@ -1,5 +1,6 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.LocksTable;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -13,7 +14,7 @@ import dev.bellows.model.Severity;
  * PostgreSQL: REFRESH MATERIALIZED VIEW without CONCURRENTLY holds ACCESS EXCLUSIVE on the view for
  * the whole query. A view created by this release has no readers yet and passes.
  */
-public final class PgRefreshMaterializedViewNotConcurrently implements Rule {
+public final class PgRefreshMaterializedViewNotConcurrently implements Rule, LocksTable {
 
     public static final RuleInfo INFO = new RuleInfo("pg-refresh-matview-not-concurrently", Severity.ERROR,
             RuleInfo.POSTGRESQL, "REFRESH MATERIALIZED VIEW without CONCURRENTLY",

@@ -1,5 +1,6 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.LocksTable;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -13,7 +14,7 @@ import dev.bellows.model.Severity;
  * PostgreSQL REINDEX without CONCURRENTLY blocks writes and reads that use the index; REINDEX
  * CONCURRENTLY needs PostgreSQL 12.
  */
-public final class PgReindexNotConcurrently implements Rule {
+public final class PgReindexNotConcurrently implements Rule, LocksTable {
 
     public static final RuleInfo INFO = new RuleInfo("pg-reindex-not-concurrently", Severity.ERROR,
             RuleInfo.POSTGRESQL, "REINDEX without CONCURRENTLY",

@@ -1,6 +1,7 @@
 package dev.bellows.lint.rules;
 
 import dev.bellows.lint.ColumnChange;
+import dev.bellows.lint.LocksTable;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -8,7 +9,7 @@ import dev.bellows.lint.parse.Op;
 import dev.bellows.model.Severity;
 
 /** PostgreSQL: a column type change that is not binary-coercible rewrites the table under ACCESS EXCLUSIVE. */
-public final class PgRewritingTypeChange implements Rule {
+public final class PgRewritingTypeChange implements Rule, LocksTable {
 
     public static final RuleInfo INFO = new RuleInfo("pg-rewriting-type-change", Severity.ERROR, RuleInfo.POSTGRESQL,
             "Column type change that rewrites the table",

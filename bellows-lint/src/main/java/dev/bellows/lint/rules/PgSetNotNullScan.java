@@ -1,6 +1,7 @@
 package dev.bellows.lint.rules;
 
 import dev.bellows.lint.ColumnChange;
+import dev.bellows.lint.LocksTable;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -12,7 +13,7 @@ import dev.bellows.model.Severity;
  * PostgreSQL SET NOT NULL scans the table under ACCESS EXCLUSIVE, unless (PG 12+) a validated
  * {@code CHECK (col IS NOT NULL)} already proves it.
  */
-public final class PgSetNotNullScan implements Rule {
+public final class PgSetNotNullScan implements Rule, LocksTable {
 
     public static final RuleInfo INFO = new RuleInfo("pg-set-not-null-scan", Severity.ERROR, RuleInfo.POSTGRESQL,
             "SET NOT NULL without a validated CHECK",

@@ -1,5 +1,6 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.LocksTable;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -12,7 +13,7 @@ import dev.bellows.model.Severity;
 import dev.bellows.sql.Token;
 
 /** PostgreSQL VACUUM FULL, CLUSTER, SET TABLESPACE and SET LOGGED/UNLOGGED rewrite the table under ACCESS EXCLUSIVE. */
-public final class PgTableRewrite implements Rule {
+public final class PgTableRewrite implements Rule, LocksTable {
 
     public static final RuleInfo INFO = new RuleInfo("pg-table-rewrite", Severity.ERROR, RuleInfo.POSTGRESQL,
             "VACUUM FULL, CLUSTER or SET TABLESPACE rewrites the table",

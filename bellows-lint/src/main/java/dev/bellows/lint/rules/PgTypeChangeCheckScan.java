@@ -1,5 +1,6 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.LocksTable;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -11,7 +12,7 @@ import java.util.List;
 import dev.bellows.model.Severity;
 
 /** PostgreSQL: an in-place type change of a column with CHECK constraints scans the table under ACCESS EXCLUSIVE. */
-public final class PgTypeChangeCheckScan implements Rule {
+public final class PgTypeChangeCheckScan implements Rule, LocksTable {
 
     public static final RuleInfo INFO = new RuleInfo("pg-type-change-check-scan", Severity.ERROR, RuleInfo.POSTGRESQL,
             "Type change that re-checks CHECK constraints with a full scan",

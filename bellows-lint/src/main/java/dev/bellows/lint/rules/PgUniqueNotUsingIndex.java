@@ -1,5 +1,6 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.LocksTable;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -12,7 +13,7 @@ import dev.bellows.model.Severity;
 import java.util.List;
 
 /** PostgreSQL: a unique constraint or primary key added to an existing table builds its index under ACCESS EXCLUSIVE. */
-public final class PgUniqueNotUsingIndex implements Rule {
+public final class PgUniqueNotUsingIndex implements Rule, LocksTable {
 
     public static final RuleInfo INFO = new RuleInfo("pg-unique-not-using-index", Severity.ERROR, RuleInfo.POSTGRESQL,
             "Unique, primary key or exclusion constraint whose index is built under lock",

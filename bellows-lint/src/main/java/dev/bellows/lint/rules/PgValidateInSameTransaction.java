@@ -1,5 +1,6 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.LocksTable;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -10,7 +11,7 @@ import dev.bellows.lint.parse.Verb;
 import dev.bellows.model.Severity;
 
 /** PostgreSQL: VALIDATE CONSTRAINT after an ALTER TABLE of the same table in one transaction scans under the earlier lock. */
-public final class PgValidateInSameTransaction implements Rule {
+public final class PgValidateInSameTransaction implements Rule, LocksTable {
 
     public static final RuleInfo INFO = new RuleInfo("pg-validate-in-same-transaction", Severity.ERROR, RuleInfo.POSTGRESQL,
             "Constraint validated in the transaction that took the table lock",

@@ -1,5 +1,6 @@
 package dev.bellows.lint.rules;
 
+import dev.bellows.lint.LocksTable;
 import dev.bellows.lint.Rule;
 import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
@@ -13,7 +14,7 @@ import dev.bellows.model.Severity;
  * PostgreSQL: adding a column whose default differs per row (volatile function, serial, identity,
  * stored generated) rewrites the table; before PostgreSQL 11 any default did.
  */
-public final class PgVolatileDefault implements Rule {
+public final class PgVolatileDefault implements Rule, LocksTable {
 
     public static final RuleInfo INFO = new RuleInfo("pg-volatile-default", Severity.ERROR, RuleInfo.POSTGRESQL,
             "New column with a volatile default rewrites the table",
