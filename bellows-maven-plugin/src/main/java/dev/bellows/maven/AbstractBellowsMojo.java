@@ -161,7 +161,9 @@ public abstract class AbstractBellowsMojo extends AbstractMojo {
                     + "pass -Dbellows.url=jdbc:postgresql://HOST/DB (with -Dbellows.user and -Dbellows.password), "
                     + "set BELLOWS_URL or put url: in bellows.yaml");
         }
-        return new BellowsConfig(location(s), s.connection(), runOptions(s));
+        // legacy: and placeholders: of bellows.yaml (and BELLOWS_LEGACY_*, BELLOWS_PLACEHOLDERS_*)
+        java.util.Map<String, String> placeholders = s.placeholders(java.util.List.of());
+        return new BellowsConfig(location(s), s.connection(), runOptions(s), s.legacy(placeholders), placeholders);
     }
 
     Bellows bellows() {
