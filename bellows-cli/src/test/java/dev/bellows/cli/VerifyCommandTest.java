@@ -191,4 +191,16 @@ class VerifyCommandTest {
         assertThat(run("--location", dir.toString(), "--rows-from-stats")).isEqualTo(2);
         assertThat(err.toString()).contains("--rows-from-stats reads the statistics of the --schema-from database");
     }
+
+    @Test
+    void aFlatGolangMigrateFolderIsVerifiedOneReleasePerFile() throws IOException {
+        write("0001_books.up.sql", "CREATE TABLE books (id int PRIMARY KEY, legacy text);\n");
+        write("0001_books.down.sql", "DROP TABLE books;\n");
+        write("0002_empty.up.sql", "-- intentionally empty\n");
+        write("0003_drop.up.sql", "ALTER TABLE books DROP COLUMN legacy;\n");
+        int code = run(shadow(Databases.postgres(), "--layout", "flat"));
+        assertThat(code).as(out + "\n" + err).isEqualTo(1);
+        assertThat(out.toString()).contains("0003_drop.up.sql:1:1: error[", "legacy").doesNotContain("down.sql")
+                .contains("verified 3 migrations");
+    }
 }
