@@ -45,7 +45,12 @@ final class PostgresProbe implements ShadowProbe {
             // tables, views, sequences, indexes
             "SELECT 'rel:' || c.oid, CASE WHEN c.relkind IN ('r','p') THEN 'TABLE' WHEN c.relkind IN ('v','m') "
                     + "THEN 'VIEW' WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'INDEX' END, "
-                    + "CASE WHEN i.indrelid IS NOT NULL THEN 'rel:' || i.indrelid END, "
+                    // an index belongs to its table, a sequence to the table that owns it (serial, identity,
+                    // OWNED BY): dropping the table drops it too
+                    + "CASE WHEN i.indrelid IS NOT NULL THEN 'rel:' || i.indrelid WHEN c.relkind = 'S' THEN "
+                    + "(SELECT 'rel:' || dep.refobjid FROM pg_depend dep WHERE dep.classid = 'pg_class'::regclass "
+                    + "AND dep.objid = c.oid AND dep.refclassid = 'pg_class'::regclass AND dep.deptype IN ('a', 'i') "
+                    + "LIMIT 1) END, "
                     + qname("n.nspname", "c.relname") + ", "
                     + "jsonb_strip_nulls(jsonb_build_object("
                     + "'definition', CASE WHEN c.relkind IN ('v','m') THEN pg_get_viewdef(c.oid) END, "
