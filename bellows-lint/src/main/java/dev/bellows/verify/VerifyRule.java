@@ -73,7 +73,8 @@ public enum VerifyRule {
             "a pre-existing table was scanned under a lock that blocks writes",
             "Validate constraints with NOT VALID + VALIDATE, build indexes CONCURRENTLY, backfill in migrate.",
             lint("pg-set-not-null-scan", "pg-constraint-not-valid", "pg-unique-not-using-index",
-                    "pg-create-index-not-concurrently")),
+                    "pg-create-index-not-concurrently", "pg-validate-in-same-transaction", "pg-type-change-check-scan",
+                    "pg-alter-domain-add-constraint")),
     QUERY_FAILS("verify-query-fails", Severity.ERROR,
             "a statement of a release's query manifest does not prepare on a schema that release meets",
             "Release N-1's statements must prepare after expand(N) and migrate(N), release N's after expand(N) and "

@@ -8,12 +8,15 @@ import dev.bellows.lint.Linter;
 import dev.bellows.lint.ServerVersion;
 import dev.bellows.model.Finding;
 import dev.bellows.model.MigrationSet;
+import dev.bellows.sql.SqlStatement;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,26 +67,34 @@ public record LintComparison(int agreed, List<Finding> unconfirmed, List<Finding
         return compare(Linter.lint(set, options).findings(), report);
     }
 
-    /** Compares lint's findings with the verification of the same migrations. */
+    /**
+     * Compares lint's findings with the verification of the same migrations. A finding belongs to
+     * the verified statement whose lines (first to last) contain its line: lint reports the line of
+     * a clause inside a statement, verify the statement's first line. A lint rule and a verify rule
+     * agree when the lint rule is one of those {@link VerifyRule#lintRules() mapped} to the verify
+     * rule's hazard.
+     */
     public static LintComparison compare(List<Finding> lint, VerifyReport verify) {
-        Set<String> verified = new HashSet<>();
+        Map<String, List<Span>> verified = new HashMap<>();
         for (MigrationObservation m : verify.migrations()) {
             m.statements().stream().filter(s -> !s.failed())
-                    .forEach(s -> verified.add(m.migration().displayPath() + ":" + s.statement().line()));
+                    .forEach(s -> verified.computeIfAbsent(m.migration().displayPath(), k -> new ArrayList<>())
+                            .add(Span.of(s.statement())));
         }
         Set<Key> observed = new HashSet<>();
         for (Finding f : verify.findings()) {
-            observed.add(new Key(f.file(), f.line(), f.ruleId()));
+            statementOf(verified, f).ifPresent(line -> observed.add(new Key(f.file(), line, f.ruleId())));
         }
         Set<Key> linted = new HashSet<>();
         List<Finding> unconfirmed = new ArrayList<>();
         Set<Key> agreedKeys = new HashSet<>();
         for (Finding f : lint) {
             String rule = OBSERVABLE.get(f.ruleId());
-            if (rule == null || !verified.contains(f.file() + ":" + f.line())) {
+            Optional<Integer> statement = statementOf(verified, f);
+            if (rule == null || statement.isEmpty()) {
                 continue;
             }
-            Key k = new Key(f.file(), f.line(), rule);
+            Key k = new Key(f.file(), statement.get(), rule);
             linted.add(k);
             if (observed.contains(k)) {
                 agreedKeys.add(k);
@@ -100,8 +111,9 @@ public record LintComparison(int agreed, List<Finding> unconfirmed, List<Finding
         List<Finding> missed = new ArrayList<>();
         Set<String> comparable = new HashSet<>(OBSERVABLE.values());
         for (Finding f : verify.findings()) {
-            Key k = new Key(f.file(), f.line(), f.ruleId());
-            if (comparable.contains(f.ruleId()) && !linted.contains(k)) {
+            Optional<Integer> statement = statementOf(verified, f);
+            if (comparable.contains(f.ruleId())
+                    && (statement.isEmpty() || !linted.contains(new Key(f.file(), statement.get(), f.ruleId())))) {
                 missed.add(new Finding(VerifyRule.LINT_MISSED.id(), VerifyRule.LINT_MISSED.severity(), f.file(),
                         f.line(), f.column(), "verify observed " + f.ruleId() + " (\"" + f.message()
                         + "\") but no lint rule flagged this statement",
@@ -110,6 +122,20 @@ public record LintComparison(int agreed, List<Finding> unconfirmed, List<Finding
             }
         }
         return new LintComparison(agreedKeys.size(), dedupe(unconfirmed), missed);
+    }
+
+    /** The first and last line of a statement's text in its file. */
+    private record Span(int first, int last) {
+        static Span of(SqlStatement s) {
+            return new Span(s.line(), s.line() + (int) s.sql().chars().filter(c -> c == '\n').count());
+        }
+    }
+
+    /** The first line of the verified statement of {@code f}'s file whose lines contain {@code f}'s line. */
+    private static Optional<Integer> statementOf(Map<String, List<Span>> verified, Finding f) {
+        return verified.getOrDefault(f.file(), List.of()).stream()
+                .filter(s -> s.first() <= f.line() && f.line() <= s.last())
+                .map(Span::first).findFirst();
     }
 
     private static List<Finding> dedupe(List<Finding> findings) {
