@@ -80,7 +80,8 @@ public class BellowsMigrator implements InitializingBean, DisposableBean {
         }
         connection = ConnectionSettings.of(dataSource, url);
         Path location = Locations.resolve(properties.getLocation(), classLoader);
-        bellows = new Bellows(new BellowsConfig(location, connection, runOptions()));
+        bellows = new Bellows(new BellowsConfig(location, connection, runOptions())
+                .withLegacy(legacy(properties.getLegacy()), properties.getPlaceholders()));
         bellows.migrations().requireKnown(release, "spring.bellows.release");
 
         if (properties.getStartup() != BellowsProperties.Startup.NONE) {
@@ -279,5 +280,27 @@ public class BellowsMigrator implements InitializingBean, DisposableBean {
         String cleaned = r.endsWith("-SNAPSHOT") ? r.substring(0, r.length() - "-SNAPSHOT".length()) : r;
         return Release.parse(cleaned).orElseThrow(() -> new ConfigurationException("spring.bellows.release '" + r
                 + "' is not a release version; use one like 1.4 or 2026.2"));
+    }
+
+    /** {@code spring.bellows.legacy.*}, checked as bellows.yaml's {@code legacy:} is. */
+    static java.util.Optional<dev.bellows.legacy.LegacyConfig> legacy(BellowsProperties.Legacy l) {
+        boolean flyway = l.getFlyway() != null && !l.getFlyway().isBlank();
+        boolean liquibase = l.getLiquibase() != null && !l.getLiquibase().isBlank();
+        if (!flyway && !liquibase) {
+            if (l.getRelease() != null && !l.getRelease().isBlank()) {
+                throw new dev.bellows.ConfigurationException("spring.bellows.legacy.release is set but neither "
+                        + "spring.bellows.legacy.flyway nor spring.bellows.legacy.liquibase is: name the legacy history");
+            }
+            return java.util.Optional.empty();
+        }
+        if (flyway && liquibase) {
+            throw new dev.bellows.ConfigurationException("set spring.bellows.legacy.flyway or "
+                    + "spring.bellows.legacy.liquibase, not both: a project has one legacy history");
+        }
+        dev.bellows.model.Release release = l.getRelease() == null || l.getRelease().isBlank() ? null
+                : dev.bellows.model.Release.of(l.getRelease().trim());
+        return java.util.Optional.of(new dev.bellows.legacy.LegacyConfig(
+                flyway ? dev.bellows.legacy.LegacyConfig.FLYWAY : dev.bellows.legacy.LegacyConfig.LIQUIBASE,
+                flyway ? l.getFlyway().trim() : l.getLiquibase().trim(), release, l.getPlaceholders()));
     }
 }

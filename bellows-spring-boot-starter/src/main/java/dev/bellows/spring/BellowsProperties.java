@@ -3,6 +3,8 @@ package dev.bellows.spring;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * {@code spring.bellows.*}: where the migrations are, which release this application is, what runs at
@@ -87,6 +89,62 @@ public class BellowsProperties {
 
     /** How the migrate phase's batches are sized and paced. */
     private final Batch batch = new Batch();
+
+    /**
+     * The legacy history (Flyway or Liquibase) that builds a fresh database up to {@code legacy.release}; run by
+     * its own engine, which needs dev.bellows:bellows-legacy on the class path.
+     */
+    private final Legacy legacy = new Legacy();
+
+    /** Values of {@code ${name}} in Bellows' own SQL files (and given to the legacy engine). */
+    private Map<String, String> placeholders = new LinkedHashMap<>();
+
+    public static class Legacy {
+
+        /** A Flyway migrations location, e.g. classpath:db/migration (Flyway's own location syntax). */
+        private String flyway;
+
+        /** A Liquibase changelog, e.g. db/changelog/db.changelog-master.xml. */
+        private String liquibase;
+
+        /** The release the whole legacy history amounts to: Bellows records its baseline there. */
+        private String release;
+
+        /** Values the legacy engine substitutes (Flyway placeholders, Liquibase changelog properties). */
+        private Map<String, String> placeholders = new LinkedHashMap<>();
+
+        public String getFlyway() {
+            return flyway;
+        }
+
+        public void setFlyway(String flyway) {
+            this.flyway = flyway;
+        }
+
+        public String getLiquibase() {
+            return liquibase;
+        }
+
+        public void setLiquibase(String liquibase) {
+            this.liquibase = liquibase;
+        }
+
+        public String getRelease() {
+            return release;
+        }
+
+        public void setRelease(String release) {
+            this.release = release;
+        }
+
+        public Map<String, String> getPlaceholders() {
+            return placeholders;
+        }
+
+        public void setPlaceholders(Map<String, String> placeholders) {
+            this.placeholders = placeholders;
+        }
+    }
 
     public static class Batch {
 
@@ -268,5 +326,17 @@ public class BellowsProperties {
 
     public Batch getBatch() {
         return batch;
+    }
+
+    public Legacy getLegacy() {
+        return legacy;
+    }
+
+    public Map<String, String> getPlaceholders() {
+        return placeholders;
+    }
+
+    public void setPlaceholders(Map<String, String> placeholders) {
+        this.placeholders = placeholders;
     }
 }

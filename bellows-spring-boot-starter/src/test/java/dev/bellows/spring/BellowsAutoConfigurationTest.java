@@ -89,6 +89,28 @@ class BellowsAutoConfigurationTest {
                         .hasMessageContaining("set spring.bellows.release").hasMessageContaining("build-info"));
     }
 
+    @Test
+    void aLegacyHistoryIsHandedToItsEngineAndWithoutTheEngineStartupSaysWhatToAdd() throws Exception {
+        TestDatabase db = Databases.postgres();
+        assertThatThrownBy(() -> start(db, "--spring.bellows.release=1.3", "--spring.flyway.enabled=false",
+                "--spring.bellows.legacy.flyway=classpath:db/migration", "--spring.bellows.legacy.release=1.0",
+                "--spring.bellows.legacy.placeholders.mail_domain=example.com").close())
+                .satisfies(e -> assertThat(root(e)).isInstanceOf(ConfigurationException.class)
+                        .hasMessageContaining("no Flyway engine is on the class path")
+                        .hasMessageContaining("dev.bellows:bellows-legacy"));
+        assertThat(db.count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'books'"))
+                .as("nothing ran").isZero();
+        assertThatThrownBy(() -> start(db, "--spring.bellows.release=1.3", "--spring.flyway.enabled=false",
+                "--spring.bellows.legacy.flyway=classpath:db/migration").close())
+                .satisfies(e -> assertThat(root(e)).isInstanceOf(ConfigurationException.class)
+                        .hasMessageContaining("legacy.release"));
+        assertThatThrownBy(() -> start(db, "--spring.bellows.release=1.3", "--spring.flyway.enabled=false",
+                "--spring.bellows.legacy.flyway=classpath:db/migration",
+                "--spring.bellows.legacy.liquibase=db/changelog.xml", "--spring.bellows.legacy.release=1.0").close())
+                .satisfies(e -> assertThat(root(e)).isInstanceOf(ConfigurationException.class)
+                        .hasMessageContaining("not both"));
+    }
+
     private static Throwable root(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
