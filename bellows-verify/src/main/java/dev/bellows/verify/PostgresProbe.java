@@ -54,6 +54,8 @@ final class PostgresProbe implements ShadowProbe {
                     + qname("n.nspname", "c.relname") + ", "
                     + "jsonb_strip_nulls(jsonb_build_object("
                     + "'definition', CASE WHEN c.relkind IN ('v','m') THEN pg_get_viewdef(c.oid) END, "
+                    + "'parent', (SELECT 'rel:' || inh.inhparent FROM pg_inherits inh WHERE inh.inhrelid = c.oid "
+                    + "AND c.relkind IN ('r','p') ORDER BY inh.inhseqno LIMIT 1), "
                     + "'valid', CASE WHEN i.indexrelid IS NOT NULL THEN i.indisvalid::text END, "
                     + "'unique', CASE WHEN i.indexrelid IS NOT NULL THEN i.indisunique::text END, "
                     + "'columns', CASE WHEN i.indexrelid IS NOT NULL THEN (SELECT string_agg("

@@ -4,7 +4,10 @@ import dev.bellows.model.Finding;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +21,8 @@ final class SchemaVerdicts {
     }
 
     static List<Finding> judge(Observed o) {
-        List<SchemaChange> changes = withoutChildrenOfDropped(o.statement().changes());
+        List<SchemaChange> changes = withoutInheritedCopies(withoutChildrenOfDropped(o.statement().changes()),
+                id -> o.afterMigration().get(id).or(() -> o.context().atExpandStart().get(id)));
         List<Finding> out = new ArrayList<>();
         switch (o.migration().phase()) {
             case EXPAND -> changes.forEach(c -> ExpandVerdicts.judge(o, c, out));
@@ -48,4 +52,52 @@ final class SchemaVerdicts {
                 .toList();
     }
 
+    /**
+     * A change to a parent table (inheritance or partitioning) that PostgreSQL repeats on every child
+     * is reported once, on the parent: a child's change is left out when its parent table (the
+     * snapshot's {@code parent} property) had the same change in the same statement, and a dropped
+     * child when its parent was dropped too.
+     */
+    static List<SchemaChange> withoutInheritedCopies(List<SchemaChange> changes,
+                                                     Function<String, Optional<SchemaObject>> lookup) {
+        Set<String> dropped = changes.stream()
+                .filter(c -> c.kind() == SchemaChange.Kind.DROPPED)
+                .map(SchemaChange::identity)
+                .collect(Collectors.toSet());
+        Set<List<String>> parentChanges = new HashSet<>();
+        for (SchemaChange c : changes) {
+            if (c.object().table() != null) {
+                lookup.apply(c.object().table()).ifPresent(t -> parentChanges.add(signature(c, t)));
+            }
+        }
+        return changes.stream().filter(c -> {
+            if (c.object().kind() == ObjectKind.TABLE && c.kind() == SchemaChange.Kind.DROPPED) {
+                String parent = c.before().property("parent");
+                return parent == null || !dropped.contains(parent);
+            }
+            if (c.object().table() == null) {
+                return true;
+            }
+            Optional<SchemaObject> parent = lookup.apply(c.object().table())
+                    .map(t -> t.property("parent")).flatMap(lookup);
+            return parent.isEmpty() || !parentChanges.contains(signature(c, parent.get(), lookup
+                    .apply(c.object().table()).orElseThrow()));
+        }).toList();
+    }
+
+    /** What a change did, independent of the table it did it to. */
+    private static List<String> signature(SchemaChange c, SchemaObject table) {
+        return signature(c, table, table);
+    }
+
+    private static List<String> signature(SchemaChange c, SchemaObject as, SchemaObject table) {
+        return java.util.Arrays.asList(as.identity(), c.kind().name(), c.property(),
+                c.before() == null ? null : local(c.before(), table), c.after() == null ? null : local(c.after(), table),
+                c.property() == null ? null : c.oldValue(), c.property() == null ? null : c.newValue());
+    }
+
+    private static String local(SchemaObject o, SchemaObject table) {
+        String prefix = table.name() + ".";
+        return o.name().startsWith(prefix) ? o.name().substring(prefix.length()) : o.name();
+    }
 }

@@ -37,4 +37,32 @@ class OneFindingPerChangeTest {
                         org.assertj.core.groups.Tuple.tuple("verify-dropped-table", 1),
                         org.assertj.core.groups.Tuple.tuple("verify-dropped-object", 2));
     }
+
+    @Test
+    void aChangeToAParentTableIsOneFindingNotOnePerChildOrPartition() {
+        VerifyReport r = verify(new MigrationTree(dir)
+                .file("1.0/expand/001_t.sql", """
+                        CREATE TABLE event (id bigint, at date, kind text) PARTITION BY RANGE (at);
+                        CREATE TABLE event_2025 PARTITION OF event FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                        CREATE TABLE event_2026 PARTITION OF event FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                        CREATE TABLE animal (id bigint, name text);
+                        CREATE TABLE cat (whiskers int) INHERITS (animal);
+                        CREATE TABLE dog (bark text) INHERITS (animal);
+                        """)
+                .file("1.1/expand/001_rename.sql", """
+                        ALTER TABLE event RENAME COLUMN kind TO category;
+                        ALTER TABLE animal RENAME COLUMN name TO label;
+                        ALTER TABLE dog RENAME COLUMN bark TO woof;
+                        ALTER TABLE animal ALTER COLUMN id TYPE int;
+                        """)
+                .file("1.1/expand/002_drop.sql", "DROP TABLE event;\n"));
+        // storage findings stay per table: the type change rewrites animal, cat and dog, each under its lock
+        assertThat(r.findings()).filteredOn(f -> !f.ruleId().equals("verify-rewrite")).extracting(Finding::ruleId, Finding::line)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("verify-renamed-column", 1),
+                        org.assertj.core.groups.Tuple.tuple("verify-renamed-column", 2),
+                        org.assertj.core.groups.Tuple.tuple("verify-renamed-column", 3),
+                        org.assertj.core.groups.Tuple.tuple("verify-type-change", 4),
+                        org.assertj.core.groups.Tuple.tuple("verify-dropped-table", 1));
+    }
 }
