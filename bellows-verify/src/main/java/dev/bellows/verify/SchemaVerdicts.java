@@ -22,7 +22,8 @@ final class SchemaVerdicts {
 
     static List<Finding> judge(Observed o) {
         List<SchemaChange> changes = withoutInheritedCopies(withoutChildrenOfDropped(o.statement().changes()),
-                id -> o.afterMigration().get(id).or(() -> o.context().atExpandStart().get(id)));
+                id -> o.afterMigration().get(id).or(() -> o.context().atExpandStart().get(id)),
+                name -> table(o.afterMigration(), name).or(() -> table(o.context().atExpandStart(), name)));
         List<Finding> out = new ArrayList<>();
         switch (o.migration().phase()) {
             case EXPAND -> changes.forEach(c -> ExpandVerdicts.judge(o, c, out));
@@ -59,10 +60,11 @@ final class SchemaVerdicts {
      * child when its parent was dropped too.
      */
     static List<SchemaChange> withoutInheritedCopies(List<SchemaChange> changes,
-                                                     Function<String, Optional<SchemaObject>> lookup) {
+                                                     Function<String, Optional<SchemaObject>> lookup,
+                                                     Function<String, Optional<SchemaObject>> tableNamed) {
         Set<String> dropped = changes.stream()
-                .filter(c -> c.kind() == SchemaChange.Kind.DROPPED)
-                .map(SchemaChange::identity)
+                .filter(c -> c.kind() == SchemaChange.Kind.DROPPED && c.object().kind() == ObjectKind.TABLE)
+                .map(c -> c.before().name())
                 .collect(Collectors.toSet());
         Set<List<String>> parentChanges = new HashSet<>();
         for (SchemaChange c : changes) {
@@ -79,10 +81,15 @@ final class SchemaVerdicts {
                 return true;
             }
             Optional<SchemaObject> parent = lookup.apply(c.object().table())
-                    .map(t -> t.property("parent")).flatMap(lookup);
+                    .map(t -> t.property("parent")).flatMap(tableNamed);
             return parent.isEmpty() || !parentChanges.contains(signature(c, parent.get(), lookup
                     .apply(c.object().table()).orElseThrow()));
         }).toList();
+    }
+
+    private static Optional<SchemaObject> table(CatalogSnapshot snapshot, String name) {
+        return snapshot.objects().values().stream()
+                .filter(x -> x.kind() == ObjectKind.TABLE && x.name().equals(name)).findFirst();
     }
 
     /** What a change did, independent of the table it did it to. */
