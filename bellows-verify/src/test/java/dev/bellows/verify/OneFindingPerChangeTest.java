@@ -65,4 +65,17 @@ class OneFindingPerChangeTest {
                         org.assertj.core.groups.Tuple.tuple("verify-type-change", 4),
                         org.assertj.core.groups.Tuple.tuple("verify-dropped-table", 1));
     }
+
+    @Test
+    void aTableThatCannotBeFilledIsNotedOnceNotOncePerRelease() {
+        TestDatabase db = Databases.postgres();
+        VerifyReport r = Verifier.verify(new MigrationTree(dir)
+                .file("1.0/expand/001_t.sql", "CREATE TABLE t (id int PRIMARY KEY, n int CHECK (n = 42));\n")
+                .file("1.1/expand/001_a.sql", "CREATE TABLE a (id int);\n")
+                .file("1.2/expand/001_b.sql", "CREATE TABLE b (id int);\n")
+                .file("1.3/expand/001_c.sql", "CREATE TABLE c (id int);\n").load(),
+                VerifyOptions.defaults(new PostgresDialect()).withRows(20)
+                        .withShadow(ShadowSpec.url(db.url(), db.user(), db.password())));
+        assertThat(r.notes()).filteredOn(n -> n.startsWith("--rows: could not fill table t:")).hasSize(1);
+    }
 }
