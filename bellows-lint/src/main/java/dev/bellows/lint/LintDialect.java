@@ -17,6 +17,21 @@ public enum LintDialect {
             "SELECT n.nspname, c.relname, c.reltuples::bigint, pg_total_relation_size(c.oid) FROM pg_class c "
                     + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'm') "
                     + "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'") {
+        /**
+         * A larger integer (smallint to int or bigint, int to bigint) keeps every value release N-1
+         * reads or writes; the table rewrite it causes is pg-rewriting-type-change's finding. Verify
+         * judges it the same way (a widening plus an observed rewrite).
+         */
+        @Override
+        public boolean keepsData(ColumnType from, ColumnType to) {
+            if (from == null || to == null) {
+                return false;
+            }
+            int fi = PG_INTEGERS.indexOf(from.base());
+            int ti = PG_INTEGERS.indexOf(to.base());
+            return fi >= 0 && ti > fi;
+        }
+
         @Override
         public boolean changesTypeInPlace(ColumnType from, ColumnType to, LintOptions options) {
             if (from == null || to == null) {
@@ -139,6 +154,7 @@ public enum LintDialect {
     /** Zones with a fixed zero offset: PostgreSQL 12+ converts timestamp to timestamptz in place in them. */
     private static final Set<String> UTC = Set.of("utc", "etc/utc", "gmt", "etc/gmt", "uct", "etc/uct",
             "universal", "etc/universal", "zulu", "etc/zulu", "gmt0", "etc/gmt0", "z");
+    private static final List<String> PG_INTEGERS = List.of("smallint", "int", "bigint");
     private static final List<String> INTEGERS = List.of("tinyint", "smallint", "mediumint", "int", "bigint");
     private static final List<String> TEXTS = List.of("tinytext", "text", "mediumtext", "longtext");
 

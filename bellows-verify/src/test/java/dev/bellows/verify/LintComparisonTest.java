@@ -108,4 +108,17 @@ class LintComparisonTest {
         assertThat(c.unconfirmed()).isEmpty();
         assertThat(c.agreed()).isGreaterThanOrEqualTo(3);
     }
+
+    @Test
+    void lintAndVerifyAgreeThatIntToBigintIsARewriteNotAnIncompatibleTypeChange() {
+        MigrationTree tree = new MigrationTree(dir)
+                .file("1.0/expand/001_t.sql", "CREATE TABLE t (id int PRIMARY KEY, n int);\n")
+                .file("1.1/expand/001_widen.sql", "ALTER TABLE t ALTER COLUMN n TYPE bigint;\n");
+        VerifyReport r = verify(tree);
+        assertThat(r.findings()).extracting(Finding::ruleId).containsExactly("verify-rewrite");
+        LintComparison c = LintComparison.run(tree.load(), r, new PostgresDialect());
+        assertThat(c.unconfirmed()).isEmpty();
+        assertThat(c.missed()).isEmpty();
+        assertThat(c.agreed()).isEqualTo(1);
+    }
 }

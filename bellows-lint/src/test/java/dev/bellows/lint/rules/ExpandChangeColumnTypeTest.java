@@ -13,8 +13,8 @@ class ExpandChangeColumnTypeTest extends RuleTestSupport {
 
     @Test
     void flagsPostgresTypeChanges() {
-        flags(LintFixtures.history(PG, "1.0/expand", "CREATE TABLE t (id int, n int)",
-                "1.1/expand", "ALTER TABLE t ALTER COLUMN n TYPE bigint"), "int to bigint");
+        flags(LintFixtures.history(PG, "1.0/expand", "CREATE TABLE t (id int, n bigint)",
+                "1.1/expand", "ALTER TABLE t ALTER COLUMN n TYPE int"), "bigint to int");
         flags(LintFixtures.history(PG, "1.0/expand", "CREATE TABLE t (id int, s varchar(50))",
                 "1.1/expand", "ALTER TABLE t ALTER COLUMN s TYPE varchar(20)"), "narrowing");
         flags(PG, EXPAND, "ALTER TABLE t ALTER COLUMN s SET DATA TYPE integer USING s::integer");
@@ -27,6 +27,9 @@ class ExpandChangeColumnTypeTest extends RuleTestSupport {
         passes(LintFixtures.history(PG, "1.0/expand", "CREATE TABLE t (id int, s character varying(50))",
                 "1.1/expand", "ALTER TABLE t ALTER COLUMN s TYPE text"), "varchar to text");
         passes(PG, CONTRACT, "ALTER TABLE t ALTER COLUMN n TYPE bigint");
+        // a larger integer keeps every value; its rewrite is pg-rewriting-type-change's finding
+        passes(LintFixtures.history(PG, "1.0/expand", "CREATE TABLE t (id int, n int)",
+                "1.1/expand", "ALTER TABLE t ALTER COLUMN n TYPE bigint"), "int to bigint");
     }
 
     @Test
@@ -57,8 +60,8 @@ class ExpandChangeColumnTypeTest extends RuleTestSupport {
     /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
     static List<RuleExample> examples() {
         return List.of(
-                RuleExample.flagsHistory(PG, "1.0/expand", "CREATE TABLE t (id int, n int)",
-                        "1.1/expand", "ALTER TABLE t ALTER COLUMN n TYPE bigint"),
+                RuleExample.flagsHistory(PG, "1.0/expand", "CREATE TABLE t (id int, n bigint)",
+                        "1.1/expand", "ALTER TABLE t ALTER COLUMN n TYPE int"),
                 RuleExample.flagsHistory(MYSQL, "1.0/expand", "CREATE TABLE t (id int, n bigint)",
                         "1.1/expand", "ALTER TABLE t MODIFY n int"),
                 RuleExample.passesHistory(PG, "1.0/expand", "CREATE TABLE t (id int, s varchar(50))",
