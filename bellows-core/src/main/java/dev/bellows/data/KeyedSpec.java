@@ -135,30 +135,12 @@ public record KeyedSpec(List<String> table, String key) {
     }
 
     private static Optional<KeyedSpec> derive(SqlStatement s) {
+        Optional<List<String>> target = target(s);
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> table = target.get();
         List<Token> t = s.tokens();
-        int i;
-        if (s.startsWith("UPDATE")) {
-            i = 1;
-            if (i < t.size() && t.get(i).is("ONLY")) {
-                i++;
-            }
-        } else if (s.startsWith("DELETE", "FROM")) {
-            i = 2;
-        } else {
-            return Optional.empty();
-        }
-        List<String> table = new ArrayList<>();
-        while (i < t.size() && isName(t.get(i))) {
-            table.add(t.get(i).text());
-            if (i + 2 < t.size() && t.get(i + 1).isSymbol(".")) {
-                i += 2;
-            } else {
-                break;
-            }
-        }
-        if (table.isEmpty()) {
-            return Optional.empty();
-        }
         for (int k = 2; k < t.size(); k++) {
             if (t.get(k).type() == TokenType.PARAMETER && t.get(k).text().equalsIgnoreCase(":from")
                     && t.get(k - 1).isSymbol(">=") && isName(t.get(k - 2))) {
