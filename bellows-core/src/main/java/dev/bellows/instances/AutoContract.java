@@ -45,8 +45,11 @@ public final class AutoContract {
         record Idle(String reason) implements Decision {
         }
 
-        /** An older instance is live: cancel the waiting contract of {@code release}, if any. */
-        record Blocked(Release release, List<Instance> older) implements Decision {
+        /**
+         * An older instance is live: cancel the waiting contract of {@code release}, if any. {@code selfOlder}
+         * says the deciding instance itself runs an older release (it is live, whatever its row says).
+         */
+        record Blocked(Release release, List<Instance> older, boolean selfOlder) implements Decision {
         }
 
         /** Wait: {@code pending} is the (possibly new) waiting contract to keep. */
@@ -79,9 +82,12 @@ public final class AutoContract {
      * @param live      the live instances, as the registry reports them now
      * @param pending   the waiting contract as stored, if any
      * @param self      this instance's id, recorded as the one that started a wait
+     * @param selfRelease the release this instance runs. The deciding instance is live by definition, even
+     *                    when its own row has expired (a heartbeat stalled past the TTL): an instance older
+     *                    than the candidate never starts or keeps a wait for it.
      */
     public Decision decide(Optional<Release> candidate, List<Instance> live, Optional<PendingContract> pending,
-                           String self) {
+                           String self, Release selfRelease) {
         if (candidate.isEmpty()) {
             return new Decision.Idle("no release has expand and migrate complete with contract pending");
         }
@@ -89,8 +95,9 @@ public final class AutoContract {
         List<Instance> older = live.stream()
                 .filter(i -> i.runsOlderThan(n))
                 .toList();
-        if (!older.isEmpty()) {
-            return new Decision.Blocked(n, older);
+        boolean selfOlder = selfRelease.compareTo(n) < 0;
+        if (!older.isEmpty() || selfOlder) {
+            return new Decision.Blocked(n, older, selfOlder);
         }
         if (live.isEmpty()) {
             return new Decision.Idle("no live instance runs " + n + " yet");

@@ -31,13 +31,18 @@ public final class AutoContractor {
     private final ConnectionSettings db;
     private final AutoContract policy;
     private final String self;
+    private final Release selfRelease;
 
-    /** @param self the id of the instance this runs in, recorded with a wait it starts and the contract it runs */
-    public AutoContractor(Runner runner, ConnectionSettings db, AutoContract policy, String self) {
+    /**
+     * @param self        the id of the instance this runs in, recorded with a wait it starts and the contract it runs
+     * @param selfRelease the release that instance runs: an instance never contracts past its own release
+     */
+    public AutoContractor(Runner runner, ConnectionSettings db, AutoContract policy, String self, Release selfRelease) {
         this.runner = runner;
         this.db = db;
         this.policy = policy;
         this.self = self;
+        this.selfRelease = selfRelease;
     }
 
     /** What one tick did. */
@@ -70,16 +75,21 @@ public final class AutoContractor {
         AutoContractTable table = new AutoContractTable(registry.dialect());
         Optional<PendingContract> pending = table.read(c);
         Optional<Release> candidate = AutoContract.candidate(runner.state(c));
-        AutoContract.Decision d = policy.decide(candidate, registry.live(c), pending, self);
+        AutoContract.Decision d = policy.decide(candidate, registry.live(c), pending, self, selfRelease);
         if (d instanceof AutoContract.Decision.Idle idle) {
             if (pending.isPresent() && table.clear(c)) {
                 LOG.info("automatic contract of {} no longer pending: {}", pending.get().release(), idle.reason());
             }
         } else if (d instanceof AutoContract.Decision.Blocked b) {
             if (pending.isPresent() && table.clear(c)) {
-                LOG.warn("automatic contract of {} cancelled: {} still live: {}", b.release(),
-                        b.older().size() == 1 ? "an older instance is" : b.older().size() + " older instances are",
-                        b.older().stream().map(Instance::describe).collect(Collectors.joining("; ")));
+                if (b.selfOlder()) {
+                    LOG.warn("automatic contract of {} cancelled: this instance ({}) runs release {} and is live",
+                            b.release(), self, selfRelease);
+                } else {
+                    LOG.warn("automatic contract of {} cancelled: {} still live: {}", b.release(),
+                            b.older().size() == 1 ? "an older instance is" : b.older().size() + " older instances are",
+                            b.older().stream().map(Instance::describe).collect(Collectors.joining("; ")));
+                }
             }
         } else if (d instanceof AutoContract.Decision.Wait w && w.started()) {
             table.write(c, w.pending());

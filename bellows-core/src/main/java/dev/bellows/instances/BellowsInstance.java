@@ -53,6 +53,8 @@ public final class BellowsInstance implements AutoCloseable {
     private volatile InstanceRegistry registry;
     /** Consecutive failed heartbeats; written by the heartbeat thread only. */
     private volatile int failures;
+    /** System.nanoTime() of the last heartbeat that reached the database; written by the heartbeat thread only. */
+    private volatile long lastBeat = System.nanoTime();
     /** What the startup guard said at the last check: at start (WARN mode) or when a heartbeat rewrote the row. */
     private volatile Optional<StartupRefusal> schemaRefusal = Optional.empty();
 
@@ -162,6 +164,7 @@ public final class BellowsInstance implements AutoCloseable {
                 LOG.info("heartbeat of instance {} works again after {} failed attempt(s)", id(), failures);
             }
             failures = 0;
+            warnIfLate();
             if (beat.found() == Heartbeat.LIVE) {
                 return;
             }
@@ -190,6 +193,23 @@ public final class BellowsInstance implements AutoCloseable {
             } else {
                 LOG.debug("heartbeat of instance {} failed again ({} in a row): {}", id(), n, e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Says so when this heartbeat came more than half the TTL after the previous one: the process or the
+     * database stalled (CPU starvation, a long GC pause, a blocked connection pool), and a longer stall would
+     * have let other instances count this one as gone.
+     */
+    private void warnIfLate() {
+        long now = System.nanoTime();
+        long gapMs = (now - lastBeat) / 1_000_000;
+        lastBeat = now;
+        long ttlMs = registration.ttlSeconds() * 1000L;
+        if (gapMs > Math.max(interval.toMillis() * 2, ttlMs / 2)) {
+            LOG.warn("heartbeat of instance {} came {} ms after the previous one (interval {}, TTL {} s): this "
+                    + "process or the database stalled; a pause longer than the TTL makes other instances count this "
+                    + "one as gone", id(), gapMs, Ages.format(interval), registration.ttlSeconds());
         }
     }
 

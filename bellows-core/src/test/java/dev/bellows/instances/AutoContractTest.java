@@ -28,7 +28,7 @@ class AutoContractTest {
     @Test
     void waitsForTheDelayThenRuns() {
         AutoContract.Decision first = policy.decide(V13, List.of(live("a", "1.3"), live("b", "1.3")), Optional.empty(),
-                "a");
+                "a", V13.get());
         assertThat(first).isInstanceOfSatisfying(AutoContract.Decision.Wait.class, w -> {
             assertThat(w.started()).isTrue();
             assertThat(w.pending().release()).isEqualTo(Release.of("1.3"));
@@ -38,11 +38,11 @@ class AutoContractTest {
         PendingContract pending = ((AutoContract.Decision.Wait) first).pending();
 
         clock.now = T0.plus(Duration.ofMinutes(9).plusSeconds(59));
-        assertThat(policy.decide(V13, List.of(live("b", "1.3")), Optional.of(pending), "b"))
+        assertThat(policy.decide(V13, List.of(live("b", "1.3")), Optional.of(pending), "b", V13.get()))
                 .isInstanceOfSatisfying(AutoContract.Decision.Wait.class, w -> assertThat(w.started()).isFalse());
 
         clock.now = T0.plus(Duration.ofMinutes(10));
-        assertThat(policy.decide(V13, List.of(live("b", "1.3")), Optional.of(pending), "b"))
+        assertThat(policy.decide(V13, List.of(live("b", "1.3")), Optional.of(pending), "b", V13.get()))
                 .isInstanceOfSatisfying(AutoContract.Decision.Run.class, r -> assertThat(r.pending()).isEqualTo(pending));
     }
 
@@ -50,39 +50,54 @@ class AutoContractTest {
     void anOlderInstanceBlocksAndTheWaitStartsAgainWhenItIsGone() {
         PendingContract pending = new PendingContract(Release.of("1.3"), T0, T0.plus(Duration.ofMinutes(10)), "a");
         clock.now = T0.plus(Duration.ofMinutes(11));
-        assertThat(policy.decide(V13, List.of(live("a", "1.3"), live("old", "1.2")), Optional.of(pending), "a"))
+        assertThat(policy.decide(V13, List.of(live("a", "1.3"), live("old", "1.2")), Optional.of(pending), "a", V13.get()))
                 .isInstanceOfSatisfying(AutoContract.Decision.Blocked.class,
                         b -> assertThat(b.older()).extracting(Instance::id).containsExactly("old"));
 
         // after a cancellation the table is empty: the wait starts from now, not from the old start
-        assertThat(policy.decide(V13, List.of(live("a", "1.3")), Optional.empty(), "a"))
+        assertThat(policy.decide(V13, List.of(live("a", "1.3")), Optional.empty(), "a", V13.get()))
                 .isInstanceOfSatisfying(AutoContract.Decision.Wait.class,
                         w -> assertThat(w.pending().due()).isEqualTo(clock.now.plus(Duration.ofMinutes(10))));
     }
 
     @Test
+    void anOlderInstanceWhoseOwnRowExpiredStillBlocksItself() {
+        // a 1.2 instance whose heartbeat stalled past its TTL is missing from the live list, yet it runs:
+        // it must not start a wait for contract 1.3, and it cancels one that a 1.3 instance started
+        PendingContract pending = new PendingContract(Release.of("1.3"), T0, T0.plus(Duration.ofMinutes(10)), "b");
+        assertThat(policy.decide(V13, List.of(live("b", "1.3")), Optional.empty(), "a", Release.of("1.2")))
+                .isInstanceOfSatisfying(AutoContract.Decision.Blocked.class, b -> {
+                    assertThat(b.selfOlder()).isTrue();
+                    assertThat(b.older()).isEmpty();
+                });
+        clock.now = T0.plus(Duration.ofMinutes(11));
+        assertThat(policy.decide(V13, List.of(live("b", "1.3")), Optional.of(pending), "a", Release.of("1.2")))
+                .isInstanceOf(AutoContract.Decision.Blocked.class);
+    }
+
+    @Test
     void anUnrecognisedReleaseCountsAsOlder() {
-        assertThat(policy.decide(V13, List.of(live("a", "1.3"), live("x", "blue")), Optional.empty(), "a"))
+        assertThat(policy.decide(V13, List.of(live("a", "1.3"), live("x", "blue")), Optional.empty(), "a", V13.get()))
                 .isInstanceOf(AutoContract.Decision.Blocked.class);
     }
 
     @Test
     void newerInstancesDoNotBlock() {
-        assertThat(policy.decide(V13, List.of(live("a", "1.4")), Optional.empty(), "a"))
+        assertThat(policy.decide(V13, List.of(live("a", "1.4")), Optional.empty(), "a", V13.get()))
                 .isInstanceOf(AutoContract.Decision.Wait.class);
     }
 
     @Test
     void nothingReadyOrNobodyLiveIsIdle() {
-        assertThat(policy.decide(Optional.empty(), List.of(live("a", "1.3")), Optional.empty(), "a"))
+        assertThat(policy.decide(Optional.empty(), List.of(live("a", "1.3")), Optional.empty(), "a", V13.get()))
                 .isInstanceOf(AutoContract.Decision.Idle.class);
-        assertThat(policy.decide(V13, List.of(), Optional.empty(), "a")).isInstanceOf(AutoContract.Decision.Idle.class);
+        assertThat(policy.decide(V13, List.of(), Optional.empty(), "a", V13.get())).isInstanceOf(AutoContract.Decision.Idle.class);
     }
 
     @Test
     void aWaitForAnotherReleaseIsReplaced() {
         PendingContract old = new PendingContract(Release.of("1.2"), T0.minusSeconds(3600), T0.minusSeconds(60), "z");
-        assertThat(policy.decide(V13, List.of(live("a", "1.3")), Optional.of(old), "a"))
+        assertThat(policy.decide(V13, List.of(live("a", "1.3")), Optional.of(old), "a", V13.get()))
                 .isInstanceOfSatisfying(AutoContract.Decision.Wait.class, w -> {
                     assertThat(w.started()).isTrue();
                     assertThat(w.pending().release()).isEqualTo(Release.of("1.3"));
@@ -92,9 +107,9 @@ class AutoContractTest {
     @Test
     void zeroDelayRunsAtTheNextCheck() {
         AutoContract now = new AutoContract(Duration.ZERO, clock);
-        AutoContract.Decision first = now.decide(V13, List.of(live("a", "1.3")), Optional.empty(), "a");
+        AutoContract.Decision first = now.decide(V13, List.of(live("a", "1.3")), Optional.empty(), "a", V13.get());
         PendingContract p = ((AutoContract.Decision.Wait) first).pending();
-        assertThat(now.decide(V13, List.of(live("a", "1.3")), Optional.of(p), "a"))
+        assertThat(now.decide(V13, List.of(live("a", "1.3")), Optional.of(p), "a", V13.get()))
                 .isInstanceOf(AutoContract.Decision.Run.class);
     }
 

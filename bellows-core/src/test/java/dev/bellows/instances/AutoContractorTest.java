@@ -48,7 +48,7 @@ class AutoContractorTest {
 
         AutoContractTest.MutableClock clock = new AutoContractTest.MutableClock(Instant.parse("2026-12-07T04:00:00Z"));
         AutoContractor auto = new AutoContractor(bellows.runner(), pool,
-                new AutoContract(Duration.ofMinutes(10), clock), "new-1");
+                new AutoContract(Duration.ofMinutes(10), clock), "new-1", Release.of("1.3"));
 
         BellowsInstance old = BellowsInstance.builder(ds, "1.2").id("old-1").shutdownHook(false).register();
         try (BellowsInstance current = BellowsInstance.builder(ds, "1.3").id("new-1").shutdownHook(false)

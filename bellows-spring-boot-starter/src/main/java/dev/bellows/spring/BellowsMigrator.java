@@ -112,7 +112,7 @@ public class BellowsMigrator implements InitializingBean, DisposableBean {
         }
         if (auto) {
             AutoContractor contractor = new AutoContractor(bellows.runner(), connection,
-                    new AutoContract(properties.getContractDelay(), Clock.systemUTC()), instance.id());
+                    new AutoContract(properties.getContractDelay(), Clock.systemUTC()), instance.id(), release);
             long every = Math.max(100, properties.getContractCheckInterval().toMillis());
             background.scheduleWithFixedDelay(() -> {
                 try {

@@ -79,7 +79,7 @@ final class BookshopApp {
                 "--spring.datasource.hikari.maximum-pool-size=4",
                 "--spring.bellows.release=" + release,
                 "--spring.bellows.instance-id=" + name,
-                "--spring.bellows.instance-ttl=4s",
+                "--spring.bellows.instance-ttl=8s",
                 "--spring.bellows.heartbeat-interval=1s",
                 "--spring.bellows.contract-delay=3s",
                 "--spring.bellows.contract-check-interval=500ms",
