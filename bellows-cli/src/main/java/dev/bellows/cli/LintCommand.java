@@ -53,7 +53,7 @@ import java.util.stream.Collectors;
                 "  bellows lint --flyway src/main/resources/db/migration", "  bellows lint db/migrations/1.3",
                 "  bellows lint --layout flat db/migrations   (golang-migrate, dbmate, numbered .sql)",
                 "  bellows lint --list-rules",
-                "  bellows lint --placeholder schema=app   (${schema} in the files, as upgrade replaces it)",
+                "  bellows lint --placeholder schema=app   ($${schema} in the files, as upgrade replaces it)",
                 "  bellows lint --url jdbc:postgresql://db.internal/shop --user reader   (table sizes from the catalog)",
                 "  bellows lint --export-stats prod-stats.tsv --url jdbc:postgresql://db.internal/shop --user reader",
                 "  bellows lint --stats prod-stats.tsv --stats-min-rows 50000"})
@@ -91,7 +91,7 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
     String since;
 
     @Option(names = "--placeholder", paramLabel = "NAME=VALUE",
-            description = "Value of ${NAME} in the migrations (and a legacy Flyway history), so files are linted as "
+            description = "Value of $${NAME} in the migrations (and a legacy Flyway history), so files are linted as "
                     + "upgrade will run them; repeatable (env BELLOWS_PLACEHOLDERS_NAME; bellows.yaml placeholders:). "
                     + "An undefined one is an error naming file and line.")
     List<String> placeholders = new ArrayList<>();

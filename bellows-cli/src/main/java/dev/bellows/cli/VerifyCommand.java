@@ -50,7 +50,7 @@ import java.util.concurrent.Callable;
                 "  bellows verify --schema-from jdbc:postgresql://db.example.com/app --rows-from-stats",
                 "  bellows verify --schema-from jdbc:postgresql://replica/app --since 1.4   (no Bellows history there)",
                 "  bellows verify --format html > verify.html",
-                "  bellows verify --placeholder schema=app   (${schema} in the files, as upgrade replaces it)",
+                "  bellows verify --placeholder schema=app   ($${schema} in the files, as upgrade replaces it)",
                 "  bellows verify --layout flat --location db/migrations   (golang-migrate, dbmate, numbered .sql)",
                 "  bellows verify --dialect mysql --shadow-url jdbc:mariadb://localhost/verify_shadow "
                         + "--shadow-user root --format json"})
@@ -136,7 +136,7 @@ public final class VerifyCommand implements Callable<Integer> {
     String since;
 
     @Option(names = "--placeholder", paramLabel = "NAME=VALUE",
-            description = "Value of ${NAME} in the migrations (and the legacy history), as upgrade replaces it; "
+            description = "Value of $${NAME} in the migrations (and the legacy history), as upgrade replaces it; "
                     + "repeatable (env BELLOWS_PLACEHOLDERS_NAME; bellows.yaml placeholders:). An undefined one is "
                     + "an error naming file and line.")
     List<String> placeholders = new ArrayList<>();

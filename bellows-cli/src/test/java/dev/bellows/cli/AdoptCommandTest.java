@@ -162,5 +162,9 @@ class AdoptCommandTest {
                 yaml.toString(), "--location", location.toString());
         assertThat(lint.exit()).isEqualTo(1);
         assertThat(lint.out()).contains("001_drop_fax.sql:1:").contains("dropping column customers.fax in expand");
+
+        for (String command : new String[]{"lint", "verify", "upgrade"}) {
+            assertThat(bellows(command, "--help").out()).as(command).contains("Value of ${NAME} in the");
+        }
     }
 }
