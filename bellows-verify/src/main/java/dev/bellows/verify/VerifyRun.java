@@ -59,6 +59,16 @@ final class VerifyRun {
                 }
             } else if (options.legacy().isPresent()) {
                 work = legacy(options.legacy().get());
+                // the legacy history is release legacy.release: its seeds and --rows follow it, as after a release
+                for (Seed seed : options.seeds()) {
+                    if (seed.release().compareTo(options.legacy().get().release()) <= 0) {
+                        SeedRunner.run(c, seed, probe.dialect());
+                    }
+                }
+                if (options.syntheticRows() > 0 && !work.migrations().isEmpty()) {
+                    addOnce(probe.fillTables(c, options.syntheticRows(),
+                            PlannedForeignKey.addedBy(work.migrations(), probe.dialect().syntax())));
+                }
             }
             proof = ManifestProof.open(set, options.queries(), probe, shadow.connector());
             try {

@@ -135,6 +135,27 @@ class LegacyVerifyTest {
     }
 
     @Test
+    void seedsOfTheLegacyReleaseAndGeneratedRowsFollowTheLegacyHistory() throws Exception {
+        LegacyConfig legacy = flyway();
+        Path seed = dir.resolve("seed.sql");
+        write(seed, "INSERT INTO customers (id, email) VALUES (1, NULL);\n");
+        MigrationSet required = new MigrationTree(dir.resolve("required"))
+                .file("1.1/expand/001_email_required.sql", "ALTER TABLE customers ALTER COLUMN email SET NOT NULL;")
+                .load();
+        VerifyReport seeded = Verifier.verify(required, shadow().withLegacy(Optional.of(legacy))
+                .withSeeds(java.util.List.of(new Seed(Release.of("1.0"), seed))));
+        assertThat(seeded.findings()).anyMatch(f -> f.file().endsWith("001_email_required.sql")
+                && f.message().contains("contains null values"));
+
+        MigrationSet check = new MigrationTree(dir.resolve("check"))
+                .file("1.1/expand/001_check.sql", "ALTER TABLE customers ADD CONSTRAINT no_rows CHECK (id < 0);")
+                .load();
+        VerifyReport rows = Verifier.verify(check, shadow().withLegacy(Optional.of(legacy)).withRows(20));
+        assertThat(rows.notes()).anyMatch(n -> n.startsWith("--rows: ") && n.contains("001_check.sql")
+                && n.contains("failed on the generated rows"));
+    }
+
+    @Test
     void flywayBuildsAMariaDbShadowToo() throws Exception {
         LegacyConfig legacy = flyway();
         MigrationSet set = new MigrationTree(dir.resolve("mysql"))
