@@ -83,6 +83,26 @@ class LegacyVerifyTest {
     }
 
     @Test
+    void theLegacyReleasesQueryManifestIsProvedAgainstTheFirstBellowsRollout() throws Exception {
+        LegacyConfig legacy = flyway();
+        Path queries = dir.resolve("queries");
+        write(queries.resolve("1.0.sql"), """
+                -- sent 3 | params INTEGER
+                SELECT email, fax FROM customers WHERE id = ?;
+                """);
+        MigrationSet set = new MigrationTree(dir.resolve("db"))
+                .file("1.1/expand/001_fax_text.sql", "ALTER TABLE customers RENAME COLUMN fax TO fax_number;")
+                .load();
+        VerifyReport r = Verifier.verify(set, shadow().withLegacy(Optional.of(legacy))
+                .withQueries(dev.bellows.queries.QueryManifests.load(queries, true,
+                        dev.bellows.sql.SqlSyntax.POSTGRESQL)));
+        assertThat(r.findings("verify-query-fails")).singleElement().satisfies(f -> {
+            assertThat(f.file()).endsWith("1.0.sql");
+            assertThat(f.message()).contains("release 1.0 sends", "after expand 1.1", "fax");
+        });
+    }
+
+    @Test
     void sinceAfterTheLegacyReleaseStillBuildsButDoesNotJudge() throws Exception {
         LegacyConfig legacy = flyway();
         MigrationSet set = bellows()
