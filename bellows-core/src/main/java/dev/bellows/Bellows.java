@@ -155,6 +155,18 @@ public final class Bellows {
         }
     }
 
+    /**
+     * The database's current time: the clock that judges liveness and when a waiting automatic contract is
+     * due (pass it to {@link dev.bellows.instances.PendingContract#describe}).
+     */
+    public java.time.Instant databaseNow() {
+        try (Connection c = config.connection().connect()) {
+            return new dev.bellows.instances.InstanceRegistry(runner.dialect()).databaseNow(c);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the database's time: " + e.getMessage(), e);
+        }
+    }
+
     public List<String> repair() {
         return runner.repair();
     }

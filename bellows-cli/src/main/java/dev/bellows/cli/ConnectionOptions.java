@@ -47,7 +47,7 @@ public final class ConnectionOptions {
             + "amounts to; Bellows records its baseline there (env BELLOWS_LEGACY_RELEASE; bellows.yaml legacy.release).")
     String legacyRelease;
 
-    @Option(names = "--placeholder", paramLabel = "NAME=VALUE", description = "Value of ${NAME} in the SQL files and "
+    @Option(names = "--placeholder", paramLabel = "NAME=VALUE", description = "Value of $${NAME} in the SQL files and "
             + "the legacy history; repeatable (env BELLOWS_PLACEHOLDERS_NAME; bellows.yaml placeholders:).")
     java.util.List<String> placeholders = new java.util.ArrayList<>();
 

@@ -32,4 +32,14 @@ final class Layouts {
     static MigrationSet load(Path dir, boolean flat, SqlSyntax syntax) {
         return flat ? FlatLoader.load(dir, syntax) : MigrationLoader.load(dir, syntax);
     }
+
+    /**
+     * The layout as the runner will run it: Bellows' own files with their {@code ${name}} placeholders replaced
+     * (an undefined one is an error naming file, line and name). A flat folder of another tool's files is read
+     * as written: Bellows never runs those, and their {@code ${...}} means nothing to Bellows.
+     */
+    static MigrationSet load(Path dir, boolean flat, SqlSyntax syntax, java.util.Map<String, String> placeholders) {
+        MigrationSet set = load(dir, flat, syntax);
+        return flat ? set : dev.bellows.load.Placeholders.resolve(set, placeholders, syntax);
+    }
 }

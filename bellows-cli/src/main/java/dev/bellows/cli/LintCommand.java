@@ -12,7 +12,6 @@ import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.Rules;
 import dev.bellows.lint.ServerVersion;
 import dev.bellows.lint.TableStats;
-import dev.bellows.load.MigrationLoader;
 import dev.bellows.load.Paths;
 import dev.bellows.model.Finding;
 import dev.bellows.model.Phase;
@@ -54,6 +53,7 @@ import java.util.stream.Collectors;
                 "  bellows lint --flyway src/main/resources/db/migration", "  bellows lint db/migrations/1.3",
                 "  bellows lint --layout flat db/migrations   (golang-migrate, dbmate, numbered .sql)",
                 "  bellows lint --list-rules",
+                "  bellows lint --placeholder schema=app   ($${schema} in the files, as upgrade replaces it)",
                 "  bellows lint --url jdbc:postgresql://db.internal/shop --user reader   (table sizes from the catalog)",
                 "  bellows lint --export-stats prod-stats.tsv --url jdbc:postgresql://db.internal/shop --user reader",
                 "  bellows lint --stats prod-stats.tsv --stats-min-rows 50000"})
@@ -89,6 +89,12 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
             + "releases up to it only build the schema the later ones are checked against (with a legacy Flyway "
             + "history in bellows.yaml, its files are replayed first and only releases after legacy.release are judged).")
     String since;
+
+    @Option(names = "--placeholder", paramLabel = "NAME=VALUE",
+            description = "Value of $${NAME} in the migrations (and a legacy Flyway history), so files are linted as "
+                    + "upgrade will run them; repeatable (env BELLOWS_PLACEHOLDERS_NAME; bellows.yaml placeholders:). "
+                    + "An undefined one is an error naming file and line.")
+    List<String> placeholders = new ArrayList<>();
 
     @Option(names = "--layout", paramLabel = "LAYOUT",
             description = "bellows (default: RELEASE/PHASE/NNN_name.sql) or flat: one folder of numbered files "
@@ -156,7 +162,11 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Lints as set up by picocli or by {@link QuickLint}; returns the exit code. */
+    int execute(PrintWriter out, PrintWriter err) {
         try {
             if (listRules) {
                 listRules(out);
@@ -182,7 +192,6 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
             write(report.toReport(), out);
             return report.exitCode();
         } catch (BellowsException e) {
-            PrintWriter err = spec.commandLine().getErr();
             err.println("bellows lint: " + e.getMessage());
             err.flush();
             return e.exitCode();
@@ -199,8 +208,8 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
         boolean flat = Layouts.flat(layout);
         if (paths.isEmpty()) {
             Path dir = settings.get("location").map(Path::of).orElse(BellowsConfig.DEFAULT_LOCATION);
-            return Linter.lint(legacyFiles(settings, options), Layouts.load(dir, flat, options.dialect().syntax())
-                    .migrations(), judgedAfter(settings), options.withQueries(queries.load(dir, options.dialect().syntax())));
+            return Linter.lint(legacyFiles(settings, options), Layouts.load(dir, flat, options.dialect().syntax(),
+                    settings.placeholders(placeholders)).migrations(), judgedAfter(settings), options.withQueries(queries.load(dir, options.dialect().syntax())));
         }
         if (flat) {
             List<Finding> findings = new ArrayList<>();
@@ -248,8 +257,8 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
         List<UsedWaiver> waivers = new ArrayList<>();
         int statements = 0;
         for (Map.Entry<Path, Set<Path>> e : layouts.entrySet()) {
-            LintReport r = Linter.lint(legacyFiles(settings, options), MigrationLoader.load(e.getKey(),
-                    options.dialect().syntax()).migrations(), judgedAfter(settings),
+            LintReport r = Linter.lint(legacyFiles(settings, options), Layouts.load(e.getKey(), false,
+                    options.dialect().syntax(), settings.placeholders(placeholders)).migrations(), judgedAfter(settings),
                     options.withQueries(queries.load(e.getKey(), options.dialect().syntax())));
             Set<String> only = e.getValue() == null ? null
                     : e.getValue().stream().map(Paths::display).collect(Collectors.toSet());
@@ -270,17 +279,13 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
 
     /** The newer of --since and legacy.release: the releases up to it are replayed, not judged. */
     private Optional<Release> judgedAfter(Settings settings) {
-        Optional<Release> cut = Optional.ofNullable(since).map(Release::of);
-        Optional<Release> legacy = settings.legacy(settings.placeholders(List.of())).map(l -> l.release());
-        if (legacy.isPresent() && (cut.isEmpty() || legacy.get().compareTo(cut.get()) > 0)) {
-            return legacy;
-        }
-        return cut;
+        return dev.bellows.legacy.LegacyConfig.judgedAfter(Optional.ofNullable(since).map(Release::of),
+                settings.legacy(settings.placeholders(placeholders)));
     }
 
     /** A legacy Flyway history's files, replayed into the schema model first (a Liquibase changelog is not SQL). */
     private List<dev.bellows.model.Migration> legacyFiles(Settings settings, LintOptions options) {
-        Map<String, String> values = settings.placeholders(List.of());
+        Map<String, String> values = settings.placeholders(placeholders);
         return settings.legacy(values).filter(l -> l.engine().equals(dev.bellows.legacy.LegacyConfig.FLYWAY))
                 .map(l -> Linter.flywayHistory(Path.of(l.location()), l.release(), values, options))
                 .orElse(List.of());

@@ -32,7 +32,7 @@ final class StatusCommand extends DatabaseCommand {
             case "json" -> out.println(json(report, auto));
             case "text" -> {
                 text(report, out);
-                auto.ifPresent(p -> out.println(p.describe(java.time.Instant.now())
+                auto.ifPresent(p -> out.println(p.describe(bellows.databaseNow())
                         + "; an instance of an older release that comes back cancels it"));
             }
             default -> throw new dev.bellows.ConfigurationException("unknown --format '" + format

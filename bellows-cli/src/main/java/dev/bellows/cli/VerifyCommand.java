@@ -40,6 +40,9 @@ import java.util.concurrent.Callable;
                 + "release N's after expand(N) and contract(N). "
                 + "With --schema-from, the live schema of a database (read only) is copied into the shadow first and "
                 + "only the releases pending there are verified. "
+                + "With a legacy history in bellows.yaml (legacy.flyway or legacy.liquibase), the real Flyway or "
+                + "Liquibase builds the shadow's schema first and only the releases after legacy.release are run "
+                + "and judged. "
                 + "Exit 1 when a verdict fails."},
         footer = {"", "Examples:", "  bellows verify --location db/migrations --rows 1000",
                 "  bellows verify --location db/migrations --queries db/queries",
@@ -47,6 +50,7 @@ import java.util.concurrent.Callable;
                 "  bellows verify --schema-from jdbc:postgresql://db.example.com/app --rows-from-stats",
                 "  bellows verify --schema-from jdbc:postgresql://replica/app --since 1.4   (no Bellows history there)",
                 "  bellows verify --format html > verify.html",
+                "  bellows verify --placeholder schema=app   ($${schema} in the files, as upgrade replaces it)",
                 "  bellows verify --layout flat --location db/migrations   (golang-migrate, dbmate, numbered .sql)",
                 "  bellows verify --dialect mysql --shadow-url jdbc:mariadb://localhost/verify_shadow "
                         + "--shadow-user root --format json"})
@@ -131,6 +135,12 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "(releases up to it are not run, later ones are verified on its schema).")
     String since;
 
+    @Option(names = "--placeholder", paramLabel = "NAME=VALUE",
+            description = "Value of $${NAME} in the migrations (and the legacy history), as upgrade replaces it; "
+                    + "repeatable (env BELLOWS_PLACEHOLDERS_NAME; bellows.yaml placeholders:). An undefined one is "
+                    + "an error naming file and line.")
+    List<String> placeholders = new ArrayList<>();
+
     @Option(names = "--rows-from-stats",
             description = "With --schema-from: give every copied table as many generated rows as the live "
                     + "statistics report (at most --rows-cap), so rewrites and scans are measured at that size and "
@@ -197,7 +207,10 @@ public final class VerifyCommand implements Callable<Integer> {
                     rowsFromStats, rowsCap);
             options = options.withSchemaFrom(source);
         }
-        MigrationSet set = Layouts.load(dir, Layouts.flat(layout), d.syntax());
+        Map<String, String> values = settings.placeholders(placeholders);
+        // legacy: in bellows.yaml (or BELLOWS_LEGACY_*): its engine builds the shadow first, as on every fresh database
+        options = options.withLegacy(settings.legacy(values));
+        MigrationSet set = Layouts.load(dir, Layouts.flat(layout), d.syntax(), values);
         options = options.withQueries(queries.load(dir, d.syntax()));
         VerifyReport report = Verifier.verify(set, options);
         if (compareLint) {

@@ -117,4 +117,54 @@ class AdoptCommandTest {
         assertThat(legacy.out()).doesNotContain("001_drop_fax.sql").doesNotContain("V1__customers.sql")
                 .doesNotContain("Bellows does not know the column's current type");
     }
+
+    @Test
+    void verifyBuildsTheShadowWithTheLegacyHistoryAndLintAndVerifyReplacePlaceholders() throws Exception {
+        Path flyway = dir.resolve("flyway");
+        Files.createDirectories(flyway);
+        Files.writeString(flyway.resolve("V1__customers.sql"), "CREATE TABLE customers (id int PRIMARY KEY, "
+                + "email varchar(200) DEFAULT 'x@${mail_domain}', fax varchar(40));\n");
+        Files.writeString(flyway.resolve("R__customer_emails.sql"),
+                "CREATE OR REPLACE VIEW customer_emails AS SELECT id, email FROM customers;\n");
+        Path location = dir.resolve("db/migrations");
+        new MigrationTree(location)
+                .file("1.1", "expand", "001_support.sql",
+                        "ALTER TABLE ${table} ADD COLUMN support varchar(200) DEFAULT 'help@${mail_domain}';\n")
+                .file("1.1", "contract", "001_drop_email.sql", "ALTER TABLE customers DROP COLUMN email;\n");
+        Path yaml = dir.resolve("bellows.yaml");
+        Files.writeString(yaml, "legacy:\n  flyway: " + flyway + "\n  release: \"1.0\"\n"
+                + "  placeholders: { mail_domain: example.com }\n");
+        TestDatabase shadow = Databases.postgres();
+
+        // ${table} has no value: named with file and line, nothing verified.
+        CliTest.Run undefined = bellows("verify", "--config", yaml.toString(), "--location", location.toString(),
+                "--shadow-url", shadow.url(), "--shadow-user", shadow.user());
+        assertThat(undefined.exit()).isEqualTo(2);
+        assertThat(undefined.err()).contains("001_support.sql: line 1: placeholder ${table} has no value");
+        assertThat(shadow.count("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).isZero();
+        CliTest.Run lintUndefined = bellows("lint", "--config", yaml.toString(), "--location", location.toString());
+        assertThat(lintUndefined.exit()).isEqualTo(2);
+        assertThat(lintUndefined.err()).contains("001_support.sql: line 1: placeholder ${table} has no value");
+
+        // Flyway builds the shadow; 1.1's contract drops a column that only Flyway's files made and its view reads.
+        CliTest.Run verify = bellows("verify", "--config", yaml.toString(), "--location", location.toString(),
+                "--shadow-url", shadow.url(), "--shadow-user", shadow.user(), "--placeholder", "table=customers");
+        assertThat(verify.exit()).as(verify.err()).isEqualTo(1);
+        assertThat(verify.out()).contains("legacy Flyway history (" + flyway + ") built the shadow's schema")
+                .contains("001_drop_email.sql").contains("customer_emails")
+                .doesNotContain("001_support.sql:1");
+        assertThat((String) shadow.queryOne("SELECT column_default FROM information_schema.columns WHERE table_name = "
+                + "'customers' AND column_name = 'support'")).contains("help@example.com");
+
+        // lint with the value: the file is judged as it will run (a placeholder in a table name included).
+        new MigrationTree(location).file("1.2", "expand", "001_drop_fax.sql", "ALTER TABLE ${table} DROP COLUMN fax;\n");
+        CliTest.Run lint = bellows(Map.of("BELLOWS_PLACEHOLDERS_TABLE", "customers"), "lint", "--config",
+                yaml.toString(), "--location", location.toString());
+        assertThat(lint.exit()).isEqualTo(1);
+        assertThat(lint.out()).contains("001_drop_fax.sql:1:").contains("dropping column customers.fax in expand");
+
+        for (String command : new String[]{"lint", "verify", "upgrade"}) {
+            assertThat(bellows(command, "--help").out()).as(command).contains("Value of ${NAME} in the");
+        }
+    }
 }

@@ -4,7 +4,6 @@ import dev.bellows.model.Phase;
 import dev.bellows.model.Release;
 import dev.bellows.run.SchemaState;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,28 +14,24 @@ import java.util.Optional;
  * oldest release N whose expand and migrate are complete and whose contract is pending, every live
  * instance on N or newer, and that held for {@code delay} (so a rollback can still happen). Any live
  * instance older than N cancels a waiting contract; the wait starts again when the last one is gone.
- * Plain Java over what the caller read: the clock is injected, nothing here touches a database.
+ * Plain Java over what the caller read, including the time: {@code now} is the database's clock (as
+ * {@link InstanceRegistry#databaseNow} reads it), the clock liveness is judged by, so instances whose own
+ * clocks disagree still agree on when a contract is due. Nothing here touches a database.
  */
 public final class AutoContract {
 
     private final Duration delay;
-    private final Clock clock;
 
-    public AutoContract(Duration delay, Clock clock) {
+    public AutoContract(Duration delay) {
         if (delay == null || delay.isNegative()) {
             throw new dev.bellows.ConfigurationException("contract delay " + delay + " is not usable: give zero or "
                     + "more, e.g. 10m");
         }
         this.delay = delay;
-        this.clock = clock;
     }
 
     public Duration delay() {
         return delay;
-    }
-
-    public Instant now() {
-        return clock.instant();
     }
 
     /** What to do now. */
@@ -85,9 +80,11 @@ public final class AutoContract {
      * @param selfRelease the release this instance runs. The deciding instance is live by definition, even
      *                    when its own row has expired (a heartbeat stalled past the TTL): an instance older
      *                    than the candidate never starts or keeps a wait for it.
+     * @param now         the database's current time, read with {@code live}: a wait starts at it and is due
+     *                    when it reaches the stored due time. Never the deciding instance's own clock.
      */
     public Decision decide(Optional<Release> candidate, List<Instance> live, Optional<PendingContract> pending,
-                           String self, Release selfRelease) {
+                           String self, Release selfRelease, Instant now) {
         if (candidate.isEmpty()) {
             return new Decision.Idle("no release has expand and migrate complete with contract pending");
         }
@@ -102,7 +99,6 @@ public final class AutoContract {
         if (live.isEmpty()) {
             return new Decision.Idle("no live instance runs " + n + " yet");
         }
-        Instant now = clock.instant();
         if (pending.isEmpty() || !pending.get().release().equals(n)) {
             return new Decision.Wait(new PendingContract(n, now, now.plus(delay), self), true);
         }

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * The table {@code bellows_auto_contract}: at most one waiting automatic contract ({@link PendingContract}),
  * shared by every instance with {@code contract=auto} and read by {@code status}. Times are epoch
- * milliseconds of the deciding instance's clock. Reads never create the table; writes do. Works on the
+ * milliseconds of the database's clock ({@link InstanceRegistry#databaseNow}), never an instance's own, so
+ * instances with skewed clocks agree on when the contract is due. Reads never create the table; writes do. Works on the
  * caller's connection and transaction mode.
  */
 public final class AutoContractTable {

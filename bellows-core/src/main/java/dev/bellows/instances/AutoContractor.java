@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -21,7 +23,8 @@ import java.util.stream.Collectors;
  * {@link AutoContract}; records, cancels or runs. The contract itself runs through the {@link Runner}
  * under the migrator lock, where the live-instance gate is asked again: an older instance that came back
  * between the decision and the lock still stops it. Each run is recorded on the contract's completion
- * row in history as automatic.
+ * row in history as automatic. Every time it compares comes from the database's clock, read on the same
+ * connection as the live instances.
  */
 public final class AutoContractor {
 
@@ -75,7 +78,9 @@ public final class AutoContractor {
         AutoContractTable table = new AutoContractTable(registry.dialect());
         Optional<PendingContract> pending = table.read(c);
         Optional<Release> candidate = AutoContract.candidate(runner.state(c));
-        AutoContract.Decision d = policy.decide(candidate, registry.live(c), pending, self, selfRelease);
+        List<Instance> live = registry.live(c);
+        Instant now = registry.databaseNow(c);
+        AutoContract.Decision d = policy.decide(candidate, live, pending, self, selfRelease, now);
         if (d instanceof AutoContract.Decision.Idle idle) {
             if (pending.isPresent() && table.clear(c)) {
                 LOG.info("automatic contract of {} no longer pending: {}", pending.get().release(), idle.reason());
@@ -94,7 +99,7 @@ public final class AutoContractor {
         } else if (d instanceof AutoContract.Decision.Wait w && w.started()) {
             table.write(c, w.pending());
             LOG.info("every live instance runs {} or newer and its migrate phase is complete: {}",
-                    w.pending().release(), w.pending().describe(policy.now()));
+                    w.pending().release(), w.pending().describe(now));
         }
         return d;
     }

@@ -208,6 +208,18 @@ public final class InstanceRegistry {
         return query(c, false, id).stream().findFirst();
     }
 
+    /**
+     * The database's current time: the one clock every instance shares. Liveness is judged by it, and so is
+     * when a waiting automatic contract is due ({@link AutoContract}).
+     */
+    public Instant databaseNow(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT " + dialect.currentTimestamp())) {
+            rs.next();
+            return dialect.readTimestamp(rs, 1);
+        }
+    }
+
     private String liveCondition() {
         return dialect.plusSeconds("heartbeat_at", "ttl_seconds") + " > " + dialect.currentTimestamp();
     }

@@ -9,7 +9,8 @@ import java.time.Instant;
  * An automatic contract that is waiting for its delay to pass: since {@code since} every live instance
  * runs {@code release} (or newer) and its migrate phase is complete; {@code contract(release)} runs at
  * {@code due} unless an older instance comes back first. Kept in {@code bellows_auto_contract} so that
- * every instance and the CLI's {@code status} see the same one.
+ * every instance and the CLI's {@code status} see the same one. {@code since} and {@code due} are times of the
+ * database's clock; pass its current time ({@link InstanceRegistry#databaseNow}) wherever a {@code now} is asked.
  *
  * @param decidedBy the instance that started the wait
  */

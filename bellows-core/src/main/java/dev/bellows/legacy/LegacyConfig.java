@@ -4,6 +4,7 @@ import dev.bellows.ConfigurationException;
 import dev.bellows.model.Release;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -39,5 +40,17 @@ public record LegacyConfig(String engine, String location, Release release, Map<
     /** {@code Flyway} or {@code Liquibase}, for messages. */
     public String engineName() {
         return FLYWAY.equals(engine) ? "Flyway" : "Liquibase";
+    }
+
+    /**
+     * The release up to which {@code lint} and {@code verify} only build the schema and judge nothing: the newer of
+     * {@code --since} and {@code legacy.release} (one meaning everywhere: CLI, Maven plugin).
+     */
+    public static Optional<Release> judgedAfter(Optional<Release> since, Optional<LegacyConfig> legacy) {
+        Optional<Release> l = legacy.map(LegacyConfig::release);
+        if (l.isPresent() && (since.isEmpty() || l.get().compareTo(since.get()) > 0)) {
+            return l;
+        }
+        return since;
     }
 }

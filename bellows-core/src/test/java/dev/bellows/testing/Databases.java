@@ -40,8 +40,12 @@ public final class Databases {
         if (postgres == null) {
             try {
                 // pg_stat_statements (shipped with the binaries) is preloaded so `bellows queries import` can be tested
+                // fsync and full-page writes off: test databases are thrown away, and the shutdown checkpoint of a
+                // server that ran hundreds of tests otherwise outlasts surefire's 30 s exit grace on a busy machine
                 postgres = EmbeddedPostgres.builder()
-                        .setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
+                        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("full_page_writes", "off").start();
             } catch (IOException e) {
                 throw new IllegalStateException("cannot start embedded PostgreSQL", e);
             }
@@ -80,6 +84,9 @@ public final class Databases {
                 b.addArg("--user=root");
                 // statement digests for `bellows queries import` (performance_schema.events_statements_summary_by_digest)
                 b.addArg("--performance-schema=ON");
+                // thrown away at exit: no flush at shutdown, no log flush per commit
+                b.addArg("--innodb-fast-shutdown=2");
+                b.addArg("--innodb-flush-log-at-trx-commit=2");
                 mariadb = DB.newEmbeddedDB(b.build());
                 mariadb.start();
                 mariadbPort = mariadb.getConfiguration().getPort();

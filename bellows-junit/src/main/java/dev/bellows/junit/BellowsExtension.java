@@ -54,8 +54,8 @@ public final class BellowsExtension implements ParameterResolver {
     }
 
     /**
-     * The log of the release named by {@link RecordQueries} on the test class, one per directory and
-     * release for the whole run, written as that release's manifest when the run ends.
+     * The log of the release named by {@link RecordQueries} on the test class, one per test class for the whole
+     * run: when the run ends it becomes the class's part of that release's manifest ({@link ManifestParts}).
      */
     private static java.util.Optional<dev.bellows.queries.QueryLog> recording(ExtensionContext context,
                                                                               Class<?> testClass) {
@@ -64,28 +64,36 @@ public final class BellowsExtension implements ParameterResolver {
                     .orElseThrow(() -> new ConfigurationException(testClass.getName() + ": @RecordQueries(release = \""
                             + r.release() + "\") is not a release version (e.g. 1.3)"));
             java.nio.file.Path dir = java.nio.file.Path.of(r.directory()).toAbsolutePath().normalize();
-            return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("queries:" + dir + ":" + release,
-                    k -> new StoredLog(new dev.bellows.queries.QueryLog(release), dir), StoredLog.class).log;
+            java.nio.file.Path parts = java.nio.file.Path.of(r.partsDirectory()).toAbsolutePath().normalize();
+            return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
+                    "queries:" + dir + ":" + release + ":" + testClass.getName(),
+                    k -> new StoredLog(new dev.bellows.queries.QueryLog(release), dir, parts, testClass.getName()),
+                    StoredLog.class).log;
         });
     }
 
-    /** Writes the recorded manifest when the test run ends (nothing when nothing was recorded). */
+    /** Stores the class's recording and rewrites the release's manifest from every class's when the run ends. */
     @SuppressWarnings("deprecation")
     private static final class StoredLog implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final dev.bellows.queries.QueryLog log;
         private final java.nio.file.Path directory;
+        private final java.nio.file.Path parts;
+        private final String testClass;
         private boolean closed;
 
-        StoredLog(dev.bellows.queries.QueryLog log, java.nio.file.Path directory) {
+        StoredLog(dev.bellows.queries.QueryLog log, java.nio.file.Path directory, java.nio.file.Path parts,
+                  String testClass) {
             this.log = log;
             this.directory = directory;
+            this.parts = parts;
+            this.testClass = testClass;
         }
 
         @Override
         public synchronized void close() {
-            if (!closed && !log.isEmpty()) {
+            if (!closed) {
                 closed = true;
-                log.write(directory, "captured from the application's tests by the Bellows JUnit extension");
+                ManifestParts.store(parts, directory, testClass, log);
             }
         }
     }

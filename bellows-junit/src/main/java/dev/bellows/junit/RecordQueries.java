@@ -12,8 +12,11 @@ import java.lang.annotation.Target;
  * extension hands to this class's tests ({@link AfterExpand} / {@link AfterContract} parameters, or
  * {@link BellowsSchema#recording}), and writes them as the query manifest of {@link #release()} when
  * the test run ends: {@code db/queries/<release>.sql}, one entry per distinct statement with its JDBC
- * parameter types and how often it was sent, sorted. Statements of every class recording the same
- * release in one run go into one manifest; the file is replaced, so record from the whole suite.
+ * parameter types and how often it was sent, sorted. Every class recording the same release adds to one
+ * manifest: each class's statements are kept apart in the build directory ({@link #partsDirectory()}) and
+ * the manifest is made from all of them, so forked test JVMs or a class re-run alone keep what the other
+ * classes recorded, and a class that runs again replaces only its own statements. After a clean build, the
+ * manifest holds what the classes that ran since recorded: record from the whole suite.
  *
  * <pre>{@code
  * @BellowsMigrations(location = "db/migrations")
@@ -37,4 +40,11 @@ public @interface RecordQueries {
 
     /** The manifest directory, relative to the working directory (the module's directory under Maven). */
     String directory() default "db/queries";
+
+    /**
+     * Where each test class's recording is kept between test runs of one build, relative to the working
+     * directory: Maven's {@code target} by default (Gradle builds set {@code build/bellows-queries}). Cleaning
+     * the build forgets them.
+     */
+    String partsDirectory() default "target/bellows-queries";
 }

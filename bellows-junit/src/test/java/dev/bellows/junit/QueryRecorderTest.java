@@ -113,6 +113,96 @@ class QueryRecorderTest {
                 .contains("SELECT title FROM books WHERE isbn = ? [VARCHAR] x2");
     }
 
+    static final Path MERGED = Path.of("target", "merged-queries");
+    static final Path PARTS = Path.of("target", "merged-queries-parts");
+
+    /**
+     * Each {@code execute()} is a run of its own, as a forked JVM or a class re-run alone would be: the manifest
+     * keeps what the other class recorded, a class run again replaces only its own statements (its counts are
+     * not added twice, a statement it no longer sends leaves), and it reads back as one manifest.
+     */
+    @Test
+    void theManifestHoldsWhatEveryClassRecordedAcrossRunsAndARerunReplacesOnlyItsOwn() throws Exception {
+        deleteTree(MERGED);
+        deleteTree(PARTS);
+        Path manifest = MERGED.resolve("1.1.sql");
+        try {
+            run(ByIsbn.class);
+            assertThat(entries(manifest)).containsExactly("SELECT title FROM books WHERE isbn = ? [VARCHAR] x2");
+
+            run(Counting.class);
+            assertThat(entries(manifest)).containsExactly("SELECT count(*) FROM books [] x1",
+                    "SELECT title FROM books WHERE isbn = ? [VARCHAR] x2");
+            run(Counting.class);
+            assertThat(entries(manifest)).as("a class run again replaces its own counts")
+                    .containsExactly("SELECT count(*) FROM books [] x1",
+                            "SELECT title FROM books WHERE isbn = ? [VARCHAR] x2");
+
+            ByIsbn.column = "id";
+            run(ByIsbn.class);
+            assertThat(entries(manifest)).as("what a class no longer sends leaves the manifest")
+                    .containsExactly("SELECT count(*) FROM books [] x1",
+                            "SELECT id FROM books WHERE isbn = ? [VARCHAR] x2");
+
+            assertThat(Files.readString(manifest)).doesNotContain("\\t").startsWith("-- Query manifest of release 1.1");
+        } finally {
+            ByIsbn.column = "title";
+        }
+    }
+
+    private static void run(Class<?>... classes) {
+        var events = Samples.testKit().selectors(java.util.Arrays.stream(classes)
+                .map(org.junit.platform.engine.discovery.DiscoverySelectors::selectClass)
+                .toArray(org.junit.platform.engine.DiscoverySelector[]::new)).execute().testEvents();
+        assertThat(events.failed().count()).isZero();
+        assertThat(events.succeeded().count()).isEqualTo(classes.length);
+    }
+
+    private static List<String> entries(Path manifest) {
+        return ManifestFormat.read(manifest, Release.of("1.1"), SqlSyntax.POSTGRESQL).entries().stream()
+                .map(e -> e.sql() + " " + e.parameterTypes() + " x" + e.count()).toList();
+    }
+
+    private static void deleteTree(Path dir) throws Exception {
+        if (Files.exists(dir)) {
+            try (var files = Files.walk(dir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    @ExtendWith(Samples.OnlyThroughTestKit.class)
+    @BellowsMigrations(location = "../examples/bookshop/db/migrations")
+    @RecordQueries(release = "1.1", directory = "target/merged-queries", partsDirectory = "target/merged-queries-parts")
+    static class ByIsbn {
+        static volatile String column = "title";
+
+        @Test
+        void readsByIsbn(@AfterContract("1.1") DataSource ds) throws Exception {
+            try (Connection c = ds.getConnection();
+                 PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM books WHERE isbn = ?")) {
+                for (String isbn : List.of("a", "b")) {
+                    ps.setString(1, isbn);
+                    ps.executeQuery().close();
+                }
+            }
+        }
+    }
+
+    @ExtendWith(Samples.OnlyThroughTestKit.class)
+    @BellowsMigrations(location = "../examples/bookshop/db/migrations")
+    @RecordQueries(release = "1.1", directory = "target/merged-queries", partsDirectory = "target/merged-queries-parts")
+    static class Counting {
+        @Test
+        void counts(@AfterContract("1.1") DataSource ds) throws Exception {
+            try (Connection c = ds.getConnection()) {
+                c.createStatement().executeQuery("SELECT count(*) FROM books").close();
+            }
+        }
+    }
+
     @ExtendWith(Samples.OnlyThroughTestKit.class)
     @BellowsMigrations(location = "../examples/bookshop/db/migrations")
     @RecordQueries(release = "1.1", directory = "target/recorded-queries")

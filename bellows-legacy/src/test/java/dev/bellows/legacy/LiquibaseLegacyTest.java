@@ -6,8 +6,9 @@ import dev.bellows.run.Command;
 import dev.bellows.run.UnknownSchemaException;
 import dev.bellows.testing.Databases;
 import dev.bellows.testing.TestDatabase;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A Liquibase changelog kept as Bellows' legacy history, run by the real Liquibase 4.33, on PostgreSQL. */
+/** A Liquibase changelog kept as Bellows' legacy history, run by the real Liquibase 4.33, on PostgreSQL and MariaDB. */
 class LiquibaseLegacyTest {
 
     @TempDir
@@ -26,23 +27,25 @@ class LiquibaseLegacyTest {
 
     final List<String> progress = new ArrayList<>();
 
-    @Test
-    void aLiquibaseMigratedDatabaseAndAFreshOneEndInTheSameSchema() throws Exception {
+    @ParameterizedTest
+    @MethodSource("dev.bellows.testing.Databases#both")
+    void aLiquibaseMigratedDatabaseAndAFreshOneEndInTheSameSchema(TestDatabase db) throws Exception {
         LegacyProject project = new LegacyProject(dir);
         Path changelog = project.liquibase();
         LegacyConfig legacy = LegacyProject.liquibaseConfig(changelog);
-        TestDatabase db = Databases.postgres();
+        boolean pg = db.dialect().id().equals("postgresql");
 
         // Production: migrated by Liquibase itself (only its first change set so far).
         LegacyHistory engine = LegacyEngines.open(legacy, new ConnectionSettings(db.url(), db.user(), db.password()));
         assertThat(engine.status().pending()).containsExactly("1 (team)", "2 (team)");
-        assertThat(db.count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'databasechangelog'"))
-                .as("a look creates nothing").isZero();
+        assertThat(db.count("SELECT count(*) FROM information_schema.tables WHERE lower(table_name) = 'databasechangelog' "
+                + "AND table_schema = " + (pg ? "current_schema()" : "database()"))).as("a look creates nothing").isZero();
         Files.writeString(changelog, Files.readString(changelog).replaceAll("(?s)<changeSet id=\"2\".*?</changeSet>", ""));
         engine.migrate(progress::add);
         assertThatThrownBy(() -> project.runner(db, Optional.empty(), progress::add).state())
                 .isInstanceOf(UnknownSchemaException.class)
-                .hasMessageContaining("Liquibase's history table databasechangelog (last applied: 1 (")
+                .hasMessageContaining("Liquibase's history table " + (pg ? "databasechangelog" : "DATABASECHANGELOG")
+                        + " (last applied: 1 (")
                 .hasMessageContaining("legacy.liquibase");
         project.liquibase();
 
@@ -50,10 +53,11 @@ class LiquibaseLegacyTest {
         assertThat(engine.status().pending()).containsExactly("2 (team)");
         project.runner(db, Optional.of(legacy), progress::add).runAll(null);
 
-        TestDatabase fresh = Databases.postgres();
+        TestDatabase fresh = pg ? Databases.postgres() : Databases.mariadb();
         project.runner(fresh, Optional.of(legacy), progress::add).runAll(null);
         assertThat(LegacyProject.catalog(fresh)).isEqualTo(LegacyProject.catalog(db))
-                .contains("customers.phone character varying default null null YES")
+                .contains(pg ? "customers.phone character varying default null null YES"
+                        : "customers.phone varchar default NULL null YES")
                 .anyMatch(c -> c.startsWith("orders.customer_id"))
                 .noneMatch(c -> c.startsWith("customers.fax"));
         assertThat(fresh.count("SELECT count(*) FROM customers WHERE email = 'someone@example.com' AND phone = 'unknown'"))

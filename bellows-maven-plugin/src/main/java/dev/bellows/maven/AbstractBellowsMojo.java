@@ -62,6 +62,29 @@ public abstract class AbstractBellowsMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File basedir;
 
+    /**
+     * The legacy history's Flyway migrations folder, relative to the project (bellows.yaml {@code legacy.flyway},
+     * {@code BELLOWS_LEGACY_FLYWAY}): the real Flyway runs it before Bellows' releases.
+     */
+    @Parameter(property = "bellows.legacyFlyway")
+    String legacyFlyway;
+
+    /** The legacy history's Liquibase changelog, relative to the project (bellows.yaml {@code legacy.liquibase}). */
+    @Parameter(property = "bellows.legacyLiquibase")
+    String legacyLiquibase;
+
+    /** The release the whole legacy history amounts to (bellows.yaml {@code legacy.release}). */
+    @Parameter(property = "bellows.legacyRelease")
+    String legacyRelease;
+
+    /**
+     * Values of {@code ${name}} in the migrations and the legacy history, e.g.
+     * {@code <placeholders><mail_domain>example.com</mail_domain></placeholders>}; they beat
+     * {@code BELLOWS_PLACEHOLDERS_NAME} and bellows.yaml's {@code placeholders:}.
+     */
+    @Parameter
+    Map<String, String> placeholders;
+
     /** Where the BELLOWS_* variables come from; tests replace it. */
     Map<String, String> environment = System.getenv();
 
@@ -107,18 +130,24 @@ public abstract class AbstractBellowsMojo extends AbstractMojo {
         flags.put("user", user);
         flags.put("password", password);
         flags.put("location", location == null ? null : location.getPath());
+        flags.put("legacy.flyway", legacyFlyway);
+        flags.put("legacy.liquibase", legacyLiquibase);
+        flags.put("legacy.release", legacyRelease);
         Path base = basedir == null ? Path.of("") : basedir.toPath();
         return Settings.resolve(flags, environment == null ? Map.of() : environment,
                         Optional.ofNullable(config).map(File::toPath), base.resolve("bellows.yaml"))
                 .namingFlags(AbstractBellowsMojo::property);
     }
 
-    /** The -D property of a setting: {@code lock-timeout} is {@code bellows.lockTimeout}. */
+    /**
+     * The -D property of a setting: {@code lock-timeout} is {@code bellows.lockTimeout}, {@code legacy.flyway}
+     * {@code bellows.legacyFlyway}.
+     */
     static String property(String key) {
         StringBuilder b = new StringBuilder("bellows.");
         boolean upper = false;
         for (char c : key.toCharArray()) {
-            if (c == '-') {
+            if (c == '-' || c == '.') {
                 upper = true;
             } else {
                 b.append(upper ? Character.toUpperCase(c) : c);
@@ -162,8 +191,39 @@ public abstract class AbstractBellowsMojo extends AbstractMojo {
                     + "set BELLOWS_URL or put url: in bellows.yaml");
         }
         // legacy: and placeholders: of bellows.yaml (and BELLOWS_LEGACY_*, BELLOWS_PLACEHOLDERS_*)
-        java.util.Map<String, String> placeholders = s.placeholders(java.util.List.of());
-        return new BellowsConfig(location(s), s.connection(), runOptions(s), s.legacy(placeholders), placeholders);
+        java.util.Map<String, String> values = placeholders(s);
+        return new BellowsConfig(location(s), s.connection(), runOptions(s), legacy(s, values), values);
+    }
+
+    /** The placeholder values: the {@code placeholders} parameter, then BELLOWS_PLACEHOLDERS_*, then bellows.yaml. */
+    Map<String, String> placeholders(Settings s) {
+        return s.placeholders(placeholders == null ? java.util.List.of() : placeholders.entrySet().stream()
+                .map(e -> e.getKey() + "=" + (e.getValue() == null ? "" : e.getValue())).toList());
+    }
+
+    /**
+     * The legacy history, its folder or changelog resolved against the project's base directory (as
+     * {@code location} is), so a build started from another directory finds it.
+     */
+    Optional<dev.bellows.legacy.LegacyConfig> legacy(Settings s, Map<String, String> values) {
+        return s.legacy(values).map(l -> {
+            String where = l.location();
+            if (basedir == null || where.startsWith("classpath:") || where.startsWith("filesystem:")
+                    || Path.of(where).isAbsolute()) {
+                return l;
+            }
+            return new dev.bellows.legacy.LegacyConfig(l.engine(), basedir.toPath().resolve(where).toString(),
+                    l.release(), l.placeholders());
+        });
+    }
+
+    /** {@code since}: a release version, or a clear error naming the parameter. */
+    static Optional<dev.bellows.model.Release> since(String since) {
+        if (blankToNull(since) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(dev.bellows.model.Release.parse(since.trim()).orElseThrow(() -> new ConfigurationException(
+                "since (bellows.since) " + since + ": not a release version; write it like 1.4 or 2026.2")));
     }
 
     Bellows bellows() {

@@ -70,6 +70,14 @@ public class LintMojo extends AbstractBellowsMojo {
     @Parameter(property = "bellows.lintStatsMinMb", defaultValue = "10")
     long lintStatsMinMb;
 
+    /**
+     * Releases up to this one are not judged: they only build the schema model the later ones are checked against
+     * (the CLI's {@code --since}). With a legacy history ({@code legacy.release}), the newer of the two; a legacy
+     * Flyway folder's files are replayed first.
+     */
+    @Parameter(property = "bellows.since")
+    String since;
+
     /** Fail on warnings too. */
     @Parameter(property = "bellows.failOnWarning", defaultValue = "false")
     boolean failOnWarning;
@@ -79,6 +87,23 @@ public class LintMojo extends AbstractBellowsMojo {
         java.util.Map<String, String> m = new java.util.HashMap<>();
         m.put("dialect", dialect);
         return m;
+    }
+
+    /**
+     * The location as upgrade will run it (placeholders replaced), after a legacy Flyway history's files (replayed,
+     * not judged), judging only the releases after {@code since} / {@code legacy.release}.
+     */
+    private LintReport lintLayout(dev.bellows.config.Settings settings, LintOptions options) {
+        java.util.Map<String, String> values = placeholders(settings);
+        java.util.Optional<dev.bellows.legacy.LegacyConfig> legacy = legacy(settings, values);
+        java.util.List<dev.bellows.model.Migration> legacyFiles = legacy
+                .filter(l -> l.engine().equals(dev.bellows.legacy.LegacyConfig.FLYWAY))
+                .map(l -> Linter.flywayHistory(java.nio.file.Path.of(l.location()), l.release(), values, options))
+                .orElse(java.util.List.of());
+        dev.bellows.sql.SqlSyntax syntax = options.dialect().syntax();
+        return Linter.lint(legacyFiles, dev.bellows.load.Placeholders.resolve(MigrationLoader.load(location(settings),
+                        syntax), values, syntax).migrations(),
+                dev.bellows.legacy.LegacyConfig.judgedAfter(since(since), legacy), options);
     }
 
     @Override
@@ -115,8 +140,7 @@ public class LintMojo extends AbstractBellowsMojo {
         if (stats != null) {
             options = options.withStats(stats.withThreshold(lintStatsMinRows, lintStatsMinMb * 1024 * 1024));
         }
-        LintReport report = flyway != null ? Linter.lintFlyway(flyway.toPath(), options)
-                : Linter.lint(MigrationLoader.load(location(settings), d.syntax()), options);
+        LintReport report = flyway != null ? Linter.lintFlyway(flyway.toPath(), options) : lintLayout(settings, options);
         Reports.log(getLog(), "text", report.toReport());
         Reports.write(lintOutput, lintFormat, report.toReport(), getLog());
         long failing = report.errors() + (failOnWarning ? report.warnings() : 0);

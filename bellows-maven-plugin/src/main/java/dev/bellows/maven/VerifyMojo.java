@@ -4,6 +4,7 @@ import dev.bellows.RefusedException;
 import dev.bellows.db.Dialect;
 import dev.bellows.lint.FlywayLoader;
 import dev.bellows.load.MigrationLoader;
+import dev.bellows.load.Placeholders;
 import dev.bellows.model.Finding;
 import dev.bellows.model.Severity;
 import dev.bellows.verify.Seed;
@@ -28,7 +29,10 @@ import java.util.OptionalInt;
 /**
  * Runs the migrations on a throwaway PostgreSQL (embedded by default) and reports what they really
  * did: locks, rewrites, dropped or renamed objects, and whether each expanded schema still serves the
- * previous release. Fails the build on an error verdict. Example: {@code mvn bellows:verify}
+ * previous release. Fails the build on an error verdict. With a legacy history ({@code legacy:} in bellows.yaml or
+ * {@code legacyFlyway}/{@code legacyLiquibase} with {@code legacyRelease}), the real Flyway or Liquibase builds the
+ * shadow's schema first and only the releases after {@code legacyRelease} are run and judged.
+ * Example: {@code mvn bellows:verify -Dbellows.since=1.4}
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
 public class VerifyMojo extends AbstractBellowsMojo {
@@ -58,6 +62,13 @@ public class VerifyMojo extends AbstractBellowsMojo {
      */
     @Parameter(property = "bellows.flyway")
     File flyway;
+
+    /**
+     * Releases up to this one are not judged: they only build the shadow's schema (the CLI's {@code --since}). With
+     * a legacy history ({@code legacy.release}), the newer of the two.
+     */
+    @Parameter(property = "bellows.since")
+    String since;
 
     /** Fill every table up to this many generated rows after each release, so rewrites and scans have data. */
     @Parameter(property = "bellows.rows", defaultValue = "0")
@@ -95,11 +106,20 @@ public class VerifyMojo extends AbstractBellowsMojo {
         ShadowSpec shadow = blankToNull(shadowUrl) != null
                 ? ShadowSpec.url(shadowUrl.trim(), blankToNull(shadowUser), shadowPassword)
                 : new ShadowSpec.Embedded(OptionalInt.empty());
+        java.util.Map<String, String> values = placeholders(settings);
         VerifyOptions options = new VerifyOptions(d, shadow, seeds.stream().map(this::seed).toList(), rows)
                 .withQueries(flyway != null ? dev.bellows.queries.QueryManifests.none()
                         : queryManifests(location(settings), d.syntax()));
+        if (since(since).isPresent()) {
+            options = options.withSince(since(since).get());
+        }
+        if (flyway == null) {
+            // a legacy history (bellows.yaml legacy:, or the legacy* parameters): its engine builds the shadow first
+            options = options.withLegacy(legacy(settings, values));
+        }
         VerifyReport report = Verifier.verify(flyway != null ? FlywayLoader.load(flyway.toPath(), d.syntax())
-                : MigrationLoader.load(location(settings), d.syntax()), options);
+                : Placeholders.resolve(MigrationLoader.load(location(settings), d.syntax()), values, d.syntax()),
+                options);
         Reports.log(getLog(), TextReport.render(report, false));
         if (verifyOutput != null) {
             write(verifyOutput, VerifyOutput.render(report, verifyFormat, true));

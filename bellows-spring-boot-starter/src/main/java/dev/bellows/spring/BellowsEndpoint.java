@@ -54,13 +54,15 @@ public class BellowsEndpoint {
         root.put("next", report.next().orElse(null));
         root.put("reason", report.reason());
         root.put("contract", bellows.properties().getContract().name().toLowerCase(Locale.ROOT));
-        bellows.bellows().pendingAutoContract().ifPresent(p -> {
+        java.util.Optional<dev.bellows.instances.PendingContract> pending = bellows.bellows().pendingAutoContract();
+        Instant databaseNow = pending.isPresent() ? bellows.bellows().databaseNow() : null;
+        pending.ifPresent(p -> {
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("release", p.release().name());
             a.put("pendingSince", p.since().toString());
             a.put("due", p.due().toString());
             a.put("startedBy", p.decidedBy());
-            a.put("text", p.describe(Instant.now()));
+            a.put("text", p.describe(databaseNow));
             root.put("automaticContract", a);
         });
         root.put("migrate", bellows.migrateState());

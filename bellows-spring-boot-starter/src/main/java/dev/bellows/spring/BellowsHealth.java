@@ -42,8 +42,13 @@ final class BellowsHealth {
         try (Connection c = dataSource().getConnection()) {
             refusal = new StartupGuard(bellows.bellows().runner().dialect()).check(c, bellows.release());
             // on the same connection: a pool of one must not wait for itself
-            new AutoContractTable(bellows.bellows().runner().dialect()).read(c).ifPresent(p -> details.put(
-                    "automaticContract", p.describe(java.time.Instant.now())));
+            Optional<dev.bellows.instances.PendingContract> pending =
+                    new AutoContractTable(bellows.bellows().runner().dialect()).read(c);
+            if (pending.isPresent()) {
+                java.time.Instant now = new dev.bellows.instances.InstanceRegistry(bellows.bellows().runner().dialect())
+                        .databaseNow(c);
+                details.put("automaticContract", pending.get().describe(now));
+            }
         } catch (Exception e) {
             // The database's own health indicator reports an unreachable database; this one reports the schema.
             details.put("error", "cannot read the schema history: " + e.getMessage());

@@ -28,7 +28,6 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -112,7 +111,7 @@ public class BellowsMigrator implements InitializingBean, DisposableBean {
         }
         if (auto) {
             AutoContractor contractor = new AutoContractor(bellows.runner(), connection,
-                    new AutoContract(properties.getContractDelay(), Clock.systemUTC()), instance.id(), release);
+                    new AutoContract(properties.getContractDelay()), instance.id(), release);
             long every = Math.max(100, properties.getContractCheckInterval().toMillis());
             background.scheduleWithFixedDelay(() -> {
                 try {

@@ -40,7 +40,8 @@ final class LiveSchema {
     }
 
     /** Reads {@code source} (read-only) and copies its schema into the shadow behind {@code shadow}. */
-    static Prepared prepare(SchemaSource source, java.util.Optional<Release> sinceOption, MigrationSet set, Dialect dialect,
+    static Prepared prepare(SchemaSource source, java.util.Optional<Release> sinceOption,
+                            java.util.Optional<Release> legacyRelease, MigrationSet set, Dialect dialect,
                             Connection shadow) {
         Dialect liveDialect = Dialect.forUrl(source.url());
         if (!liveDialect.id().equals(dialect.id())) {
@@ -54,7 +55,7 @@ final class LiveSchema {
             SchemaCopier copier = SchemaCopier.forDialect(dialect);
             copier.readOnly(live);
             List<String> notes = new ArrayList<>();
-            MigrationSet pending = pending(source, sinceOption, set, dialect, live, notes);
+            MigrationSet pending = pending(source, sinceOption, legacyRelease, set, dialect, live, notes);
             long t0 = System.nanoTime();
             SchemaCopier.Copy copy = copier.copy(live, shadow);
             long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -74,8 +75,9 @@ final class LiveSchema {
         }
     }
 
-    private static MigrationSet pending(SchemaSource source, java.util.Optional<Release> sinceOption, MigrationSet set, Dialect dialect, Connection live,
-                                        List<String> notes) throws SQLException {
+    private static MigrationSet pending(SchemaSource source, java.util.Optional<Release> sinceOption,
+                                        java.util.Optional<Release> legacyRelease, MigrationSet set, Dialect dialect,
+                                        Connection live, List<String> notes) throws SQLException {
         HistoryTable history = new HistoryTable(dialect);
         List<Migration> todo;
         List<Release> declared;
@@ -98,14 +100,19 @@ final class LiveSchema {
                     m.displayPath() + " is " + state.status(m).name().toLowerCase(java.util.Locale.ROOT) + " on "
                             + source.url() + "; verified from its first statement"));
         } else {
-            Release since = sinceOption.orElseThrow(() -> new ConfigurationException(source.url()
+            // No Bellows history: --since says what the schema amounts to; else legacy.release, since a database
+            // the legacy engine migrated amounts to it (the runner records its baseline there).
+            Release since = sinceOption.or(() -> legacyRelease).orElseThrow(() -> new ConfigurationException(source.url()
                     + " has no Bellows history (" + HistoryTable.NAME + "), so nothing says which releases its "
                     + "schema already has: pass --since R, the release it amounts to (releases up to R are taken as "
                     + "applied and not run; the later ones are verified on its schema)"));
-            set.requireKnown(since, "--since");
+            String why = sinceOption.isPresent() ? "--since " + since : "legacy.release " + since;
+            if (sinceOption.isPresent()) {
+                set.requireKnown(since, "--since");
+            }
             todo = set.migrations().stream().filter(m -> m.release().compareTo(since) > 0).toList();
             declared = set.declared().stream().filter(r -> r.compareTo(since) > 0).toList();
-            notes.add(source.url() + " has no Bellows history; with --since " + since + " the releases after it are "
+            notes.add(source.url() + " has no Bellows history; with " + why + " the releases after it are "
                     + "verified: " + describe(todo, declared));
         }
         return new MigrationSet(set.location(), todo, declared);

@@ -1,6 +1,9 @@
 package dev.bellows.verify;
 
 import dev.bellows.DatabaseException;
+import dev.bellows.db.ConnectionSettings;
+import dev.bellows.legacy.LegacyConfig;
+import dev.bellows.legacy.LegacyEngines;
 import dev.bellows.model.Finding;
 import dev.bellows.model.Migration;
 import dev.bellows.model.MigrationSet;
@@ -44,7 +47,8 @@ final class VerifyRun {
             Map<String, Long> liveRows = Map.of();
             if (options.schemaFrom().isPresent()) {
                 SchemaSource source = options.schemaFrom().get();
-                LiveSchema.Prepared live = LiveSchema.prepare(source, options.since(), set, probe.dialect(), c);
+                LiveSchema.Prepared live = LiveSchema.prepare(source, options.since(),
+                        options.legacy().map(LegacyConfig::release), set, probe.dialect(), c);
                 work = live.pending();
                 notes.addAll(live.notes());
                 liveRows = live.rowCounts();
@@ -53,6 +57,8 @@ final class VerifyRun {
                     notes.addAll(probe.fillTables(c, t -> (int) Math.min(counts.getOrDefault(t, 0L), source.rowCap()),
                             PlannedForeignKey.addedBy(work.migrations(), probe.dialect().syntax())));
                 }
+            } else if (options.legacy().isPresent()) {
+                work = legacy(options.legacy().get());
             }
             proof = ManifestProof.open(set, options.queries(), probe, shadow.connector());
             try {
@@ -75,9 +81,38 @@ final class VerifyRun {
                 (System.nanoTime() - startedNanos) / 1_000_000);
     }
 
-    /** Releases up to --since only build the schema (without --schema-from, where they are not run at all). */
+    /**
+     * Releases up to --since (or legacy.release) only build the schema (with --schema-from they are not run at
+     * all).
+     */
     private boolean judged(Release release) {
-        return options.schemaFrom().isPresent() || options.since().map(s -> release.compareTo(s) > 0).orElse(true);
+        return options.schemaFrom().isPresent()
+                || options.judgedAfter().map(s -> release.compareTo(s) > 0).orElse(true);
+    }
+
+    /**
+     * The legacy history's own engine (the real Flyway or Liquibase) builds the shadow's schema, as it builds
+     * every fresh database; then, as the runner does after the baseline, only Bellows' releases after
+     * {@code legacy.release} run. Returns those.
+     */
+    private MigrationSet legacy(LegacyConfig config) {
+        ShadowConnector sc = shadow.connector();
+        List<String> applied = new ArrayList<>();
+        long t0 = System.nanoTime();
+        LegacyEngines.open(config, new ConnectionSettings(sc.url(), sc.user(), sc.password()))
+                .migrate(line -> applied.add(line.strip()));
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        Release baseline = config.release();
+        List<Migration> after = set.migrations().stream().filter(m -> m.release().compareTo(baseline) > 0).toList();
+        List<Release> declared = set.declared().stream().filter(r -> r.compareTo(baseline) > 0).toList();
+        List<String> skipped = set.releases().stream().filter(r -> r.compareTo(baseline) <= 0).map(Release::name)
+                .toList();
+        notes.add("legacy " + config.engineName() + " history (" + config.location() + ") built the shadow's schema in "
+                + millis + " ms: " + applied.size() + " migration" + (applied.size() == 1 ? "" : "s")
+                + (applied.isEmpty() ? "" : " (" + String.join(", ", applied) + ")") + "; it amounts to release "
+                + baseline + ", so only the releases after it are run and judged"
+                + (skipped.isEmpty() ? "" : " (not run: " + String.join(", ", skipped) + ")"));
+        return new MigrationSet(set.location(), after, declared);
     }
 
     private void apply(Connection c, ShadowExecutor executor, Optional<Checkpoint> stop, MigrationSet set)

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One instance of the Spring Boot bookshop as a real process ({@code java -cp} with the class path Maven
- * resolved for Boot 3.5 or 4.0), its output in a log file.
+ * resolved for Boot 3.5 or 4.0), or of an example's executable jar ({@code java -jar}), its output in a log file.
  */
 final class BookshopApp {
 
@@ -94,6 +94,33 @@ final class BookshopApp {
         Path log = logs.resolve(name + ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new BookshopApp(name, release, port, log, p);
+    }
+
+    /**
+     * An executable Boot jar started with {@code java -jar}, as a user runs it: its classes and migrations in
+     * {@code BOOT-INF/classes}, its libraries as jars nested in it. Only the connection and the port are given.
+     */
+    static BookshopApp startJar(Path jar, TestDatabase db, Path logs, String name, List<String> extra)
+            throws IOException {
+        int port = freePort();
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx160m",
+                "-jar", jar.toString(),
+                "--server.port=" + port,
+                "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.password=" + db.password(),
+                "--spring.datasource.hikari.maximum-pool-size=4",
+                "--spring.bellows.instance-id=" + name,
+                "--spring.main.banner-mode=off",
+                "--logging.level.org.springframework=WARN",
+                "--logging.level.org.apache=WARN"));
+        cmd.addAll(extra);
+        Files.createDirectories(logs);
+        Path log = logs.resolve(name + ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new BookshopApp(name, "(from the jar)", port, log, p);
     }
 
     /** Waits until readiness (which includes Bellows' health) answers 200; false if the process ended first. */

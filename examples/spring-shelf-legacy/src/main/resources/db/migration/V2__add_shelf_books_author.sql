@@ -1,0 +1,1 @@
+ALTER TABLE shelf_books ADD author varchar(200) NULL;
