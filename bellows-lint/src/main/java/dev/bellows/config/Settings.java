@@ -30,7 +30,7 @@ public final class Settings {
     public static final Set<String> KEYS = Set.of("url", "user", "password", "location", "dialect",
             "lock-timeout", "lock-retries", "lock-wait", "max-batches",
             "batch-target", "batch-size", "batch-min", "batch-max", "batch-pause",
-            "max-active-sessions", "max-replica-lag", "replica-url",
+            "max-active-sessions", "max-commit-latency", "max-replica-lag", "replica-url",
             "legacy.flyway", "legacy.liquibase", "legacy.release");
 
     /** The nested maps a bellows.yaml may hold: {@code legacy:} (with its own {@code placeholders:}) and {@code placeholders:}. */
@@ -222,7 +222,8 @@ public final class Settings {
                 .withPause(millis("batch-pause", d.pause()))
                 .withMaxActiveSessions((int) Math.min(Integer.MAX_VALUE,
                         number("max-active-sessions", d.maxActiveSessions())))
-                .withReplicas(replicas(d.replicas()));
+                .withReplicas(replicas(d.replicas()))
+                .withMaxCommitLatency(millis("max-commit-latency", d.maxCommitLatency()));
     }
 
     /** max-replica-lag (ms) and replica-url (comma-separated JDBC URLs; the primary's user and password). */
