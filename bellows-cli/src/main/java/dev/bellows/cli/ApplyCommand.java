@@ -53,6 +53,11 @@ abstract class ApplyCommand extends DatabaseCommand {
                     + "as long as it took (default: 0, off).")
     String maxActiveSessions;
 
+    @Option(names = "--max-commit-latency", paramLabel = "MS",
+            description = "Migrate phase: when a batch's commit takes longer than MS milliseconds (the server's log "
+                    + "is busy), halve the batch and pause as long as it took (default: 0, off).")
+    String maxCommitLatency;
+
     @Option(names = "--max-replica-lag", paramLabel = "MS",
             description = "Migrate phase (MySQL/MariaDB): wait while a replica lags more than MS milliseconds "
                     + "(default: 0, off).")
@@ -78,6 +83,7 @@ abstract class ApplyCommand extends DatabaseCommand {
         m.put("batch-max", batchMax);
         m.put("batch-pause", batchPause);
         m.put("max-active-sessions", maxActiveSessions);
+        m.put("max-commit-latency", maxCommitLatency);
         m.put("max-replica-lag", maxReplicaLag);
         m.put("replica-url", replicaUrl);
         return m;

@@ -31,24 +31,29 @@ public final class BellowsCli implements Callable<Integer> {
      * that one (picocli reads each command's options by reflection: reading all of them took a good part of a
      * {@code bellows lint}'s start-up; see bellows-bench/README.md).
      */
-    static final List<Class<?>> COMMANDS = List.of(
-            ExpandCommand.class,
-            MigrateCommand.class,
-            ContractCommand.class,
-            UpgradeCommand.class,
-            PlanCommand.class,
-            LintCommand.class,
-            VerifyCommand.class,
-            ImportCommand.class,
-            QueriesCommand.class,
-            ExplainCommand.class,
-            StatusCommand.class,
-            CheckCommand.class,
-            RepairCommand.class,
-            BaselineCommand.class,
-            InstancesCommand.class,
-            DemoCommand.class,
-            CommandLine.HelpCommand.class);
+    static final class Registry {
+        static final List<Class<?>> COMMANDS = List.of(
+                ExpandCommand.class,
+                MigrateCommand.class,
+                ContractCommand.class,
+                UpgradeCommand.class,
+                PlanCommand.class,
+                LintCommand.class,
+                VerifyCommand.class,
+                ImportCommand.class,
+                QueriesCommand.class,
+                ExplainCommand.class,
+                StatusCommand.class,
+                CheckCommand.class,
+                RepairCommand.class,
+                BaselineCommand.class,
+                InstancesCommand.class,
+                DemoCommand.class,
+                CommandLine.HelpCommand.class);
+
+        private Registry() {
+        }
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -90,6 +95,22 @@ public final class BellowsCli implements Callable<Integer> {
     /** As {@link #run(String[], PrintWriter, PrintWriter, Map)}; {@code terminal}: output goes to a terminal. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
                           boolean terminal) {
+        Optional<LintCommand> lint = QuickLint.parse(args, environment, terminal);
+        if (lint.isPresent()) {
+            try {
+                return lint.get().execute(out, err);
+            } catch (RuntimeException e) {
+                return failed(e, err);
+            } finally {
+                out.flush();
+            }
+        }
+        return runWithPicocli(args, out, err, environment, terminal);
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter, Map, boolean)}, every command line parsed by picocli. */
+    static int runWithPicocli(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
+                              boolean terminal) {
         CommandLine cl = commandLine(out, err, environment, terminal, args.length == 0 ? null : args[0]);
         boolean colour = colour(terminal, environment, Arrays.asList(args).contains("--no-color"));
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(colour ? Ansi.ON : Ansi.OFF));
@@ -104,8 +125,8 @@ public final class BellowsCli implements Callable<Integer> {
     static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment,
                                    boolean terminal, String only) {
         CommandLine cl = new CommandLine(new BellowsCli(environment, terminal));
-        boolean known = COMMANDS.stream().anyMatch(c -> name(c).equals(only)) && !"help".equals(only);
-        for (Class<?> command : COMMANDS) {
+        boolean known = Registry.COMMANDS.stream().anyMatch(c -> name(c).equals(only)) && !"help".equals(only);
+        for (Class<?> command : Registry.COMMANDS) {
             if (!known || name(command).equals(only)) {
                 cl.addSubcommand(command);
             }
@@ -114,18 +135,21 @@ public final class BellowsCli implements Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof BellowsException be) {
-                commandLine.getErr().println("bellows: " + be.getMessage());
-                commandLine.getErr().flush();
-                return be.exitCode();
-            }
-            commandLine.getErr().println("bellows: internal error: " + ex);
-            ex.printStackTrace(commandLine.getErr());
-            commandLine.getErr().flush();
-            return 3;
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, commandLine.getErr()));
         return cl;
+    }
+
+    /** What a command that threw prints, and its exit code: the message of a {@link BellowsException}, else 3. */
+    static int failed(Exception ex, PrintWriter err) {
+        if (ex instanceof BellowsException be) {
+            err.println("bellows: " + be.getMessage());
+            err.flush();
+            return be.exitCode();
+        }
+        err.println("bellows: internal error: " + ex);
+        ex.printStackTrace(err);
+        err.flush();
+        return 3;
     }
 
     /**

@@ -29,7 +29,8 @@ public final class JsonProgress implements BatchListener {
 
     @Override
     public void onEvent(BatchEvent e) {
-        if (e.kind() == BatchEvent.Kind.BATCH || e.kind() == BatchEvent.Kind.THROTTLE) {
+        if (e.kind() == BatchEvent.Kind.BATCH || e.kind() == BatchEvent.Kind.THROTTLE
+                || e.kind() == BatchEvent.Kind.SLOW_COMMIT) {
             if (System.nanoTime() - last < EVERY_NANOS) {
                 return;
             }

@@ -162,7 +162,11 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Lints as set up by picocli or by {@link QuickLint}; returns the exit code. */
+    int execute(PrintWriter out, PrintWriter err) {
         try {
             if (listRules) {
                 listRules(out);
@@ -188,7 +192,6 @@ public final class LintCommand implements java.util.concurrent.Callable<Integer>
             write(report.toReport(), out);
             return report.exitCode();
         } catch (BellowsException e) {
-            PrintWriter err = spec.commandLine().getErr();
             err.println("bellows lint: " + e.getMessage());
             err.flush();
             return e.exitCode();

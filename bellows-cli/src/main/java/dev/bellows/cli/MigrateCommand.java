@@ -18,11 +18,12 @@ import java.io.PrintWriter;
                 + "Each batch commits with its checkpoint, so a rerun continues where a stopped or killed run "
                 + "left off. The batch size adapts toward --batch-target; the engine backs off while other "
                 + "sessions wait on a batch's locks, yields while more than --max-active-sessions run statements "
-                + "and waits while a replica lags more than --max-replica-lag.",
+                + "or while its commits take longer than --max-commit-latency, and waits while a replica lags "
+                + "more than --max-replica-lag.",
                 "Progress: a bar with rate and ETA on a terminal, plain lines otherwise, JSON lines with "
                         + "--format json (then other messages go to standard error)."},
         footer = {"", "Examples:", "  bellows migrate --to 1.2 --batch-target 100 --batch-pause 50 --format json",
-                "  bellows migrate --max-active-sessions 16 --max-replica-lag 1000 "
+                "  bellows migrate --max-active-sessions 16 --max-commit-latency 50 --max-replica-lag 1000 "
                         + "--replica-url jdbc:mariadb://replica1:3306/app"})
 final class MigrateCommand extends ApplyCommand {
 

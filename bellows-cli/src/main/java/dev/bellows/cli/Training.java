@@ -1,5 +1,6 @@
 package dev.bellows.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -29,6 +30,19 @@ public final class Training {
             for (String format : new String[]{"text", "json", "sarif", "github"}) {
                 BellowsCli.run(new String[]{"lint", "--format", format, example.toString()}, nowhere, nowhere, Map.of());
             }
+        }
+        Terminal.stdoutIsTerminal();
+        // a loose file, as in `bellows lint changes.sql`
+        try {
+            Path loose = Files.createTempFile("bellows-training", ".sql");
+            try {
+                Files.writeString(loose, "CREATE INDEX books_isbn ON books (isbn);\n");
+                BellowsCli.run(new String[]{"lint", loose.toString()}, nowhere, nowhere, Map.of());
+            } finally {
+                Files.deleteIfExists(loose);
+            }
+        } catch (IOException e) {
+            // no temporary folder: the archive is made without this path
         }
     }
 }

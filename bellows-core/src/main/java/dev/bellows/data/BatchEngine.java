@@ -11,7 +11,9 @@ import java.util.Optional;
  * together with its checkpoint (so a killed run loses at most the uncommitted batch, and a rerun
  * continues after the last committed one), the size adapted toward the target duration, an
  * optional pause between batches, and a back-off (half the size and target duration, a short pause)
- * whenever other sessions were waiting on the batch's locks when it was about to commit.
+ * whenever other sessions were waiting on the batch's locks when it was about to commit. Beyond its own
+ * locks it yields to what the application feels ({@link Throttle}): busy sessions, slow commits and
+ * lagging replicas. The control law is documented in the README ("Batched data migrations").
  * Memory does not grow with the table: only the current range and counters are kept.
  */
 public final class BatchEngine {
@@ -57,13 +59,16 @@ public final class BatchEngine {
         long rows = saved.map(BatchCheckpoint::rows).orElse(0L);
         long batches = saved.map(BatchCheckpoint::batches).orElse(0L);
         int initial = saved.map(BatchCheckpoint::batchSize).filter(s -> s > 0).orElse(options.initialSize());
-        BatchSizer sizer = new BatchSizer(options.target().toNanos(), initial, options.minSize(), options.maxSize());
+        BatchSizer sizer = new BatchSizer(options.target().toNanos(), initial, options.minSize(), options.maxSize(),
+                options.target().equals(BatchOptions.DEFAULT_TARGET));
         Clock clock = new Clock(work.fraction(c));
         emit(BatchEvent.Kind.START, job, rows, batches, sizer.size(), 0, clock, 0);
 
         long rowsRun = 0;
         long batchesRun = 0;
         int backoffs = 0;
+        // Nothing said the application is busy after the last batch: the batch target may stretch (BatchSizer).
+        boolean quiet = true;
         try (Throttle throttle = new Throttle(dialect, options)) {
         while (!work.done()) {
             if (batchesRun >= budget) {
@@ -73,9 +78,12 @@ public final class BatchEngine {
             long rowsBefore = rows;
             long batchesBefore = batches;
             long started = System.nanoTime();
+            long[] statementNanos = new long[1];
+            long[] workEnded = new long[1];
             Committed done = transactions.inTransaction(job.where(), () -> {
                 long workStarted = System.nanoTime();
                 BatchWork.BatchResult result = work.batch(c, size);
+                statementNanos[0] = System.nanoTime() - workStarted;
                 // A batch shorter than this made nobody wait long: skip the (catalog) query.
                 int waiters = System.nanoTime() - workStarted < WAITER_CHECK_NANOS ? 0 : dialect.lockWaiters(c);
                 BatchCheckpoint cp = work.checkpoint(result, rowsBefore, batchesBefore, size);
@@ -83,9 +91,13 @@ public final class BatchEngine {
                         cp.rows(), cp.batches(), cp.batchSize());
                 progress.save(c, cp, statementChecksum);
                 recorder.record(c, cp.rows() - rowsBefore, cp.batches() - batchesBefore);
+                workEnded[0] = System.nanoTime();
                 return new Committed(result, waiters, cp);
             });
-            long elapsed = System.nanoTime() - started;
+            long ended = System.nanoTime();
+            long elapsed = ended - started;
+            // The commit (and the driver's return to autocommit) as the engine saw it: no extra query.
+            long commitNanos = ended - workEnded[0];
             work.advance(done.result());
             rowsRun += done.checkpoint().rows() - rows;
             batchesRun += done.checkpoint().batches() - batches;
@@ -95,23 +107,32 @@ public final class BatchEngine {
             if (done.waiters() > 0) {
                 backoffs++;
                 sizer.backOff();
+                quiet = false;
                 emit(BatchEvent.Kind.BACKOFF, job, rows, batches, sizer.size(), elapsed, clock, done.waiters());
                 // Let the waiters (now unblocked) run before the next batch takes its locks.
                 sleep(Math.max(options.pause().toNanos(), BACKOFF_PAUSE_NANOS));
                 continue;
             }
-            if (work.adapts()) {
-                sizer.observe(elapsed);
+            boolean slowCommit = throttle.slowCommit(commitNanos);
+            if (slowCommit) {
+                // The server's log is busy (its commits queue): smaller batches, and half of the time left to others.
+                sizer.backOff();
+            } else if (work.adapts()) {
+                sizer.observe(elapsed, Math.max(0, elapsed - statementNanos[0]), quiet);
             }
             if (!work.done()) {
                 emit(BatchEvent.Kind.BATCH, job, rows, batches, sizer.size(), elapsed, clock, 0);
+                if (slowCommit) {
+                    emit(BatchEvent.Kind.SLOW_COMMIT, job, rows, batches, sizer.size(), commitNanos, clock, 0);
+                }
                 waitForReplicas(c, throttle, job, rows, batches, sizer.size(), clock);
                 // The application is busy: take at most half of the time (pause as long as the batch ran).
                 int busy = throttle.busySessions(c);
+                quiet = busy == 0 && !slowCommit;
                 if (busy > 0) {
                     emit(BatchEvent.Kind.THROTTLE, job, rows, batches, sizer.size(), elapsed, clock, busy);
                 }
-                sleep(Math.max(options.pause().toNanos(), busy > 0 ? elapsed : 0));
+                sleep(Math.max(options.pause().toNanos(), busy > 0 || slowCommit ? elapsed : 0));
             }
         }
         }

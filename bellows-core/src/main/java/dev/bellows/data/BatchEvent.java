@@ -32,6 +32,11 @@ public record BatchEvent(Kind kind, String migration, int statement, long rows, 
          */
         THROTTLE,
         /**
+         * The batch's commit took longer than {@code --max-commit-latency}: the size was cut and the engine pauses
+         * as long as the batch took ({@code lastMillis} holds the commit's duration).
+         */
+        SLOW_COMMIT,
+        /**
          * A replica lags more than {@code --max-replica-lag}: the engine waits ({@code lastMillis} holds the
          * lag in milliseconds).
          */

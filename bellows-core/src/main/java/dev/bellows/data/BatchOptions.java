@@ -15,9 +15,11 @@ import java.time.Duration;
  * @param listener    receives progress events
  * @param maxActiveSessions other sessions running a statement above which the engine yields (0: never)
  * @param replicas    the replicas whose lag the engine waits for ({@link ReplicaWatch#NONE}: none)
+ * @param maxCommitLatency a batch commit slower than this makes the engine yield (zero: never)
  */
 public record BatchOptions(Duration target, int initialSize, int minSize, int maxSize, Duration pause,
-                           BatchListener listener, int maxActiveSessions, ReplicaWatch replicas) {
+                           BatchListener listener, int maxActiveSessions, ReplicaWatch replicas,
+                           Duration maxCommitLatency) {
 
     public static final Duration DEFAULT_TARGET = Duration.ofMillis(200);
 
@@ -39,11 +41,15 @@ public record BatchOptions(Duration target, int initialSize, int minSize, int ma
         if (maxActiveSessions < 0) {
             throw new ConfigurationException("--max-active-sessions must be >= 0 (0: off), was " + maxActiveSessions);
         }
+        if (maxCommitLatency.isNegative()) {
+            throw new ConfigurationException("--max-commit-latency must be >= 0 ms (0: off), was "
+                    + maxCommitLatency.toMillis());
+        }
     }
 
     public BatchOptions(Duration target, int initialSize, int minSize, int maxSize, Duration pause,
                         BatchListener listener) {
-        this(target, initialSize, minSize, maxSize, pause, listener, 0, ReplicaWatch.NONE);
+        this(target, initialSize, minSize, maxSize, pause, listener, 0, ReplicaWatch.NONE, Duration.ZERO);
     }
 
     public static BatchOptions defaults() {
@@ -51,28 +57,39 @@ public record BatchOptions(Duration target, int initialSize, int minSize, int ma
     }
 
     public BatchOptions withTarget(Duration t) {
-        return new BatchOptions(t, initialSize, minSize, maxSize, pause, listener, maxActiveSessions, replicas);
+        return new BatchOptions(t, initialSize, minSize, maxSize, pause, listener, maxActiveSessions, replicas,
+                maxCommitLatency);
     }
 
     public BatchOptions withSizes(int initial, int min, int max) {
-        return new BatchOptions(target, initial, min, max, pause, listener, maxActiveSessions, replicas);
+        return new BatchOptions(target, initial, min, max, pause, listener, maxActiveSessions, replicas,
+                maxCommitLatency);
     }
 
     public BatchOptions withPause(Duration p) {
-        return new BatchOptions(target, initialSize, minSize, maxSize, p, listener, maxActiveSessions, replicas);
+        return new BatchOptions(target, initialSize, minSize, maxSize, p, listener, maxActiveSessions, replicas,
+                maxCommitLatency);
     }
 
     public BatchOptions withListener(BatchListener l) {
-        return new BatchOptions(target, initialSize, minSize, maxSize, pause, l, maxActiveSessions, replicas);
+        return new BatchOptions(target, initialSize, minSize, maxSize, pause, l, maxActiveSessions, replicas,
+                maxCommitLatency);
     }
 
     /** Yield while more than {@code n} other sessions run a statement (0: off). */
     public BatchOptions withMaxActiveSessions(int n) {
-        return new BatchOptions(target, initialSize, minSize, maxSize, pause, listener, n, replicas);
+        return new BatchOptions(target, initialSize, minSize, maxSize, pause, listener, n, replicas, maxCommitLatency);
     }
 
     /** Wait while one of these replicas lags too much. */
     public BatchOptions withReplicas(ReplicaWatch r) {
-        return new BatchOptions(target, initialSize, minSize, maxSize, pause, listener, maxActiveSessions, r);
+        return new BatchOptions(target, initialSize, minSize, maxSize, pause, listener, maxActiveSessions, r,
+                maxCommitLatency);
+    }
+
+    /** Yield after a batch whose commit took longer than {@code d} (zero: off). */
+    public BatchOptions withMaxCommitLatency(Duration d) {
+        return new BatchOptions(target, initialSize, minSize, maxSize, pause, listener, maxActiveSessions, replicas,
+                d);
     }
 }

@@ -4,7 +4,8 @@ import java.util.function.Consumer;
 
 /**
  * Progress as plain lines (logs, pipes, CI): one line at most every 2 seconds while batches run,
- * and one for each back-off. The runner prints the final "done" line itself.
+ * one for each back-off, and at most one every 2 seconds while the engine yields to busy sessions or
+ * slow commits. The runner prints the final "done" line itself.
  */
 public final class PlainProgress implements BatchListener {
 
@@ -13,6 +14,8 @@ public final class PlainProgress implements BatchListener {
     private final Consumer<String> out;
     private final String name;
     private long last = System.nanoTime();
+    private long lastThrottle;
+    private long lastSlowCommit;
 
     public PlainProgress(Consumer<String> out, String name) {
         this.out = out;
@@ -30,6 +33,21 @@ public final class PlainProgress implements BatchListener {
             }
             case BACKOFF -> out.accept("  " + name + "  " + e.lockWaiters() + " session(s) waited on a batch's "
                     + "locks: batch size cut to " + ProgressFormat.count(e.batchSize()) + ", pausing");
+            case SLOW_COMMIT -> {
+                if (System.nanoTime() - lastSlowCommit >= EVERY_NANOS || lastSlowCommit == 0) {
+                    lastSlowCommit = System.nanoTime();
+                    out.accept("  " + name + "  a batch's commit took " + e.lastMillis() + " ms, more than "
+                            + "--max-commit-latency: batch size cut to " + ProgressFormat.count(e.batchSize())
+                            + ", pausing as long as the batch took");
+                }
+            }
+            case THROTTLE -> {
+                if (System.nanoTime() - lastThrottle >= EVERY_NANOS || lastThrottle == 0) {
+                    lastThrottle = System.nanoTime();
+                    out.accept("  " + name + "  " + e.lockWaiters() + " other session(s) running statements, more than "
+                            + "--max-active-sessions: pausing after each batch as long as it took");
+                }
+            }
             case REPLICA_LAG -> out.accept("  " + name + "  a replica lags " + e.lastMillis() + " ms, more than "
                     + "--max-replica-lag: waiting");
             case BATCH -> {

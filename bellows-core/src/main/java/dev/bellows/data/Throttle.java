@@ -15,7 +15,9 @@ import java.util.Optional;
 
 /**
  * What the application feels, read between batches: how many other sessions are running a statement
- * ({@code --max-active-sessions}) and how far the replicas lag ({@code --max-replica-lag}). The engine
+ * ({@code --max-active-sessions}), how long the batch's own commit took ({@code --max-commit-latency}:
+ * measured by the engine around its commit, no query; a commit waits for the server's log flush, which
+ * the application's commits share) and how far the replicas lag ({@code --max-replica-lag}). The engine
  * asks after every committed batch; see {@link BatchEngine} for what it does with the answers.
  * Replica connections are opened on first use and closed with the throttle.
  */
@@ -26,6 +28,7 @@ final class Throttle implements AutoCloseable {
 
     private final Dialect dialect;
     private final int maxActive;
+    private final long maxCommitNanos;
     private final ReplicaWatch watch;
     private Map<String, Connection> replicas;
     private long sessionsReadAt;
@@ -34,6 +37,7 @@ final class Throttle implements AutoCloseable {
     Throttle(Dialect dialect, BatchOptions options) {
         this.dialect = dialect;
         this.maxActive = options.maxActiveSessions();
+        this.maxCommitNanos = options.maxCommitLatency().toNanos();
         this.watch = options.replicas();
     }
 
@@ -48,6 +52,11 @@ final class Throttle implements AutoCloseable {
             sessionsReadAt = now;
         }
         return lastActive > maxActive ? lastActive : 0;
+    }
+
+    /** Whether a batch's commit, which took {@code commitNanos}, was slower than allowed (never when off). */
+    boolean slowCommit(long commitNanos) {
+        return maxCommitNanos > 0 && commitNanos > maxCommitNanos;
     }
 
     /** The replica lagging most beyond the allowed lag and its lag, or empty when none does. */

@@ -80,17 +80,18 @@ class BatchEngineTest {
                     BatchRecorder.NONE);
             assertThat(run.finished()).isTrue();
             // The first batch may be slow (a cold connection); from then on the size at most doubles per batch.
+            // It settles near 1,000 (100 ms of sleeping); the bounds allow for a loaded machine stretching sleeps.
             assertThat(growing.sizes.get(0)).isEqualTo(100);
             for (int i = 1; i < growing.sizes.size(); i++) {
                 assertThat(growing.sizes.get(i)).isLessThanOrEqualTo(2 * growing.sizes.get(i - 1));
             }
-            assertThat(growing.sizes.get(growing.sizes.size() - 1)).isBetween(700, 1_300);
+            assertThat(growing.sizes.get(growing.sizes.size() - 1)).isBetween(500, 1_500);
 
             BatchEngine slow = engine(db, c, options.withSizes(8_000, 10, 100_000));
             SleepPerRow shrinking = new SleepPerRow(6);
             slow.run(c, new BatchJob("t/slow", 1, "slow", new JavaWork(shrinking)), 1_000, BatchRecorder.NONE);
             assertThat(shrinking.sizes.subList(0, 2)).containsExactly(8_000, 4_000);
-            assertThat(shrinking.sizes.get(shrinking.sizes.size() - 1)).isBetween(700, 1_300);
+            assertThat(shrinking.sizes.get(shrinking.sizes.size() - 1)).isBetween(500, 1_500);
         }
         assertThat(events).filteredOn(e -> e.kind() == BatchEvent.Kind.BATCH)
                 .allSatisfy(e -> assertThat(e.rowsPerSecond()).isPositive());

@@ -49,4 +49,48 @@ class BatchSizerTest {
         }
         assertThat(s.targetNanos()).as("recovers without waiters").isEqualTo(200 * MS);
     }
+
+    @Test
+    void whileQuietTheTargetStretchesToKeepTheFixedCostPerBatchNearFivePercent() {
+        BatchSizer s = new BatchSizer(200 * MS, 1_000, 10, 100_000, true);
+        // a 20 ms commit and checkpoint per batch: 20 x 20 ms = 400 ms, reached in steps of 10 %
+        for (int i = 0; i < 20; i++) {
+            s.observe(200 * MS, 20 * MS, true);
+        }
+        assertThat(s.targetNanos()).isEqualTo(400 * MS);
+        assertThat(s.size()).as("the size followed the longer target").isGreaterThan(1_000);
+        // never more than four times the configured target
+        for (int i = 0; i < 40; i++) {
+            s.observe(400 * MS, 100 * MS, true);
+        }
+        assertThat(s.targetNanos()).isEqualTo(800 * MS);
+        // the application is busy: back to the configured target at once
+        s.observe(800 * MS, 100 * MS, false);
+        assertThat(s.targetNanos()).isEqualTo(200 * MS);
+    }
+
+    @Test
+    void aCheapFixedCostOrABackOffKeepsTheConfiguredTarget() {
+        BatchSizer s = new BatchSizer(200 * MS, 1_000, 10, 100_000, true);
+        for (int i = 0; i < 20; i++) {
+            s.observe(200 * MS, 5 * MS, true);
+        }
+        assertThat(s.targetNanos()).as("5 ms is under 5 % of 200 ms").isEqualTo(200 * MS);
+        for (int i = 0; i < 20; i++) {
+            s.observe(200 * MS, 30 * MS, true);
+        }
+        assertThat(s.targetNanos()).isGreaterThan(500 * MS);
+        s.backOff();
+        assertThat(s.targetNanos()).as("a back-off halves the configured target, not the stretched one")
+                .isEqualTo(100 * MS);
+    }
+
+    @Test
+    void aTargetSetOnPurposeNeverStretches() {
+        BatchSizer s = new BatchSizer(200 * MS, 1_000, 10, 100_000, false);
+        for (int i = 0; i < 20; i++) {
+            s.observe(200 * MS, 100 * MS, true);
+        }
+        assertThat(s.targetNanos()).isEqualTo(200 * MS);
+    }
 }

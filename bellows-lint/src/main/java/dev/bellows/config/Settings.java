@@ -1,7 +1,5 @@
 package dev.bellows.config;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.bellows.BellowsConfig;
 import dev.bellows.ConfigurationException;
 import dev.bellows.data.BatchOptions;
@@ -10,12 +8,10 @@ import dev.bellows.db.ConnectionSettings;
 import dev.bellows.db.Dialect;
 import dev.bellows.run.RunOptions;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,11 +30,11 @@ public final class Settings {
     public static final Set<String> KEYS = Set.of("url", "user", "password", "location", "dialect",
             "lock-timeout", "lock-retries", "lock-wait", "max-batches",
             "batch-target", "batch-size", "batch-min", "batch-max", "batch-pause",
-            "max-active-sessions", "max-replica-lag", "replica-url",
+            "max-active-sessions", "max-commit-latency", "max-replica-lag", "replica-url",
             "legacy.flyway", "legacy.liquibase", "legacy.release");
 
     /** The nested maps a bellows.yaml may hold: {@code legacy:} (with its own {@code placeholders:}) and {@code placeholders:}. */
-    private static final Set<String> MAPS = Set.of("legacy", "placeholders", "legacy.placeholders");
+    static final Set<String> MAPS = Set.of("legacy", "placeholders", "legacy.placeholders");
 
     private final Map<String, String> flags;
     private final Map<String, String> env;
@@ -79,7 +75,7 @@ public final class Settings {
             throw new ConfigurationException(file + ": config file does not exist; fix --config");
         }
         if (Files.isRegularFile(file)) {
-            fromFile = readYaml(file);
+            fromFile = SettingsFile.read(file);
         }
         return new Settings(flags, env, fromFile, file, key -> "--" + key.replace('.', '-'));
     }
@@ -95,66 +91,6 @@ public final class Settings {
     /** The environment variable of a key: {@code BELLOWS_} and the key in upper case, {@code -} as {@code _}. */
     public static String variable(String key) {
         return "BELLOWS_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace('.', '_');
-    }
-
-    /**
-     * Reads {@code key: value} pairs, every value exactly as written: a password {@code 0123} stays
-     * {@code 0123} (a YAML number would read 83), {@code yes} stays {@code yes}.
-     */
-    static Map<String, String> readYaml(Path file) {
-        Map<String, String> out = new LinkedHashMap<>();
-        try (com.fasterxml.jackson.core.JsonParser p = new YAMLFactory().createParser(file.toFile())) {
-            com.fasterxml.jackson.core.JsonToken t = p.nextToken();
-            if (t == null) {
-                return Map.of();
-            }
-            if (t != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                throw new ConfigurationException(file + ": expected key: value pairs such as 'url: jdbc:postgresql://"
-                        + "localhost/app'");
-            }
-            readPairs(p, file, "", out);
-        } catch (JacksonException e) {
-            // Only the parser's first line: the rest quotes the offending line, which may hold the password.
-            String problem = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
-            throw new ConfigurationException(file + ": line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": not valid YAML (" + problem + "); the line is not shown, as "
-                    + "it may hold a password. Write each setting as key: value, quoting values that contain ': ' "
-                    + "or start with a special character ('p@ss: word').");
-        } catch (IOException e) {
-            throw new ConfigurationException(file + ": cannot be read: " + e.getMessage());
-        }
-        return out;
-    }
-
-    /**
-     * The {@code key: value} pairs of one mapping, up to its end; a nested mapping ({@code legacy:},
-     * {@code placeholders:}) is read into keys with its name and a dot in front ({@code legacy.release},
-     * {@code placeholders.mail_domain}).
-     */
-    private static void readPairs(com.fasterxml.jackson.core.JsonParser p, Path file, String prefix,
-                                  Map<String, String> out) throws IOException {
-        com.fasterxml.jackson.core.JsonToken t;
-        while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-            String key = prefix + p.currentName();
-            int line = p.currentLocation().getLineNr();
-            boolean placeholder = prefix.endsWith("placeholders.");
-            com.fasterxml.jackson.core.JsonToken v = p.nextToken();
-            if (v == com.fasterxml.jackson.core.JsonToken.START_OBJECT && MAPS.contains(key)) {
-                readPairs(p, file, key + ".", out);
-                continue;
-            }
-            if (!placeholder && !KEYS.contains(key)) {
-                java.util.TreeSet<String> known = new java.util.TreeSet<>(KEYS);
-                known.addAll(MAPS);
-                throw new ConfigurationException(file + ": line " + line + ": unknown key '" + key
-                        + "'; known keys: " + String.join(", ", known));
-            }
-            if (v == com.fasterxml.jackson.core.JsonToken.START_OBJECT
-                    || v == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
-                throw new ConfigurationException(file + ": line " + line + ": '" + key + "' must be a single value");
-            }
-            out.put(key, v == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? null : p.getText());
-        }
     }
 
     /**
@@ -286,7 +222,8 @@ public final class Settings {
                 .withPause(millis("batch-pause", d.pause()))
                 .withMaxActiveSessions((int) Math.min(Integer.MAX_VALUE,
                         number("max-active-sessions", d.maxActiveSessions())))
-                .withReplicas(replicas(d.replicas()));
+                .withReplicas(replicas(d.replicas()))
+                .withMaxCommitLatency(millis("max-commit-latency", d.maxCommitLatency()));
     }
 
     /** max-replica-lag (ms) and replica-url (comma-separated JDBC URLs; the primary's user and password). */

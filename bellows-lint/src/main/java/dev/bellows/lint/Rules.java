@@ -156,7 +156,7 @@ public final class Rules {
     static List<ReportedRule> reported() {
         return ALL.stream().map(r -> new ReportedRule(r.id(), r.info().title(),
                 r.info().rationale() + " Instead: " + r.info().safeAlternative(), r.info().severity(),
-                page(r.id()).orElse(""))).toList();
+                () -> page(r.id()).orElse(""))).toList();
     }
 
     private static int sharedWords(String a, String b) {

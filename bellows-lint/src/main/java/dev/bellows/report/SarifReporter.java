@@ -40,9 +40,10 @@ public final class SarifReporter implements Reporter {
             n.putObject("shortDescription").put("text", r.title());
             n.putObject("fullDescription").put("text", r.description());
             ObjectNode help = n.putObject("help");
-            help.put("text", r.page().isEmpty() ? r.description() : r.page());
-            if (!r.page().isEmpty()) {
-                help.put("markdown", r.page());
+            String page = r.page();
+            help.put("text", page.isEmpty() ? r.description() : page);
+            if (!page.isEmpty()) {
+                help.put("markdown", page);
             }
             n.putObject("defaultConfiguration").put("level", level(r.severity()));
         }

@@ -53,6 +53,31 @@ abstract class AbstractApplyMojo extends AbstractBellowsMojo {
     @Parameter(property = "bellows.batchPause")
     String batchPause;
 
+    /**
+     * Migrate phase: while more than this many other sessions run a statement, pause after each batch as long as it
+     * took (default 0, off).
+     */
+    @Parameter(property = "bellows.maxActiveSessions")
+    String maxActiveSessions;
+
+    /**
+     * Migrate phase: when a batch's commit takes longer than this, in milliseconds, pause as long as the batch took
+     * and halve the batch (default 0, off).
+     */
+    @Parameter(property = "bellows.maxCommitLatency")
+    String maxCommitLatency;
+
+    /** Migrate phase (MySQL/MariaDB): wait while a replica lags more than this, in milliseconds (default 0, off). */
+    @Parameter(property = "bellows.maxReplicaLag")
+    String maxReplicaLag;
+
+    /**
+     * Replicas to watch with {@code maxReplicaLag}, comma-separated JDBC URLs (the primary's user and password);
+     * default: the replicas the primary reports ({@code SHOW SLAVE HOSTS}).
+     */
+    @Parameter(property = "bellows.replicaUrl")
+    String replicaUrl;
+
     abstract Command command();
 
     @Override
@@ -67,6 +92,10 @@ abstract class AbstractApplyMojo extends AbstractBellowsMojo {
         m.put("batch-min", batchMin);
         m.put("batch-max", batchMax);
         m.put("batch-pause", batchPause);
+        m.put("max-active-sessions", maxActiveSessions);
+        m.put("max-commit-latency", maxCommitLatency);
+        m.put("max-replica-lag", maxReplicaLag);
+        m.put("replica-url", replicaUrl);
         return m;
     }
 

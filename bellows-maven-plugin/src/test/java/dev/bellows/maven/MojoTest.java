@@ -12,6 +12,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -240,5 +241,65 @@ class MojoTest {
         environmentWins.environment = Map.of("BELLOWS_LOCK_WAIT", "7", "BELLOWS_LOCATION", "elsewhere");
         assertThat(environmentWins.config().options().lockWait()).isEqualTo(java.time.Duration.ofSeconds(7));
         assertThat(environmentWins.config().location()).isEqualTo(dir.resolve("elsewhere"));
+    }
+
+    @Test
+    void theThrottleParametersReachTheEngine(@TempDir Path dir) throws Exception {
+        // two sessions wait on an advisory lock (state active) while the batches run: more than 1
+        try (java.sql.Connection holder = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
+             java.sql.Statement hold = holder.createStatement()) {
+            hold.execute("SELECT pg_advisory_lock(4242)");
+            List<Thread> waiters = List.of(advisoryWaiter(), advisoryWaiter());
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (db.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                    + "AND query LIKE '%pg_advisory_lock(4242)%'") < 2) {
+                assertThat(System.nanoTime()).as("two sessions wait on the lock").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            UpgradeMojo upgrade = batchedUpgrade(dir);
+            upgrade.batchSize = "10";
+            upgrade.batchMin = "10";
+            upgrade.batchMax = "10";
+            upgrade.maxActiveSessions = "1";
+            upgrade.maxCommitLatency = "60000";
+            upgrade.execute();
+            assertThat(log.text()).contains("other session(s) running statements, more than --max-active-sessions");
+            assertThat(batches()).isEqualTo(3);
+            hold.execute("SELECT pg_advisory_unlock(4242)");
+            for (Thread t : waiters) {
+                t.join(60_000);
+            }
+        }
+
+        TestDatabase fresh = Databases.postgres();
+        UpgradeMojo lagWithoutReplicas = batchedUpgrade(dir.resolve("other"));
+        lagWithoutReplicas.url = fresh.url();
+        lagWithoutReplicas.maxReplicaLag = "1000";
+        assertThatThrownBy(lagWithoutReplicas::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("the primary reports no replica");
+
+        UpgradeMojo urlWithoutLag = batchedUpgrade(dir.resolve("third"));
+        urlWithoutLag.replicaUrl = db.url();
+        assertThatThrownBy(urlWithoutLag::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("bellows.replicaUrl names replicas");
+
+        UpgradeMojo badLatency = batchedUpgrade(dir.resolve("fourth"));
+        badLatency.maxCommitLatency = "-5";
+        assertThatThrownBy(badLatency::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("bellows.maxCommitLatency");
+    }
+
+    private Thread advisoryWaiter() {
+        Thread t = new Thread(() -> {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
+                 java.sql.Statement st = c.createStatement()) {
+                st.execute("SELECT pg_advisory_lock(4242)");
+                st.execute("SELECT pg_advisory_unlock(4242)");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        t.start();
+        return t;
     }
 }

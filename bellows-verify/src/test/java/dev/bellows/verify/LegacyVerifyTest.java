@@ -134,6 +134,27 @@ class LegacyVerifyTest {
                 .isNotEmpty().allMatch(f -> f.endsWith("001_drop_email.sql"));
     }
 
+    @Test
+    void flywayBuildsAMariaDbShadowToo() throws Exception {
+        LegacyConfig legacy = flyway();
+        MigrationSet set = new MigrationTree(dir.resolve("mysql"))
+                .file("1.1/expand/001_phone.sql", "ALTER TABLE customers ADD COLUMN phone varchar(40);")
+                .file("1.1/expand/002_drop_fax.sql", "ALTER TABLE customers DROP COLUMN fax;")
+                .load(dev.bellows.sql.SqlSyntax.MYSQL);
+        TestDatabase shadow = Databases.mariadb();
+        VerifyReport r = Verifier.verify(set, VerifyOptions.defaults(new dev.bellows.db.MySqlDialect())
+                .withShadow(ShadowSpec.url(shadow.url(), shadow.user(), shadow.password()))
+                .withLegacy(Optional.of(legacy)));
+        assertThat(r.server()).startsWith("MariaDB");
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("legacy Flyway history") && n.contains("3 migrations"));
+        assertThat(r.findings()).extracting(Finding::ruleId, Finding::file)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("verify-dropped-column",
+                        set.migrations().get(1).displayPath()));
+        assertThat((String) shadow.queryOne("SELECT column_default FROM information_schema.columns WHERE "
+                + "table_schema = database() AND table_name = 'customers' AND column_name = 'email'"))
+                .contains("someone@example.com");
+    }
+
     private static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);

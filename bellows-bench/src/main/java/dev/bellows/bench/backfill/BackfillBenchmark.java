@@ -26,13 +26,15 @@ import java.util.Locale;
  *   <li>under load: CLIENTS (default 4) OLTP clients read and update random rows by primary key
  *       the whole time; their latency idle, during the UPDATE and during the engine, and both
  *       throughputs again;</li>
- *   <li>memory: the engine's peak live heap (full GC every second) on ROWS/10 and ROWS rows.</li>
+ *   <li>memory (only with the argument {@code heap}): the engine's peak live heap (full GC every second) on
+ *       ROWS/10 and ROWS rows, each on its own table: the forced collections would slow the throughput
+ *       measurement of part 1, so they never run during it.</li>
  * </ol>
  *
- * <p>Run: {@code java -cp bellows-bench/target/bellows-bench-all.jar dev.bellows.bench.backfill.BackfillBenchmark [ROWS] [CLIENTS] [PAUSE_MS] [MAX_ACTIVE_SESSIONS] [DATABASE]}
+ * <p>Run: {@code java -cp bellows-bench/target/bellows-bench-all.jar dev.bellows.bench.backfill.BackfillBenchmark [ROWS] [CLIENTS] [PAUSE_MS] [MAX_ACTIVE_SESSIONS] [DATABASE] [heap]}
  * (PAUSE_MS: the engine's pause between batches in the under-load part, default 0; MAX_ACTIVE_SESSIONS:
  * the engine's {@code --max-active-sessions} in every part, default 0 = off; DATABASE: postgresql (default)
- * or mariadb).
+ * or mariadb; heap: also part 3).
  */
 public final class BackfillBenchmark {
 
@@ -120,6 +122,7 @@ public final class BackfillBenchmark {
         Duration pauseUnderLoad = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 0);
         maxActive = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         mariadb = args.length > 4 && args[4].equalsIgnoreCase("mariadb");
+        boolean heapPart = args.length > 5 && args[5].equalsIgnoreCase("heap");
         try (Server pg = mariadb ? Server.mariadb() : Server.postgres()) {
             String url = pg.createDatabase("backfill");
             ConnectionSettings db = new ConnectionSettings(url, pg.user(), pg.password());
@@ -127,29 +130,23 @@ public final class BackfillBenchmark {
                             + "%d cores, Java %s, load average %s", pg.serverVersion(), rows, clients,
                     pauseUnderLoad.toMillis(), maxActive, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), loadAverage());
-            for (String t : new String[]{"plain_idle", "engine_idle", "plain_load", "engine_load"}) {
+            Path tree = migrations();
+            // Bellows takes over an empty database only: its history first, then the tables
+            runner(db, tree, Duration.ZERO).run(Command.EXPAND, Release.of("1.0"));
+            String[] tables = heapPart ? new String[]{"engine_idle", "plain_idle", "plain_load", "engine_load", "heap_big"}
+                    : new String[]{"engine_idle", "plain_idle", "plain_load", "engine_load"};
+            for (String t : tables) {
                 createTable(db, t, rows);
             }
-            createTable(db, "small_t", rows / 10);
-            Path tree = migrations();
+            createTable(db, "heap_small", heapPart ? rows / 10 : 1);
 
-            say("-- 1. idle server");
+            say("-- 1. idle server (load average %s)", loadAverage());
+            engine(db, tree, "1.0", Duration.ZERO); // heap_small: warms the engine's code up, not measured
             double plainIdle = plainUpdate(db, "plain_idle");
-            long smallHeap;
-            try (HeapSampler heap = new HeapSampler()) {
-                engine(db, tree, "1.0", Duration.ZERO);
-                heap.close();
-                smallHeap = heap.growth();
-            }
-            long bigHeap;
-            double engineIdle;
-            try (HeapSampler heap = new HeapSampler()) {
-                engineIdle = engine(db, tree, "1.1", Duration.ZERO);
-                heap.close();
-                bigHeap = heap.growth();
-            }
+            double engineIdle = engine(db, tree, "1.1", Duration.ZERO);
+            say("load average after part 1: %s", loadAverage());
 
-            say("-- 2. under load");
+            say("-- 2. under load (load average %s)", loadAverage());
             LatencyWindows windows = new LatencyWindows();
             double plainLoad;
             double engineLoad;
@@ -169,7 +166,22 @@ public final class BackfillBenchmark {
             for (String t : new String[]{"plain_idle", "engine_idle", "plain_load", "engine_load"}) {
                 check(db, t, rows);
             }
-            check(db, "small_t", rows / 10);
+            long smallHeap = -1;
+            long bigHeap = -1;
+            if (heapPart) {
+                say("-- 3. memory");
+                try (HeapSampler heap = new HeapSampler()) {
+                    engine(db, tree, "1.3", Duration.ZERO);
+                    heap.close();
+                    smallHeap = heap.growth();
+                }
+                try (HeapSampler heap = new HeapSampler()) {
+                    engine(db, tree, "1.4", Duration.ZERO);
+                    heap.close();
+                    bigHeap = heap.growth();
+                }
+                check(db, "heap_big", rows);
+            }
 
             say("");
             say("== Results (%,d rows)", rows);
@@ -188,8 +200,10 @@ public final class BackfillBenchmark {
                     windows.stats("during UPDATE").max() / 1000,
                     windows.stats("during engine").p99() / windows.stats("idle engine_load").p99());
             say("load average at the end: %s", loadAverage());
-            say("engine peak live heap growth: %,d KB on %,d rows, %,d KB on %,d rows", smallHeap / 1024, rows / 10,
-                    bigHeap / 1024, rows);
+            if (heapPart) {
+                say("engine peak live heap growth: %,d KB on %,d rows, %,d KB on %,d rows", smallHeap / 1024,
+                        rows / 10, bigHeap / 1024, rows);
+            }
         }
     }
 
@@ -232,10 +246,14 @@ public final class BackfillBenchmark {
         say("created %s (%,d rows) in %.1f s", table, rows, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Release 1.0 backfills small_t, 1.1 engine_idle, 1.2 engine_load; nothing to expand. */
+    /**
+     * Release 1.0 backfills heap_small (a warm-up, or part 3's small table), 1.1 engine_idle, 1.2 engine_load,
+     * 1.3 heap_small again (part 3), 1.4 heap_big; nothing to expand.
+     */
     private static Path migrations() throws Exception {
         Path dir = Files.createTempDirectory("bellows-backfill-");
-        String[][] releases = {{"1.0", "small_t"}, {"1.1", "engine_idle"}, {"1.2", "engine_load"}};
+        String[][] releases = {{"1.0", "heap_small"}, {"1.1", "engine_idle"}, {"1.2", "engine_load"},
+                {"1.3", "heap_small"}, {"1.4", "heap_big"}};
         for (String[] r : releases) {
             Files.createDirectories(dir.resolve(r[0] + "/expand"));
             Files.createDirectories(dir.resolve(r[0] + "/migrate"));
@@ -248,20 +266,24 @@ public final class BackfillBenchmark {
 
     /** expand then migrate up to {@code release} with default batch settings and {@code pause}; returns the migrate time. */
     private static double engine(ConnectionSettings db, Path dir, String release, Duration pause) {
-        RunOptions defaults = RunOptions.defaults();
-        Runner runner = new Runner(db, MigrationLoader.load(dir, db.dialect().syntax(), JavaMigrations.none()),
-                defaults.withBatching(defaults.batching().withPause(pause).withMaxActiveSessions(maxActive))
-                        .withProgress(line -> {
-                    if (line.contains("done in")) {
-                        say("  %s", line.strip());
-                    }
-                }));
+        Runner runner = runner(db, dir, pause);
         runner.run(Command.EXPAND, Release.of(release));
         long t0 = System.nanoTime();
         runner.run(Command.MIGRATE, Release.of(release));
         double seconds = (System.nanoTime() - t0) / 1e9;
         say("engine, release %s: %.2f s", release, seconds);
         return seconds;
+    }
+
+    private static Runner runner(ConnectionSettings db, Path dir, Duration pause) {
+        RunOptions defaults = RunOptions.defaults();
+        return new Runner(db, MigrationLoader.load(dir, db.dialect().syntax(), JavaMigrations.none()),
+                defaults.withBatching(defaults.batching().withPause(pause).withMaxActiveSessions(maxActive))
+                        .withProgress(line -> {
+                    if (line.contains("done in")) {
+                        say("  %s", line.strip());
+                    }
+                }));
     }
 
     private static void check(ConnectionSettings db, String table, long rows) throws SQLException {
