@@ -106,7 +106,8 @@ class LegacyMojoTest {
                 .file("1.2", "expand", "001_drop_fax.sql", "ALTER TABLE ${table} DROP COLUMN fax;\n");
         LintMojo undefined = mojo(new LintMojo());
         assertThatThrownBy(undefined::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("001_drop_fax.sql: line 1: placeholder ${table} has no value");
+                .hasMessageContaining("001_drop_fax.sql: line 1: placeholder ${table} has no value")
+                .hasMessageContaining("the Maven plugin's <placeholders>");
 
         LintMojo lint = mojo(new LintMojo());
         lint.placeholders = Map.of("table", "customers");
