@@ -42,24 +42,40 @@ fi
 # Warm-up: makes the class-data sharing archives (the first run with each JDK) and fills the page cache.
 for i in "${!CMDS[@]}"; do ${CMDS[$i]} >/dev/null 2>&1 || true; ${CMDS[$i]} >/dev/null 2>&1 || true; done
 
+PERF=
+if command -v perf >/dev/null 2>&1 && perf stat -x, -e task-clock -o "$TIMING" true >/dev/null 2>&1; then PERF=perf; fi
 declare -A W C
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+STARTED=$(date -u '+%Y-%m-%d %H:%M')
 for run in $(seq "$RUNS"); do
   for i in "${!CMDS[@]}"; do
     # lint exits 1 on findings; only the timing line matters
-    /usr/bin/time -o "$TIMING" -f "%e %U %S" ${CMDS[$i]} >/dev/null 2>&1 || true
-    read -r secs user sys < <(tail -1 "$TIMING")
-    W[$i]="${W[$i]:-} $secs"; C[$i]="${C[$i]:-} $(echo "$user + $sys" | bc -l)"
+    # wall to the millisecond, of the command alone; then CPU (all threads, user + system) of a second run, from
+    # perf's task-clock (microseconds) when perf works here, else from GNU time (hundredths of a second)
+    start=$(date +%s%N)
+    ${CMDS[$i]} >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    if [ -n "$PERF" ]; then
+      perf stat -x, -e task-clock -o "$TIMING" ${CMDS[$i]} >/dev/null 2>&1 || true
+      cpu=$(awk -F, '/task-clock/ {print $1 / 1000}' "$TIMING")
+    else
+      /usr/bin/time -o "$TIMING" -f "%e %U %S" ${CMDS[$i]} >/dev/null 2>&1 || true
+      read -r _ user sys < <(tail -1 "$TIMING"); cpu=$(echo "$user + $sys" | bc -l)
+    fi
+    W[$i]="${W[$i]:-} $(echo "($end - $start) / 1000000000" | bc -l)"; C[$i]="${C[$i]:-} $cpu"
   done
 done
 
 median() { printf '%s\n' $1 | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p"; }
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cpus; $RUNS interleaved rounds; medians"
+spread() { printf '%s\n' $1 | sort -n | sed -n '1p;$p' | xargs printf '%.3f-%.3f'; }
+echo "$STARTED-$(date -u '+%H:%M') UTC; load average $LOAD_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end, on $(nproc) cpus"
+echo "$RUNS interleaved rounds; medians (wall: lowest-highest); cpu from ${PERF:-GNU time}"
 declare -A MW MC
 for i in "${!CMDS[@]}"; do
   MW[$i]=$(median "${W[$i]}"); MC[$i]=$(median "${C[$i]}")
-  printf '%-48s wall %5.2f s  cpu %5.2f s\n' "${NAMES[$i]}" "${MW[$i]}" "${MC[$i]}"
+  printf '%-48s wall %6.3f s (%s)  cpu %6.3f s\n' "${NAMES[$i]}" "${MW[$i]}" "$(spread "${W[$i]}")" "${MC[$i]}"
 done
-ratio() { echo "scale=1; $1 / $2" | bc -l; }
+ratio() { printf '%.1f' "$(echo "$1 / $2" | bc -l)"; }
 echo "ratios, wall (cpu):"
 echo "  bellows --help / java -version               $(ratio "${MW[1]}" "${MW[0]}")x ($(ratio "${MC[1]}" "${MC[0]}")x)   target <= 2.5x"
 echo "  bellows lint, 1 statement / java -version    $(ratio "${MW[2]}" "${MW[0]}")x ($(ratio "${MC[2]}" "${MC[0]}")x)   target <= 3x"

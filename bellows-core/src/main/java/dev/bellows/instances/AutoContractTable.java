@@ -55,10 +55,15 @@ public final class AutoContractTable {
                 + " (release_name, since_ms, due_ms, decided_by) VALUES (?, ?, ?, ?)")) {
             ps.setString(1, p.release().name());
             ps.setLong(2, p.since().toEpochMilli());
-            ps.setLong(3, p.due().toEpochMilli());
+            ps.setLong(3, ceilMillis(p.due()));
             ps.setString(4, p.decidedBy());
             ps.executeUpdate();
         }
+    }
+
+    /** A due time is stored rounded up to the millisecond, so storing never makes a contract due earlier. */
+    static long ceilMillis(Instant t) {
+        return t.toEpochMilli() + (t.getNano() % 1_000_000 == 0 ? 0 : 1);
     }
 
     /** Forgets any waiting contract; true when there was one. */

@@ -54,11 +54,14 @@ public final class Verifier {
 
     private static void check(MigrationSet set, VerifyOptions options, Optional<Checkpoint> checkpoint) {
         String releases = set.releases().stream().map(Release::name).collect(Collectors.joining(", "));
+        Optional<Release> legacy = options.schemaFrom().isPresent() ? Optional.empty()
+                : options.legacy().map(dev.bellows.legacy.LegacyConfig::release);
         for (Seed seed : options.seeds()) {
-            if (!set.releases().contains(seed.release())) {
+            if (!set.releases().contains(seed.release()) && !legacy.equals(Optional.of(seed.release()))) {
                 throw new ConfigurationException("--seed " + seed.release().name() + "=" + Paths.display(seed.file())
                         + ": " + seed.release().name() + " is not a release in " + Paths.display(set.location())
-                        + " (releases: " + releases + ")");
+                        + " (releases: " + releases + legacy.map(l -> "; the legacy history is release " + l).orElse("")
+                        + ")");
             }
             if (!Files.isReadable(seed.file())) {
                 throw new ConfigurationException("--seed " + seed.release().name() + "=" + Paths.display(seed.file())

@@ -59,8 +59,18 @@ final class VerifyRun {
                 }
             } else if (options.legacy().isPresent()) {
                 work = legacy(options.legacy().get());
+                // the legacy history is release legacy.release: its seeds and --rows follow it, as after a release
+                for (Seed seed : options.seeds()) {
+                    if (seed.release().compareTo(options.legacy().get().release()) <= 0) {
+                        SeedRunner.run(c, seed, probe.dialect());
+                    }
+                }
+                if (options.syntheticRows() > 0 && !work.migrations().isEmpty()) {
+                    addOnce(probe.fillTables(c, options.syntheticRows(),
+                            PlannedForeignKey.addedBy(work.migrations(), probe.dialect().syntax())));
+                }
             }
-            proof = ManifestProof.open(set, options.queries(), probe, shadow.connector());
+            proof = ManifestProof.open(withLegacyRelease(set), options.queries(), probe, shadow.connector());
             try {
                 apply(c, executor, stop, work);
             } finally {
@@ -88,6 +98,19 @@ final class VerifyRun {
     private boolean judged(Release release) {
         return options.schemaFrom().isPresent()
                 || options.judgedAfter().map(s -> release.compareTo(s) > 0).orElse(true);
+    }
+
+    /**
+     * The set with {@code legacy.release} as one of its releases, so that release's query manifest is proved
+     * against the schemas of the first Bellows release's rollout (its instances are the ones still running).
+     */
+    private MigrationSet withLegacyRelease(MigrationSet s) {
+        if (options.legacy().isEmpty() || s.releases().contains(options.legacy().get().release())) {
+            return s;
+        }
+        List<Release> declared = new ArrayList<>(s.declared());
+        declared.add(options.legacy().get().release());
+        return new MigrationSet(s.location(), s.migrations(), declared);
     }
 
     /**

@@ -83,6 +83,26 @@ class LegacyVerifyTest {
     }
 
     @Test
+    void theLegacyReleasesQueryManifestIsProvedAgainstTheFirstBellowsRollout() throws Exception {
+        LegacyConfig legacy = flyway();
+        Path queries = dir.resolve("queries");
+        write(queries.resolve("1.0.sql"), """
+                -- sent 3 | params INTEGER
+                SELECT email, fax FROM customers WHERE id = ?;
+                """);
+        MigrationSet set = new MigrationTree(dir.resolve("db"))
+                .file("1.1/expand/001_fax_text.sql", "ALTER TABLE customers RENAME COLUMN fax TO fax_number;")
+                .load();
+        VerifyReport r = Verifier.verify(set, shadow().withLegacy(Optional.of(legacy))
+                .withQueries(dev.bellows.queries.QueryManifests.load(queries, true,
+                        dev.bellows.sql.SqlSyntax.POSTGRESQL)));
+        assertThat(r.findings("verify-query-fails")).singleElement().satisfies(f -> {
+            assertThat(f.file()).endsWith("1.0.sql");
+            assertThat(f.message()).contains("release 1.0 sends", "after expand 1.1", "fax");
+        });
+    }
+
+    @Test
     void sinceAfterTheLegacyReleaseStillBuildsButDoesNotJudge() throws Exception {
         LegacyConfig legacy = flyway();
         MigrationSet set = bellows()
@@ -132,6 +152,27 @@ class LegacyVerifyTest {
         assertThat(r.notes()).anyMatch(n -> n.startsWith("legacy Liquibase history") && n.contains("1 migration ("));
         assertThat(r.findings()).filteredOn(f -> !f.waived()).extracting(Finding::file)
                 .isNotEmpty().allMatch(f -> f.endsWith("001_drop_email.sql"));
+    }
+
+    @Test
+    void seedsOfTheLegacyReleaseAndGeneratedRowsFollowTheLegacyHistory() throws Exception {
+        LegacyConfig legacy = flyway();
+        Path seed = dir.resolve("seed.sql");
+        write(seed, "INSERT INTO customers (id, email) VALUES (1, NULL);\n");
+        MigrationSet required = new MigrationTree(dir.resolve("required"))
+                .file("1.1/expand/001_email_required.sql", "ALTER TABLE customers ALTER COLUMN email SET NOT NULL;")
+                .load();
+        VerifyReport seeded = Verifier.verify(required, shadow().withLegacy(Optional.of(legacy))
+                .withSeeds(java.util.List.of(new Seed(Release.of("1.0"), seed))));
+        assertThat(seeded.findings()).anyMatch(f -> f.file().endsWith("001_email_required.sql")
+                && f.message().contains("contains null values"));
+
+        MigrationSet check = new MigrationTree(dir.resolve("check"))
+                .file("1.1/expand/001_check.sql", "ALTER TABLE customers ADD CONSTRAINT no_rows CHECK (id < 0);")
+                .load();
+        VerifyReport rows = Verifier.verify(check, shadow().withLegacy(Optional.of(legacy)).withRows(20));
+        assertThat(rows.notes()).anyMatch(n -> n.startsWith("--rows: ") && n.contains("001_check.sql")
+                && n.contains("failed on the generated rows"));
     }
 
     @Test
