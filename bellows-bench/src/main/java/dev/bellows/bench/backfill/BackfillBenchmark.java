@@ -15,6 +15,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,19 +24,20 @@ import java.util.Locale;
  * keyed batch engine (through the runner, with history and checkpoints, default 200 ms target), on
  * identical fresh tables of ROWS rows (default 2,000,000) on an embedded PostgreSQL.
  * <ol>
- *   <li>idle server: the UPDATE and the engine alone, each on its own table: the throughput ratio;</li>
+ *   <li>idle server: the UPDATE and the engine alone, each on its own table, in the order UPDATE, engine,
+ *       engine, UPDATE (four tables): the throughput ratio of the means;</li>
  *   <li>under load: CLIENTS (default 4) OLTP clients read and update random rows by primary key
- *       the whole time; their latency idle, during the UPDATE and during the engine, and both
- *       throughputs again;</li>
+ *       the whole time; their latency idle and during the engine (with the argument {@code contrast}
+ *       also idle and during a plain UPDATE on another table, and its throughput);</li>
  *   <li>memory (only with the argument {@code heap}): the engine's peak live heap (full GC every second) on
  *       ROWS/10 and ROWS rows, each on its own table: the forced collections would slow the throughput
  *       measurement of part 1, so they never run during it.</li>
  * </ol>
  *
- * <p>Run: {@code java -cp bellows-bench/target/bellows-bench-all.jar dev.bellows.bench.backfill.BackfillBenchmark [ROWS] [CLIENTS] [PAUSE_MS] [MAX_ACTIVE_SESSIONS] [DATABASE] [heap]}
+ * <p>Run: {@code java -cp bellows-bench/target/bellows-bench-all.jar dev.bellows.bench.backfill.BackfillBenchmark [ROWS] [CLIENTS] [PAUSE_MS] [MAX_ACTIVE_SESSIONS] [DATABASE] [heap] [contrast]}
  * (PAUSE_MS: the engine's pause between batches in the under-load part, default 0; MAX_ACTIVE_SESSIONS:
  * the engine's {@code --max-active-sessions} in every part, default 0 = off; DATABASE: postgresql (default)
- * or mariadb; heap: also part 3).
+ * or mariadb; heap: also part 3; contrast: the plain UPDATE under load too).
  */
 public final class BackfillBenchmark {
 
@@ -122,7 +125,9 @@ public final class BackfillBenchmark {
         Duration pauseUnderLoad = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 0);
         maxActive = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         mariadb = args.length > 4 && args[4].equalsIgnoreCase("mariadb");
-        boolean heapPart = args.length > 5 && args[5].equalsIgnoreCase("heap");
+        List<String> extras = args.length > 5 ? List.of(args).subList(5, args.length) : List.of();
+        boolean heapPart = extras.contains("heap");
+        boolean contrast = extras.contains("contrast");
         try (Server pg = mariadb ? Server.mariadb() : Server.postgres()) {
             String url = pg.createDatabase("backfill");
             ConnectionSettings db = new ConnectionSettings(url, pg.user(), pg.password());
@@ -133,38 +138,53 @@ public final class BackfillBenchmark {
             Path tree = migrations();
             // Bellows takes over an empty database only: its history first, then the tables
             runner(db, tree, Duration.ZERO).run(Command.EXPAND, Release.of("1.0"));
-            String[] tables = heapPart ? new String[]{"engine_idle", "plain_idle", "plain_load", "engine_load", "heap_big"}
-                    : new String[]{"engine_idle", "plain_idle", "plain_load", "engine_load"};
+            List<String> tables = new ArrayList<>(List.of("plain_a", "engine_a", "engine_b", "plain_b", "engine_load"));
+            if (contrast) {
+                tables.add("plain_load");
+            }
+            if (heapPart) {
+                tables.add("heap_big");
+            }
             for (String t : tables) {
                 createTable(db, t, rows);
             }
             createTable(db, "heap_small", heapPart ? rows / 10 : 1);
 
+            // A B B A: a machine whose load drifts during the run weighs on both sides alike
             say("-- 1. idle server (load average %s)", loadAverage());
             engine(db, tree, "1.0", Duration.ZERO); // heap_small: warms the engine's code up, not measured
-            double plainIdle = plainUpdate(db, "plain_idle");
-            double engineIdle = engine(db, tree, "1.1", Duration.ZERO);
+            double plainA = plainUpdate(db, "plain_a");
+            double engineA = engine(db, tree, "1.1", Duration.ZERO);
+            double engineB = engine(db, tree, "1.1.1", Duration.ZERO);
+            double plainB = plainUpdate(db, "plain_b");
+            double plainIdle = (plainA + plainB) / 2;
+            double engineIdle = (engineA + engineB) / 2;
             say("load average after part 1: %s", loadAverage());
 
             say("-- 2. under load (load average %s)", loadAverage());
             LatencyWindows windows = new LatencyWindows();
-            double plainLoad;
+            double plainLoad = Double.NaN;
             double engineLoad;
             long errors;
-            try (OltpLoad load = new OltpLoad(clients, url, pg.user(), pg.password(), "plain_load", rows, windows)) {
-                measureIdle(windows, "idle plain_load");
-                windows.open("during UPDATE");
-                plainLoad = plainUpdate(db, "plain_load");
-                windows.open(null);
-                load.target("engine_load");
+            try (OltpLoad load = new OltpLoad(clients, url, pg.user(), pg.password(),
+                    contrast ? "plain_load" : "engine_load", rows, windows)) {
+                if (contrast) {
+                    measureIdle(windows, "idle plain_load");
+                    windows.open("during UPDATE");
+                    plainLoad = plainUpdate(db, "plain_load");
+                    windows.open(null);
+                    load.target("engine_load");
+                }
                 measureIdle(windows, "idle engine_load");
                 windows.open("during engine");
                 engineLoad = engine(db, tree, "1.2", pauseUnderLoad);
                 windows.open(null);
                 errors = load.errors();
             }
-            for (String t : new String[]{"plain_idle", "engine_idle", "plain_load", "engine_load"}) {
-                check(db, t, rows);
+            for (String t : tables) {
+                if (!t.equals("heap_big")) {
+                    check(db, t, rows);
+                }
             }
             long smallHeap = -1;
             long bigHeap = -1;
@@ -185,19 +205,32 @@ public final class BackfillBenchmark {
 
             say("");
             say("== Results (%,d rows)", rows);
-            say("idle server:  plain UPDATE %6.2f s (%,.0f rows/s), engine %6.2f s (%,.0f rows/s): ratio %.2f",
-                    plainIdle, rows / plainIdle, engineIdle, rows / engineIdle, plainIdle / engineIdle);
-            say("under load:   plain UPDATE %6.2f s (%,.0f rows/s), engine %6.2f s (%,.0f rows/s): ratio %.2f",
-                    plainLoad, rows / plainLoad, engineLoad, rows / engineLoad, plainLoad / engineLoad);
+            say("idle server:  plain UPDATE %.2f s then engine %.2f s, engine %.2f s then plain UPDATE %.2f s",
+                    plainA, engineA, engineB, plainB);
+            say("idle server:  plain UPDATE %6.2f s (%,.0f rows/s), engine %6.2f s (%,.0f rows/s): ratio %.2f "
+                            + "(means of the two; first pair %.2f, second pair %.2f)",
+                    plainIdle, rows / plainIdle, engineIdle, rows / engineIdle, plainIdle / engineIdle,
+                    plainA / engineA, plainB / engineB);
+            if (contrast) {
+                say("under load:   plain UPDATE %6.2f s (%,.0f rows/s), engine %6.2f s (%,.0f rows/s): ratio %.2f",
+                        plainLoad, rows / plainLoad, engineLoad, rows / engineLoad, plainLoad / engineLoad);
+            } else {
+                say("under load:   engine %6.2f s (%,.0f rows/s)", engineLoad, rows / engineLoad);
+            }
             say("OLTP clients (%d), client errors %d:", clients, errors);
             say("  %-18s %9s %9s %8s %8s %9s", "window", "requests", "req/s", "p50 ms", "p99 ms", "max ms");
-            for (String w : new String[]{"idle plain_load", "during UPDATE", "idle engine_load", "during engine"}) {
+            List<String> shown = contrast ? List.of("idle plain_load", "during UPDATE", "idle engine_load",
+                    "during engine") : List.of("idle engine_load", "during engine");
+            for (String w : shown) {
                 LatencyWindows.Stats s = windows.stats(w);
                 say("  %-18s %9d %9.0f %8.2f %8.2f %9.1f", w, s.requests(), s.perSecond(), s.p50(), s.p99(), s.max());
             }
-            say("p99 during UPDATE / idle: %.1fx (but requests blocked for up to %.1f s); during engine / idle: %.1fx",
-                    windows.stats("during UPDATE").p99() / windows.stats("idle plain_load").p99(),
-                    windows.stats("during UPDATE").max() / 1000,
+            if (contrast) {
+                say("p99 during UPDATE / idle: %.1fx (but requests blocked for up to %.1f s)",
+                        windows.stats("during UPDATE").p99() / windows.stats("idle plain_load").p99(),
+                        windows.stats("during UPDATE").max() / 1000);
+            }
+            say("p99 during engine / idle: %.1fx",
                     windows.stats("during engine").p99() / windows.stats("idle engine_load").p99());
             say("load average at the end: %s", loadAverage());
             if (heapPart) {
@@ -247,13 +280,13 @@ public final class BackfillBenchmark {
     }
 
     /**
-     * Release 1.0 backfills heap_small (a warm-up, or part 3's small table), 1.1 engine_idle, 1.2 engine_load,
-     * 1.3 heap_small again (part 3), 1.4 heap_big; nothing to expand.
+     * Release 1.0 backfills heap_small (a warm-up, or part 3's small table), 1.1 engine_a, 1.1.1 engine_b,
+     * 1.2 engine_load, 1.3 heap_small again (part 3), 1.4 heap_big; nothing to expand.
      */
     private static Path migrations() throws Exception {
         Path dir = Files.createTempDirectory("bellows-backfill-");
-        String[][] releases = {{"1.0", "heap_small"}, {"1.1", "engine_idle"}, {"1.2", "engine_load"},
-                {"1.3", "heap_small"}, {"1.4", "heap_big"}};
+        String[][] releases = {{"1.0", "heap_small"}, {"1.1", "engine_a"}, {"1.1.1", "engine_b"},
+                {"1.2", "engine_load"}, {"1.3", "heap_small"}, {"1.4", "heap_big"}};
         for (String[] r : releases) {
             Files.createDirectories(dir.resolve(r[0] + "/expand"));
             Files.createDirectories(dir.resolve(r[0] + "/migrate"));
