@@ -57,8 +57,21 @@ final class LegacyProject {
         return dir;
     }
 
-    /** A Liquibase changelog with a changelog parameter. */
+    /** A Liquibase changelog with a changelog parameter and a changelog included from a subfolder. */
     Path liquibase() {
+        write(root.resolve("liquibase/orders/orders-total.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                      http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.33.xsd">
+                  <changeSet id="3" author="team">
+                    <addColumn tableName="orders">
+                      <column name="total" type="decimal(10,2)"/>
+                    </addColumn>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
         Path file = root.resolve("liquibase/changelog.xml");
         write(file, """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -76,6 +89,7 @@ final class LegacyProject {
                       <column name="customer_id" type="int"><constraints nullable="false"/></column>
                     </createTable>
                   </changeSet>
+                  <include file="orders/orders-total.xml" relativeToChangelogFile="true"/>
                 </databaseChangeLog>
                 """);
         return file;
