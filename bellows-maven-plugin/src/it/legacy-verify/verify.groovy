@@ -1,8 +1,8 @@
 def log = new File(basedir, 'build.log').text
 // lint: the Flyway files were replayed, ${mail_domain} came from the POM's <placeholders>, 1.1 was judged.
-assert log.contains('0 error(s)')
+assert log.contains('[INFO] 0 error(s), 0 warning(s), 0 waived')
 // verify: the real Flyway built the embedded shadow from the relative folder of bellows.yaml, then 1.1 ran.
-assert log.contains('legacy Flyway history (' + new File(basedir, 'src/main/resources/db/migration').path + ') built the shadow')
+assert log =~ /legacy Flyway history \(\S*src.main.resources.db.migration\) built the shadow's schema in \d+ ms: 2 migrations/
 assert log.contains('001_drop_email.sql')
 assert log.contains('customer_emails')
 assert log.contains('BUILD FAILURE')
