@@ -91,35 +91,63 @@ class ChaosTest {
         assertThat(fingerprint(db)).isEqualTo(clean);
     }
 
-    /** Kills a real bellows process at random moments, then reruns; returns how many kills landed mid-run. */
-    int killTrials(java.util.function.Supplier<TestDatabase> fresh, Path location, int trials, long minMs, long maxMs)
-            throws Exception {
+    /**
+     * Kills a real bellows process at random moments, then reruns; returns how many kills left the
+     * database mid-run (history written, state not yet a clean run's). The moments are fractions of a
+     * clean run's own duration, measured in the same way, so a fast machine is hit mid-run as often as a
+     * slow one.
+     */
+    int killTrials(java.util.function.Supplier<TestDatabase> fresh, Path location, int trials) throws Exception {
         TestDatabase cleanDb = fresh.get();
-        CliTest.Run clean = CliTest.bellows(Map.of(), CliTest.args(conn(cleanDb, location), "upgrade", "--all-phases"));
-        assertThat(clean.exit()).as(clean.err()).isZero();
+        long began = System.nanoTime();
+        Process cleanRun = start(cleanDb, location, dir.resolve("clean.log"));
+        assertThat(cleanRun.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        long cleanMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+        assertThat(cleanRun.exitValue()).as(java.nio.file.Files.readString(dir.resolve("clean.log"))).isZero();
         String expected = fingerprint(cleanDb);
         assertThat(expected).contains(cleanDb.kind().equals("postgresql") ? "invalid indexes: 0" : "");
         Random random = new Random(SEED);
         int landed = 0;
-        // At least `trials` trials, more (up to three times as many) until a kill has hit a running migrator.
-        for (int trial = 0; trial < trials || (landed == 0 && trial < 3 * trials); trial++) {
+        // At least `trials` trials, more (up to four times as many) until a kill has hit a running migrator.
+        for (int trial = 0; trial < trials || (landed == 0 && trial < 4 * trials); trial++) {
             TestDatabase db = fresh.get();
             Process child = start(db, location, dir.resolve("child-" + trial + ".log"));
-            long delay = minMs + (long) (random.nextDouble() * (maxMs - minMs));
-            boolean exited = child.waitFor(delay, TimeUnit.MILLISECONDS);
-            if (!exited) {
-                landed++;
+            long delay = (long) (cleanMs * (0.25 + 0.7 * random.nextDouble()));
+            if (!child.waitFor(delay, TimeUnit.MILLISECONDS)) {
                 child.destroyForcibly(); // SIGKILL
-                child.waitFor(10, TimeUnit.SECONDS);
+                assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                if (leftMidRun(db, expected)) {
+                    landed++;
+                }
             }
             rerunAndCompare(db, location, expected);
         }
+        System.out.printf("chaos on %s: a clean run took %d ms; %d kills left the database mid-run%n",
+                cleanDb.kind(), cleanMs, landed);
         return landed;
+    }
+
+    /** Whether a killed run had begun writing history and stopped before a clean run's end state. */
+    static boolean leftMidRun(TestDatabase db, String expected) throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM bellows_schema_history")) {
+            rs.next();
+            if (rs.getInt(1) == 0) {
+                return false;
+            }
+        } catch (java.sql.SQLException noHistoryYet) {
+            return false;
+        }
+        try {
+            return !fingerprint(db).equals(expected);
+        } catch (java.sql.SQLException partSchema) {
+            return true;
+        }
     }
 
     @Test
     void sigkilledUpgradesOfTheExampleOnPostgresqlAreFinishedByTheRerunLikeACleanRun() throws Exception {
-        int landed = killTrials(Databases::postgres, BOOKSHOP, 2, 700, 3_000);
+        int landed = killTrials(Databases::postgres, BOOKSHOP, 3);
         assertThat(landed).as("kills that hit a running migrator").isPositive();
     }
 
@@ -138,7 +166,7 @@ class ChaosTest {
                 .file("1.1", "migrate", "001_fill.sql", "UPDATE items SET code = concat('C-', id), done = done + 1 "
                         + "WHERE code IS NULL AND SLEEP(0.002) = 0 ORDER BY id LIMIT 10;")
                 .file("1.1", "contract", "001_drop_legacy.sql", "ALTER TABLE items DROP COLUMN IF EXISTS legacy;");
-        int landed = killTrials(Databases::mariadb, dir, 2, 700, 3_000);
+        int landed = killTrials(Databases::mariadb, dir, 2);
         assertThat(landed).as("kills that hit a running migrator").isPositive();
     }
 
