@@ -29,7 +29,7 @@ public enum Target {
         }
 
         @Override
-        Server start() {
+        public Server start() {
             EmbeddedPostgresServer pg = EmbeddedPostgresServer.start();
             return new Server() {
                 @Override
@@ -67,7 +67,7 @@ public enum Target {
         }
 
         @Override
-        Server start() {
+        public Server start() {
             EmbeddedMariaDbServer db = EmbeddedMariaDbServer.start();
             return new Server() {
                 @Override
@@ -105,7 +105,7 @@ public enum Target {
     public abstract void requestTimeout(Connection c, long millis) throws SQLException;
 
     /** Starts an embedded server of this kind. */
-    abstract Server start();
+    public abstract Server start();
 
     public static Target named(String name) {
         for (Target t : values()) {
