@@ -88,6 +88,35 @@ class DistributionIT {
         }
     }
 
+    /**
+     * Every jar's MANIFEST names the commit it was built from (a POM default of the property once froze it at
+     * "unknown" in all of them), the same commit {@code --version} prints. Built in a git checkout, it is a commit of
+     * this repository; the test is meaningless elsewhere (a source archive says "unknown"), so it needs git.
+     */
+    @Test
+    void theCliJarsManifestNamesTheCommitItWasBuiltFrom() throws Exception {
+        String commit;
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(home.resolve("lib/bellows-cli.jar").toFile())) {
+            commit = jar.getManifest().getMainAttributes().getValue("Build-Commit");
+        }
+        Process git;
+        try {
+            git = new ProcessBuilder("git", "rev-parse", "--verify", "--quiet", "HEAD").redirectErrorStream(true).start();
+        } catch (IOException noGit) {
+            org.junit.jupiter.api.Assumptions.abort("skipped: no git on this machine (" + noGit.getMessage() + ")");
+            return;
+        }
+        assertThat(git.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        org.junit.jupiter.api.Assumptions.assumeTrue(git.exitValue() == 0,
+                "skipped: not built in a git checkout, so the MANIFEST rightly says \"unknown\"");
+
+        assertThat(commit).as("Build-Commit of lib/bellows-cli.jar").matches("[0-9a-f]{12}");
+        Process known = new ProcessBuilder("git", "cat-file", "-e", commit + "^{commit}").redirectErrorStream(true).start();
+        assertThat(known.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(known.exitValue()).as(commit + " is a commit of this repository").isZero();
+        assertThat(bellows(home.resolve("bin/bellows"), "--version").out()).contains("commit " + commit + ", built ");
+    }
+
     @Test
     void runsTheDemoFromAnotherFolder() throws Exception {
         Run demo = bellows(home.resolve("bin/bellows"), "demo", "--rows", "2000");
