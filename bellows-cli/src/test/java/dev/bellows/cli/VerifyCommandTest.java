@@ -76,6 +76,31 @@ class VerifyCommandTest {
                 .contains("verify-rewrite", "1.1/expand/001_widen.sql", "ALTER TABLE t ALTER COLUMN n TYPE bigint");
     }
 
+    /**
+     * {@code --format github} end to end: what the shadow database really did becomes one GitHub Actions annotation
+     * per finding, on the file (the location as given, so {@code --location db/migrations} from the repository's root
+     * names the file as the pull request does) and line of the statement; a waived finding gets none.
+     */
+    @Test
+    void githubAnnotatesTheFileAndLineOfEachFinding() throws IOException {
+        write("1.0/expand/001_t.sql", "CREATE TABLE t (id int PRIMARY KEY, n int, legacy text, m int);\n");
+        write("1.1/expand/001_change.sql", """
+                CREATE TABLE audit (id int);
+                ALTER TABLE t ALTER COLUMN n TYPE bigint;
+                -- bellows:allow verify-rewrite reason: t is tiny in production
+                ALTER TABLE t ALTER COLUMN m TYPE bigint;
+                """);
+        int code = run(shadow(Databases.postgres(), "--rows", "100", "--format", "github"));
+        assertThat(code).as(err.toString()).isEqualTo(1);
+        List<String> annotations = out.toString().lines().toList();
+        assertThat(annotations).as(out.toString()).hasSize(1);
+        assertThat(annotations.get(0))
+                .startsWith("::error file=" + dir.resolve("1.1/expand/001_change.sql")
+                        + ",line=2,col=1,title=bellows verify-rewrite::expand of 1.1 rewrote table t")
+                .doesNotContain("\n");
+        assertThat(out.toString()).doesNotContain("line=4").doesNotContain("passed").doesNotContain("FAILED");
+    }
+
     @Test
     void usageAndDatabaseErrorsHaveTheirExitCodes() throws IOException {
         write("1.0/expand/001_t.sql", "CREATE TABLE t (id int);\n");
