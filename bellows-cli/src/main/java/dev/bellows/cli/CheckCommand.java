@@ -26,8 +26,13 @@ final class CheckCommand extends DatabaseCommand {
         StatusReport report = bellows().status();
         switch (format) {
             case "json" -> out().println(StatusCommand.json(report));
-            case "text" -> out().println(report.upToDate() ? "up to date"
-                    : "next: bellows " + report.next().orElseThrow() + "\nwhy: " + report.reason());
+            case "text" -> {
+                // on a terminal: up to date in green, the command still to run in yellow
+                dev.bellows.report.Palette palette = BellowsCli.palette(parent);
+                out().println(report.upToDate() ? palette.good("up to date")
+                        : "next: " + palette.severity(dev.bellows.model.Severity.WARNING,
+                        "bellows " + report.next().orElseThrow()) + "\nwhy: " + report.reason());
+            }
             default -> throw new dev.bellows.ConfigurationException("unknown --format '" + format
                     + "': use text or json");
         }

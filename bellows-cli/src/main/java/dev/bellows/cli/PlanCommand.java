@@ -4,6 +4,7 @@ import dev.bellows.Bellows;
 import dev.bellows.model.Migration;
 import dev.bellows.model.Phase;
 import dev.bellows.model.Release;
+import dev.bellows.report.Palette;
 import dev.bellows.run.Command;
 import dev.bellows.run.Plan;
 import dev.bellows.run.Planner;
@@ -44,13 +45,15 @@ final class PlanCommand extends DatabaseCommand {
                 ? Planner.plan("plan", List.of(Phase.EXPAND, Phase.MIGRATE, Phase.CONTRACT), true, target, state)
                 : Planner.plan(parse(command), target, state);
         PrintWriter out = out();
+        // on a terminal: REFUSED in red, nothing pending in green, the SQL's line numbers dim
+        Palette palette = BellowsCli.palette(parent);
         boolean anything = false;
         Optional<LegacyStatus> legacy = bellows.legacyStatus();
         if (legacy.isPresent()) {
             LegacyStatus l = legacy.get();
             if (!l.problems().isEmpty()) {
-                out.println("REFUSED: the legacy " + l.engine() + " history (" + l.table() + ") has "
-                        + String.join("; ", l.problems()));
+                out.println(palette.bad("REFUSED") + ": the legacy " + l.engine() + " history (" + l.table()
+                        + ") has " + String.join("; ", l.problems()));
                 return 1;
             }
             boolean recorded = state.baselineRow().map(r -> !r.appliedBy().isEmpty()).orElse(false);
@@ -60,8 +63,8 @@ final class PlanCommand extends DatabaseCommand {
                         + " itself; then baseline " + state.baseline().orElseThrow() + " is recorded");
                 l.pending().forEach(p -> out.println("  " + p));
             } else if (!l.pending().isEmpty()) {
-                out.println("REFUSED: the legacy " + l.engine() + " history has new entries (" + String.join(", ",
-                        l.pending()) + ") after the baseline " + state.baseline().orElseThrow()
+                out.println(palette.bad("REFUSED") + ": the legacy " + l.engine() + " history has new entries ("
+                        + String.join(", ", l.pending()) + ") after the baseline " + state.baseline().orElseThrow()
                         + "; put new changes into a Bellows release instead");
                 return 1;
             }
@@ -78,16 +81,17 @@ final class PlanCommand extends DatabaseCommand {
                 for (SqlStatement s : m.statements()) {
                     String[] lines = s.sql().split("\n", -1);
                     for (int i = 0; i < lines.length; i++) {
-                        out.printf(Locale.ROOT, "    %4d | %s%n", s.line() + i, lines[i]);
+                        out.println("    " + palette.dim(String.format(Locale.ROOT, "%4d |", s.line() + i)) + " "
+                                + lines[i]);
                     }
                 }
             }
         }
         if (!anything) {
-            out.println("nothing pending" + (target == null ? "" : " up to " + target));
+            out.println(palette.good("nothing pending" + (target == null ? "" : " up to " + target)));
         }
         if (plan.refusal().isPresent()) {
-            out.println("REFUSED: " + plan.refusal().get());
+            out.println(palette.bad("REFUSED") + ": " + plan.refusal().get());
             return 1;
         }
         return 0;

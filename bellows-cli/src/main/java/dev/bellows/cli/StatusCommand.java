@@ -3,6 +3,8 @@ package dev.bellows.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.bellows.model.Phase;
+import dev.bellows.model.Severity;
+import dev.bellows.report.Palette;
 import dev.bellows.run.StatusReport;
 import picocli.CommandLine.Option;
 
@@ -40,7 +42,7 @@ final class StatusCommand extends DatabaseCommand {
         switch (format) {
             case "json" -> out.println(json(report, auto));
             case "text" -> {
-                text(report, out);
+                text(report, out, BellowsCli.palette(parent));
                 auto.ifPresent(p -> out.println(p.describe(bellows.databaseNow())
                         + "; an instance of an older release that comes back cancels it"));
             }
@@ -50,21 +52,38 @@ final class StatusCommand extends DatabaseCommand {
         return 0;
     }
 
-    static void text(StatusReport report, PrintWriter out) {
+    /**
+     * The table and the verdicts; on a terminal (palette ANSI) applied is green, pending and partial yellow, FAILED
+     * red, a phase without files dim, and the verdicts likewise. Colour codes go around the words, never into the
+     * padding, so the columns line up either way.
+     */
+    static void text(StatusReport report, PrintWriter out, Palette palette) {
         report.baseline().ifPresent(b -> out.println("baseline: " + b));
         out.printf(Locale.ROOT, "%-10s %-16s %-16s %-16s%n", "release", "expand", "migrate", "contract");
         for (StatusReport.ReleaseRow row : report.releases()) {
-            out.printf(Locale.ROOT, "%-10s %-16s %-16s %-16s%n", row.release(),
-                    row.phases().get(Phase.EXPAND).label(), row.phases().get(Phase.MIGRATE).label(),
-                    row.phases().get(Phase.CONTRACT).label());
+            out.printf(Locale.ROOT, "%-10s %s %s %s%n", row.release(),
+                    cell(row.phases().get(Phase.EXPAND), palette), cell(row.phases().get(Phase.MIGRATE), palette),
+                    cell(row.phases().get(Phase.CONTRACT), palette));
         }
         out.println("live instances: " + (report.liveInstances().isEmpty() ? "none registered"
                 : report.liveInstances().entrySet().stream().map(e -> e.getValue() + " of release " + e.getKey())
                 .collect(java.util.stream.Collectors.joining(", "))));
-        out.println("contract safe: " + (report.contractSafe() ? "yes"
-                : "no (" + String.join("; ", report.contractBlockers()) + ")"));
-        out.println("next: " + report.next().map(n -> "bellows " + n + " (" + report.reason() + ")")
-                .orElse("nothing, up to date"));
+        out.println("contract safe: " + (report.contractSafe() ? palette.good("yes")
+                : palette.severity(Severity.WARNING, "no") + " (" + String.join("; ", report.contractBlockers())
+                + ")"));
+        out.println("next: " + report.next().map(n -> palette.severity(Severity.WARNING, "bellows " + n)
+                        + " (" + report.reason() + ")")
+                .orElse(palette.good("nothing, up to date")));
+    }
+
+    /** One phase of one release, 16 columns wide, its state in colour. */
+    private static String cell(StatusReport.PhaseCell cell, Palette palette) {
+        String label = cell.label();
+        String painted = cell.files() == 0 ? palette.dim(label)
+                : cell.failed() > 0 ? palette.bad(label)
+                : cell.complete() && cell.partial() == 0 ? palette.good(label)
+                : palette.severity(Severity.WARNING, label);
+        return painted + " ".repeat(Math.max(0, 16 - label.length()));
     }
 
     static String json(StatusReport report) throws Exception {

@@ -1,5 +1,8 @@
 package dev.bellows.cli;
 
+import dev.bellows.testing.Databases;
+import dev.bellows.testing.MigrationTree;
+import dev.bellows.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,11 +10,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Bare usage, the version, colours only where they belong, and GitHub annotations from the command line. */
+/**
+ * Bare usage, the version, colours only where they belong (lint, status, check, plan), and GitHub annotations from
+ * the command line.
+ */
 class FinishedCliTest {
 
     private static final String ESC = "\u001b[";
@@ -68,6 +75,66 @@ class FinishedCliTest {
         assertThat(onTerminal(Map.of("NO_COLOR", ""), "lint", file).out()).as("NO_COLOR empty counts as unset")
                 .contains(ESC);
         assertThat(onTerminal(Map.of(), "lint", "--format", "json", file).out()).as("json").doesNotContain(ESC);
+    }
+
+    /**
+     * status, check and plan colour their verdicts on a terminal like lint does (the palette of the command line),
+     * with the codes around the words only: without them the output is what a pipe gets, columns included.
+     */
+    @Test
+    void statusCheckAndPlanColourOnlyOnATerminalWithoutNoColor() throws Exception {
+        TestDatabase db = Databases.postgres();
+        new MigrationTree(dir)
+                .file("1.0", "expand", "001_t.sql", "CREATE TABLE t (id int);")
+                .file("1.1", "expand", "001_u.sql", "CREATE TABLE u (id int);")
+                .file("1.1", "contract", "001_drop.sql", "DROP TABLE t;");
+        List<String> conn = CliTest.connection(db, dir);
+        assertThat(CliTest.bellows(CliTest.args(conn, "expand", "--to", "1.0")).exit()).isZero();
+
+        CliTest.Run status = onTerminal(Map.of(), CliTest.args(conn, "status"));
+        assertThat(status.exit()).as(status.err()).isZero();
+        assertThat(status.out()).contains(ESC + "1;32mapplied 1/1" + ESC + "0m      " + ESC + "2m-" + ESC + "0m")
+                .contains(ESC + "1;33mpending 0/1" + ESC + "0m")
+                .contains("next: " + ESC + "1;33mbellows expand --to 1.1" + ESC + "0m (");
+        assertThat(plain(status.out())).isEqualTo(CliTest.bellows(CliTest.args(conn, "status")).out())
+                .contains("1.1        pending 0/1      -                pending 0/1");
+
+        CliTest.Run check = onTerminal(Map.of(), CliTest.args(conn, "check"));
+        assertThat(check.exit()).isEqualTo(1);
+        assertThat(check.out()).startsWith("next: " + ESC + "1;33mbellows expand --to 1.1" + ESC + "0m\nwhy: ");
+        assertThat(plain(check.out())).isEqualTo(CliTest.bellows(CliTest.args(conn, "check")).out());
+
+        CliTest.Run plan = onTerminal(Map.of(), CliTest.args(conn, "plan", "expand"));
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        assertThat(plan.out()).contains("    " + ESC + "2m   1 |" + ESC + "0m CREATE TABLE u (id int)\n");
+        assertThat(plain(plan.out())).isEqualTo(CliTest.bellows(CliTest.args(conn, "plan", "expand")).out());
+        CliTest.Run refused = onTerminal(Map.of(), CliTest.args(conn, "plan", "contract"));
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.out()).contains(ESC + "1;31mREFUSED" + ESC + "0m: contract 1.1 needs expand 1.1");
+
+        for (String command : new String[]{"status", "check", "plan"}) {
+            assertThat(onTerminal(Map.of("NO_COLOR", "1"), CliTest.args(conn, command)).out()).as(command + " NO_COLOR")
+                    .doesNotContain(ESC);
+            assertThat(onTerminal(Map.of(), CliTest.args(conn, command, "--no-color")).out())
+                    .as(command + " --no-color").doesNotContain(ESC);
+        }
+        for (String command : new String[]{"status", "check"}) {
+            CliTest.Run json = onTerminal(Map.of(), CliTest.args(conn, command, "--format", "json"));
+            assertThat(json.out()).as(command + " json").contains("\"next\" : \"expand --to 1.1\"").doesNotContain(ESC);
+        }
+
+        assertThat(CliTest.bellows(CliTest.args(conn, "upgrade")).exit()).isZero();
+        assertThat(CliTest.bellows(CliTest.args(conn, "contract")).exit()).isZero();
+        assertThat(onTerminal(Map.of(), CliTest.args(conn, "check")).out()).isEqualTo(ESC + "1;32mup to date" + ESC
+                + "0m\n");
+        assertThat(onTerminal(Map.of(), CliTest.args(conn, "plan")).out()).isEqualTo(ESC + "1;32mnothing pending"
+                + ESC + "0m\n");
+        assertThat(onTerminal(Map.of(), CliTest.args(conn, "status")).out())
+                .contains("next: " + ESC + "1;32mnothing, up to date" + ESC + "0m");
+    }
+
+    private static String plain(String coloured) {
+        return coloured.replaceAll("\u001b\\[[0-9;]*m", "");
     }
 
     @Test
