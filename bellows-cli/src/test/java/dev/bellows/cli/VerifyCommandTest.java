@@ -202,7 +202,8 @@ class VerifyCommandTest {
         int code = run(shadow(Databases.postgres(), "--schema-from", unreachable, "--schema-from-user", "app",
                 "--schema-from-password", "s3cret-not-printed", "--since", "1.0"));
         assertThat(code).as(out + "\n" + err).isEqualTo(3);
-        assertThat(err.toString()).contains("cannot read the schema of " + unreachable)
+        assertThat(err.toString()).contains("cannot connect to " + unreachable + " as app")
+                .contains("(--schema-from, --schema-from-user, --schema-from-password)")
                 .doesNotContain("s3cret-not-printed");
         assertThat(out.toString()).doesNotContain("s3cret-not-printed");
 
