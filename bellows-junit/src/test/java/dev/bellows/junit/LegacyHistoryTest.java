@@ -94,6 +94,15 @@ class LegacyHistoryTest {
     }
 
     @Test
+    void aHookInsideTheLegacyHistorySaysItIsBuiltWhole() {
+        use(Databases.postgres());
+        Events events = run(LegacySamples.HookInsideTheLegacyHistory.class).testEvents();
+        assertThat(failure(events, "expandOfTheLegacyRelease(BellowsDatabase)")).contains(
+                "release 1.0 is part of the legacy Flyway history (legacy.release 1.0)",
+                "use afterContract(\"1.0\") for the schema the legacy history builds");
+    }
+
+    @Test
     void anUndefinedPlaceholderFailsTheClassNamingFileLineAndWhereToDefineIt() {
         use(Databases.postgres());
         EngineExecutionResults results = run(LegacySamples.UndefinedPlaceholder.class);

@@ -65,6 +65,17 @@ final class LegacySamples {
         }
     }
 
+    /** A hook on a release the legacy history stands for: it is built whole, so it has no expand of its own. */
+    @ExtendWith(Samples.OnlyThroughTestKit.class)
+    @BellowsMigrations(location = "classpath:legacy/migrations", legacyFlyway = "classpath:legacy/flyway",
+            legacyRelease = "1.0", placeholders = {"mail_domain=example.com", "support_mailbox=help"})
+    static class HookInsideTheLegacyHistory {
+
+        @Test
+        void expandOfTheLegacyRelease(@AfterExpand("1.0") BellowsDatabase db) {
+        }
+    }
+
     /** Bellows' 1.1 needs ${support_mailbox}, which nothing defines. */
     @ExtendWith(Samples.OnlyThroughTestKit.class)
     @BellowsMigrations(location = "classpath:legacy/migrations", legacyFlyway = "classpath:legacy/flyway",
