@@ -9,6 +9,15 @@ import picocli.CommandLine.Option;
         footer = {"", "Example:", "  bellows check --format json || echo \"run: $(bellows check --format json | jq -r .next)\""})
 final class CheckCommand extends DatabaseCommand {
 
+    @picocli.CommandLine.Mixin
+    QueriesOption queries = new QueriesOption();
+
+    @Override
+    dev.bellows.run.ContractGuard contractGuard(dev.bellows.config.Settings settings) {
+        return queries.contractGuard(settings);
+    }
+
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text).")
     String format = "text";
 

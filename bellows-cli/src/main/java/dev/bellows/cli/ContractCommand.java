@@ -22,16 +22,9 @@ final class ContractCommand extends ApplyCommand {
     @picocli.CommandLine.Mixin
     QueriesOption queries = new QueriesOption();
 
-    /**
-     * Release N's query manifest blocks contract(N) while it uses what contract(N) drops; checked from
-     * the files before the database is touched.
-     */
     @Override
     dev.bellows.run.ContractGuard contractGuard(dev.bellows.config.Settings settings) {
-        java.nio.file.Path location = settings.location();
-        dev.bellows.sql.SqlSyntax syntax = settings.connection().dialect().syntax();
-        return new dev.bellows.queries.ManifestContractGuard(dev.bellows.load.MigrationLoader.load(location, syntax),
-                queries.load(location, syntax), syntax);
+        return queries.contractGuard(settings);
     }
 
     @Override

@@ -1,6 +1,10 @@
 package dev.bellows.cli;
 
+import dev.bellows.config.Settings;
+import dev.bellows.load.MigrationLoader;
+import dev.bellows.queries.ManifestContractGuard;
 import dev.bellows.queries.QueryManifests;
+import dev.bellows.run.ContractGuard;
 import dev.bellows.sql.SqlSyntax;
 import picocli.CommandLine.Option;
 
@@ -13,6 +17,20 @@ final class QueriesOption {
             description = "Directory of query manifests, one <release>.sql per release (default: queries beside the "
                     + "migrations' location, e.g. db/queries; used when it exists).")
     Path queries;
+
+    /**
+     * Release N's query manifest blocks contract(N) while it uses what contract(N) drops: the gate of
+     * {@code contract}, of {@code upgrade} when it reaches a contract, and the "contract safe" verdict of
+     * {@code status} and {@code check}. The files are read when a contract is judged, never the database.
+     */
+    ContractGuard contractGuard(Settings settings) {
+        return (connection, release) -> {
+            Path location = settings.location();
+            SqlSyntax syntax = settings.connection().dialect().syntax();
+            return new ManifestContractGuard(MigrationLoader.load(location, syntax), load(location, syntax), syntax)
+                    .blockers(connection, release);
+        };
+    }
 
     QueryManifests load(Path migrations, SqlSyntax syntax) {
         return queries != null ? QueryManifests.load(queries, true, syntax)

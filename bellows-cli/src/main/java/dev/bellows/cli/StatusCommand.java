@@ -19,6 +19,15 @@ import java.util.Map;
         footer = {"", "Example:", "  bellows status --format json"})
 final class StatusCommand extends DatabaseCommand {
 
+    @picocli.CommandLine.Mixin
+    QueriesOption queries = new QueriesOption();
+
+    @Override
+    dev.bellows.run.ContractGuard contractGuard(dev.bellows.config.Settings settings) {
+        return queries.contractGuard(settings);
+    }
+
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text).")
     String format = "text";
 

@@ -14,6 +14,15 @@ import picocli.CommandLine.Option;
                 "  bellows upgrade --all-phases --url jdbc:postgresql://localhost/app_test --user app"})
 final class UpgradeCommand extends ApplyCommand {
 
+    @picocli.CommandLine.Mixin
+    QueriesOption queries = new QueriesOption();
+
+    @Override
+    dev.bellows.run.ContractGuard contractGuard(dev.bellows.config.Settings settings) {
+        return queries.contractGuard(settings);
+    }
+
+
     @Option(names = "--all-phases",
             description = "Also run contract: every phase of every release up to --to, release by release (for "
                     + "fresh databases; refused while live instances of older releases exist).")

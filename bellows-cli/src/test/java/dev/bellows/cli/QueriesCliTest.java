@@ -46,6 +46,15 @@ class QueriesCliTest {
         assertThat(lint.out()).contains("contract-drop-queried-object", "001_drop_legacy.sql:1",
                 "still sends `UPDATE items SET legacy = ? WHERE id = ?`", "queries/1.1.sql:5");
 
+        // status and check judge "contract safe" with the same gate; upgrade --all-phases stops at it.
+        CliTest.Run status = bellows(args(conn, "status"));
+        assertThat(status.out()).as(status.out() + status.err()).contains("contract safe: no", "queries/1.1.sql:5");
+        CliTest.Run check = bellows(args(conn, "check"));
+        assertThat(check.out() + check.err()).contains("queries/1.1.sql:5");
+        CliTest.Run all = bellows(args(conn, "upgrade", "--all-phases"));
+        assertThat(all.exit()).as(all.out() + all.err()).isEqualTo(1);
+        assertThat(all.err()).contains("upgrade --all-phases refused", "queries/1.1.sql:5");
+
         CliTest.Run refused = bellows(args(conn, "contract"));
         assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(1);
         assertThat(refused.err()).contains("contract refused", "queries/1.1.sql:5", "release 1.1 sends",

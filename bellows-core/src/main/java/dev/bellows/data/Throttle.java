@@ -1,10 +1,10 @@
 package dev.bellows.data;
 
 import dev.bellows.DatabaseException;
+import dev.bellows.db.ConnectionSettings;
 import dev.bellows.db.Dialect;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,11 +87,11 @@ final class Throttle implements AutoCloseable {
             Map<String, Connection> opened = new LinkedHashMap<>();
             for (String url : urls) {
                 try {
-                    opened.put(url, DriverManager.getConnection(url, watch.user(), watch.password()));
-                } catch (SQLException e) {
+                    opened.put(url, new ConnectionSettings(url, watch.user(), watch.password())
+                            .connect("--replica-url, read with the primary's user and password, to watch its lag"));
+                } catch (DatabaseException e) {
                     closeAll(new ArrayList<>(opened.values()));
-                    throw new DatabaseException("cannot connect to replica " + url + " to read its lag: "
-                            + e.getMessage(), e);
+                    throw e;
                 }
             }
             replicas = opened;

@@ -50,6 +50,16 @@ public record ConnectionSettings(String url, String user, String password, DataS
     }
 
     public Connection connect() {
+        return connect("CLI: --url --user --password or BELLOWS_URL, BELLOWS_USER, BELLOWS_PASSWORD; Maven: "
+                + "bellows.url, bellows.user, bellows.password");
+    }
+
+    /**
+     * A connection with the dialect's connect and login timeouts (unless the URL sets them); a failure
+     * says where the URL, user and password were given ({@code givenBy}, e.g. the options of the
+     * command that connects). The password is never part of the message.
+     */
+    public Connection connect(String givenBy) {
         if (dataSource != null) {
             try {
                 return dataSource.getConnection();
@@ -79,9 +89,8 @@ public record ConnectionSettings(String url, String user, String password, DataS
                             .map(x -> x.getKey() + "=" + x.getValue() + " s").sorted().toList())
                     + " unless the URL sets them, e.g. ?loginTimeout=60)";
             throw new DatabaseException("cannot connect to " + safeUrl() + (user == null ? "" : " as " + user) + ": "
-                    + redact(e.getMessage()) + timeouts + "; check the URL, user and password given to Bellows (CLI: "
-                    + "--url --user --password or BELLOWS_URL, BELLOWS_USER, BELLOWS_PASSWORD; Maven: bellows.url, "
-                    + "bellows.user, bellows.password)", e);
+                    + redact(e.getMessage()) + timeouts + "; check the URL, user and password given to Bellows (" + givenBy
+                    + ")", e);
         }
     }
 

@@ -352,16 +352,18 @@ public final class Runner {
         if (blockers.isEmpty()) {
             return null;
         }
+        String what = "\nA live instance of an older release: finish the rollout (or stop it) first. A line of a query "
+                + "manifest: the release itself still sends that statement; do what the line says. `--force --confirm` "
+                + "overrides this and is recorded in history.";
         if (!options.force() && plan.command().equals(Command.ALL.id())) {
-            throw new RefusedException("upgrade --all-phases refused: it runs contract, which would break what is still "
-                    + "running:\n  - " + String.join("\n  - ", blockers) + "\nIt is for databases that no older "
-                    + "release uses. On a live database run `bellows upgrade`, roll the new release out, then "
-                    + "`bellows contract`.");
+            throw new RefusedException("upgrade --all-phases refused: its contract would break what still uses the "
+                    + "schema:\n  - " + String.join("\n  - ", blockers) + "\n--all-phases is for databases that no "
+                    + "older release uses; on a live database run `bellows upgrade`, roll the new release out, then "
+                    + "`bellows contract`." + what);
         }
         if (!options.force()) {
-            throw new RefusedException("contract refused: it would break what is still running:\n  - "
-                    + String.join("\n  - ", blockers) + "\nFinish the rollout (or stop those instances) and rerun; "
-                    + "`--force --confirm` overrides this and is recorded in history.");
+            throw new RefusedException("contract refused: it would break what still uses the schema:\n  - "
+                    + String.join("\n  - ", blockers) + what);
         }
         Actor actor = Actor.current();
         String note = "FORCED by " + actor.user() + "@" + actor.host() + " despite: " + String.join("; ", blockers);

@@ -124,8 +124,8 @@ public record TableStats(Map<String, TableSize> tables, String source, long minR
      */
     public static TableStats read(String url, String user, String password, LintDialect dialect) {
         String shown = url.replaceAll("(?i)(password=)[^&;]*", "$1***");
-        try (Connection c = java.sql.DriverManager.getConnection(dev.bellows.db.ConnectionSettings.driverUrl(url),
-                user, password)) {
+        try (Connection c = new dev.bellows.db.ConnectionSettings(url, user, password)
+                .connect("lint --url, --user, --password or BELLOWS_USER, BELLOWS_PASSWORD")) {
             return read(c, dialect, shown);
         } catch (SQLException e) {
             throw new dev.bellows.DatabaseException("cannot read table sizes from " + shown + ": " + e.getMessage(), e);

@@ -12,7 +12,6 @@ import dev.bellows.run.MigrationStatus;
 import dev.bellows.run.SchemaState;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +48,8 @@ final class LiveSchema {
                     + " database but the migrations are verified as " + dialect.id() + "; pass --dialect "
                     + liveDialect.id());
         }
-        try (Connection live = DriverManager.getConnection(ConnectionSettings.driverUrl(source.url()),
-                source.user(), source.password())) {
+        try (Connection live = new ConnectionSettings(source.url(), source.user(), source.password())
+                .connect("--schema-from, --schema-from-user, --schema-from-password")) {
             live.setReadOnly(true);
             SchemaCopier copier = SchemaCopier.forDialect(dialect);
             copier.readOnly(live);

@@ -17,8 +17,8 @@ public final class PgConstraintNotValid implements Rule, LocksTable {
             "Foreign key or check constraint added without NOT VALID",
             "Adding a CHECK scans the whole table under ACCESS EXCLUSIVE (no reads or writes); adding a FOREIGN KEY "
                     + "scans it under SHARE ROW EXCLUSIVE on both tables (no writes to either).",
-            "ADD CONSTRAINT … NOT VALID (brief lock, no scan), then VALIDATE CONSTRAINT in a later statement (SHARE "
-                    + "UPDATE EXCLUSIVE: reads and writes continue).");
+            "ADD CONSTRAINT … NOT VALID (brief lock, no scan), then VALIDATE CONSTRAINT in a later file or phase, "
+                    + "its own transaction (SHARE UPDATE EXCLUSIVE: reads and writes continue).");
 
     /** A constraint written on a column the same ADD COLUMN adds: every existing row holds NULL there. */
     private static boolean addedColumn(ParsedStatement s, String column) {
