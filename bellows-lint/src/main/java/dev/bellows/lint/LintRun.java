@@ -6,6 +6,7 @@ import dev.bellows.lint.parse.ParsedStatement;
 import dev.bellows.lint.parse.StatementRecognizer;
 import dev.bellows.lint.parse.Verb;
 import dev.bellows.lint.rules.EmptyMigration;
+import dev.bellows.lint.rules.UncheckedDynamicSql;
 import dev.bellows.lint.rules.UnrecognizedStatement;
 import dev.bellows.lint.schema.Origin;
 import dev.bellows.lint.schema.SchemaModel;
@@ -14,10 +15,13 @@ import dev.bellows.model.Migration;
 import dev.bellows.report.UsedWaiver;
 import dev.bellows.sql.SqlStatement;
 import dev.bellows.sql.SqlSyntaxException;
+import dev.bellows.sql.Token;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,6 +51,10 @@ final class LintRun {
         }
         List<ParsedStatement> parsed = new ArrayList<>(list.size());
         List<Integer> index = new ArrayList<>(list.size());
+        // Routines this file creates, by unqualified name: a later SELECT f() or CALL p() in the file runs
+        // their bodies now, so their statements are linted where the call is (at the body's own lines).
+        Map<String, BlockBody> routines = new HashMap<>();
+        Map<ParsedStatement, Map.Entry<String, Token>> dynamicCalls = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
             ParsedStatement p = StatementRecognizer.recognize(list.get(i), options.dialect().syntax());
             parsed.add(p);
@@ -54,6 +62,24 @@ final class LintRun {
             for (SqlStatement inner : BlockBody.of(p).statements()) {
                 parsed.add(StatementRecognizer.recognize(inner, options.dialect().syntax()));
                 index.add(i);
+            }
+            BlockBody routine = BlockBody.ofRoutine(p);
+            if (!routine.statements().isEmpty() || routine.dynamic() != null) {
+                String name = p.name();
+                routines.put(name.substring(name.lastIndexOf('.') + 1), routine);
+            }
+            for (String called : BlockBody.calls(p)) {
+                BlockBody body = routines.get(called);
+                if (body == null) {
+                    continue;
+                }
+                if (body.dynamic() != null) {
+                    dynamicCalls.putIfAbsent(p, Map.entry(called, body.dynamic()));
+                }
+                for (SqlStatement inner : body.statements()) {
+                    parsed.add(StatementRecognizer.recognize(inner, options.dialect().syntax()));
+                    index.add(i);
+                }
             }
         }
         Dialect db = Dialect.named(options.dialect().id());
@@ -70,6 +96,9 @@ final class LintRun {
                     inTransaction, waivers.writtenAt(i), around);
             for (Rule rule : rules) {
                 rule.check(ctx);
+                if (rule instanceof UncheckedDynamicSql dynamicSql && dynamicCalls.containsKey(p)) {
+                    dynamicSql.checkCall(ctx, dynamicCalls.get(p).getKey(), dynamicCalls.get(p).getValue());
+                }
             }
             for (Finding f : ctx.findings()) {
                 findings.add(waive(sized(f, p), waivers, i, m.displayPath()));

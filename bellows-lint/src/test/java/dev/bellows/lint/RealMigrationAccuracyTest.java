@@ -143,6 +143,27 @@ class RealMigrationAccuracyTest {
     }
 
     @Test
+    void aRoutineTheFileCreatesAndCallsIsLintedWhereItRuns() throws SQLException {
+        String history = "CREATE TABLE t (id int PRIMARY KEY, a int, c text)";
+        String file = "CREATE FUNCTION cleanup() RETURNS void LANGUAGE plpgsql AS $$\nBEGIN\n"
+                + "  ALTER TABLE t DROP COLUMN c;\nEND $$;\nSELECT cleanup();";
+        TestDatabase db = Databases.postgres();
+        db.execute(history);
+        runFile(db, file);
+        assertThat(db.count("SELECT count(*) FROM information_schema.columns WHERE table_name = 't' "
+                + "AND column_name = 'c'")).as("the call dropped the column").isZero();
+        assertThat(lint(PG, history, Phase.EXPAND, file)).contains("expand-drop-column");
+        LintReport r = Linter.lintSql(file, "c.sql", Phase.EXPAND, PG);
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("expand-drop-column"))
+                .first().extracting(Finding::line).as("the body's own line").isEqualTo(3);
+        String createdOnly = file.substring(0, file.indexOf("SELECT"));
+        assertThat(lint(PG, history, Phase.EXPAND, createdOnly)).as("created, never called: nothing runs")
+                .doesNotContain("expand-drop-column");
+        assertThat(lint(PG, history, Phase.EXPAND, "CREATE PROCEDURE p() LANGUAGE plpgsql AS $$ BEGIN EXECUTE "
+                + "'ALTER TABLE t DROP COLUMN ' || 'a'; END $$;\nCALL p();")).contains("unchecked-dynamic-sql");
+    }
+
+    @Test
     void mysqlRoutineWithoutDelimiterIsOneStatementOnMariaDb() throws SQLException {
         String file = "CREATE PROCEDURE cleanup() BEGIN DROP TABLE IF EXISTS tmp_import; END;\nCALL cleanup()";
         TestDatabase db = Databases.mariadb();

@@ -32,7 +32,10 @@ class CorpusEvaluationTest {
         CorpusEvaluation.Result r = CorpusEvaluation.evaluate(CorpusCase.load());
         String misses = r.mismatches().stream().map(o -> "line " + o.c().line() + ": expected " + o.c().expected()
                 + " got " + o.actual()).collect(Collectors.joining("\n"));
-        assertThat(r.precision()).as("precision; mismatches:\n" + misses).isGreaterThanOrEqualTo(0.90);
-        assertThat(r.recall()).as("recall; mismatches:\n" + misses).isGreaterThanOrEqualTo(0.95);
+        // The targets are 0.90 and 0.95; the floors are what the corpus measures, so a regression fails the build.
+        assertThat(r.precision()).as("precision; mismatches:\n" + misses).isGreaterThanOrEqualTo(0.975);
+        assertThat(r.recall()).as("recall; mismatches:\n" + misses).isGreaterThanOrEqualTo(0.995);
+        assertThat(r.mismatches()).as("cases without exactly their labels (lines 121 and 290 are known and "
+                + "explained in bellows-bench/README.md):\n" + misses).hasSizeLessThanOrEqualTo(2);
     }
 }

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The SQL a PostgreSQL {@code DO} block runs: its static statements (DDL and DML that PL/pgSQL runs
- * as written), with their positions in the file, and whether it also runs dynamic SQL
- * ({@code EXECUTE 'text'}), which no static reading can see.
+ * The SQL a PostgreSQL {@code DO} block, or a PL/pgSQL or SQL function or procedure called by the
+ * migration, runs: its static statements (DDL and DML that PL/pgSQL runs as written), with their
+ * positions in the file, and whether it also runs dynamic SQL ({@code EXECUTE 'text'}), which no
+ * static reading can see.
  *
  * @param statements the static statements, positioned in the migration file
  * @param dynamic    where the block runs dynamic SQL ({@code EXECUTE}), or null
@@ -44,9 +45,54 @@ public record BlockBody(List<SqlStatement> statements, Token dynamic) {
                 return EMPTY; // another language: not read
             }
         }
-        if (body == null) {
+        return body == null ? EMPTY : read(body);
+    }
+
+    /**
+     * The body of {@code CREATE FUNCTION} or {@code CREATE PROCEDURE} in PL/pgSQL or SQL: what a call of
+     * it runs. Empty for other statements and languages.
+     */
+    public static BlockBody ofRoutine(ParsedStatement create) {
+        if (create.verb() != Verb.CREATE
+                || create.type() != ObjectType.FUNCTION && create.type() != ObjectType.PROCEDURE) {
             return EMPTY;
         }
+        List<Token> tokens = create.source().tokens();
+        Token body = null;
+        String language = null;
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token next = tokens.get(i + 1);
+            if (tokens.get(i).is("AS") && (next.type() == TokenType.DOLLAR_STRING || next.type() == TokenType.STRING)) {
+                body = next;
+            } else if (tokens.get(i).is("LANGUAGE")) {
+                language = next.identifier();
+            }
+        }
+        return body != null && ("plpgsql".equals(language) || "sql".equals(language)) ? read(body) : EMPTY;
+    }
+
+    /**
+     * The routines a {@code SELECT} or {@code CALL} runs by name ({@code SELECT backfill()},
+     * {@code CALL move_rows(10)}), unqualified and in lower case.
+     */
+    public static Set<String> calls(ParsedStatement s) {
+        if (s.verb() != Verb.SELECT && s.verb() != Verb.CALL) {
+            return Set.of();
+        }
+        Set<String> names = new java.util.LinkedHashSet<>();
+        List<Token> tokens = s.source().tokens();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if ((t.type() == TokenType.WORD || t.type() == TokenType.QUOTED_IDENTIFIER)
+                    && tokens.get(i + 1).type() == TokenType.SYMBOL && tokens.get(i + 1).text().equals("(")) {
+                names.add(t.identifier());
+            }
+        }
+        return names;
+    }
+
+    /** The statements of a dollar-quoted or single-quoted body, positioned where the body sits in the file. */
+    private static BlockBody read(Token body) {
         String text = body.text();
         int open;
         String inner;

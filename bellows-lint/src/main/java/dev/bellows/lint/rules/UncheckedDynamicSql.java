@@ -9,12 +9,12 @@ import dev.bellows.lint.parse.Verb;
 import dev.bellows.sql.Token;
 import dev.bellows.model.Severity;
 
-/** PostgreSQL: a DO block with EXECUTE runs SQL that no static check can read. */
+/** PostgreSQL: a DO block, or a routine the migration calls, with EXECUTE runs SQL that no static check can read. */
 public final class UncheckedDynamicSql implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("unchecked-dynamic-sql", Severity.WARNING, RuleInfo.POSTGRESQL,
-            "DO block runs dynamic SQL that lint cannot see",
-            "A DO block that runs EXECUTE builds its SQL at run time: lint checks the static statements inside the block, but not the text EXECUTE runs, which may drop, rename or lock anything.",
+            "DO block or called routine runs dynamic SQL that lint cannot see",
+            "A DO block, or a function or procedure the migration creates and calls, that runs EXECUTE builds its SQL at run time: lint checks the static statements inside it, but not the text EXECUTE runs, which may drop, rename or lock anything.",
             "Write the statements out statically, or run bellows verify, which runs the block on a throwaway database and reports what it really did.");
 
     @Override
@@ -36,5 +36,15 @@ public final class UncheckedDynamicSql implements Rule {
                     "Otherwise run bellows verify: it runs the block on a throwaway database and reports the locks, "
                             + "rewrites and drops it really caused.");
         }
+    }
+
+    /** A SELECT or CALL of a routine created earlier in the file whose body runs EXECUTE. */
+    public void checkCall(StatementContext ctx, String routine, Token dynamic) {
+        ctx.report(this, ctx.statement().at(), "this calls " + routine + "(), whose body runs dynamic SQL (EXECUTE "
+                        + "at line " + dynamic.line() + "): lint checked its static statements but cannot see what "
+                        + "EXECUTE runs",
+                "Write the statement out without EXECUTE if its text is fixed, so lint can check it.",
+                "Otherwise run bellows verify: it runs the migration on a throwaway database and reports the locks, "
+                        + "rewrites and drops it really caused.");
     }
 }

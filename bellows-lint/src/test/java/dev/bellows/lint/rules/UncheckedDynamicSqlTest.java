@@ -24,6 +24,16 @@ class UncheckedDynamicSqlTest extends RuleTestSupport {
         passes(PG, EXPAND, "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN EXECUTE 'SELECT 1'; END $$");
     }
 
+    @Test
+    void flagsACallOfARoutineTheFileCreatesWhoseBodyRunsExecute() {
+        flags(PG, EXPAND, "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN EXECUTE 'DROP TABLE orders'; "
+                + "END $$;\nSELECT f();");
+        flags(PG, EXPAND, "CREATE PROCEDURE p() LANGUAGE plpgsql AS $$ BEGIN EXECUTE 'DROP TABLE orders'; END $$;\n"
+                + "CALL p();");
+        passes(PG, EXPAND, "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN EXECUTE 'SELECT 1'; END $$;\n"
+                + "SELECT g();");
+    }
+
     /** Checked by RuleRegistryTest: a flagged and a passing case per dialect the rule covers. */
     static List<RuleExample> examples() {
         return List.of(
