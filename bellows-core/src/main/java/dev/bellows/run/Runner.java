@@ -77,12 +77,31 @@ public final class Runner {
     public SchemaState state(Connection c) throws SQLException {
         if (legacy.isPresent()) {
             // The legacy engine takes care of the database Bellows has no history of; until its baseline is
-            // recorded, plans assume it.
-            SchemaState state = new SchemaState(migrations, history.read(c));
-            return state.baseline().isPresent() ? state : state.withBaseline(legacy.get().release());
+            // recorded, plans assume it. A database with tables that neither history knows is refused here
+            // as the applying commands refuse it, so that status and plan do not promise what upgrade refuses.
+            List<AppliedMigration> rows = history.read(c);
+            SchemaState state = new SchemaState(migrations, rows);
+            if (state.baseline().isPresent()) {
+                return state;
+            }
+            if (rows.isEmpty()) {
+                requireLegacyOrEmpty(c, LegacyEngines.open(legacy.get(), db).status());
+            }
+            return state.withBaseline(legacy.get().release());
         }
         requireKnownSchema(c);
         return new SchemaState(migrations, history.read(c));
+    }
+
+    /** Refuses a database with tables when the legacy engine has applied nothing to it: it was made by other means. */
+    private void requireLegacyOrEmpty(Connection c, LegacyStatus status) throws SQLException {
+        if (status.applied().isEmpty()) {
+            List<String> tables = dialect.applicationTables(c).stream()
+                    .filter(t -> !t.toLowerCase(Locale.ROOT).equals(status.table().toLowerCase(Locale.ROOT))).toList();
+            if (!tables.isEmpty()) {
+                throw new UnknownSchemaException(tables, dialect.foreignHistory(c));
+            }
+        }
     }
 
     /** The legacy history as its engine sees it now (runs nothing); empty when none is configured. */
@@ -121,13 +140,7 @@ public final class Runner {
                     + "database without a baseline (" + rows.size() + " rows in " + HistoryTable.NAME + "); remove "
                     + "legacy." + config.engine() + " from the settings of this database.");
         }
-        if (status.applied().isEmpty()) {
-            List<String> tables = dialect.applicationTables(c).stream()
-                    .filter(t -> !t.toLowerCase(Locale.ROOT).equals(status.table().toLowerCase(Locale.ROOT))).toList();
-            if (!tables.isEmpty()) {
-                throw new UnknownSchemaException(tables, dialect.foreignHistory(c));
-            }
-        }
+        requireLegacyOrEmpty(c, status);
         if (!status.pending().isEmpty()) {
             progress.accept("legacy " + status.engine() + ": " + status.pending().size() + " pending migration"
                     + (status.pending().size() == 1 ? "" : "s") + ", run by " + status.engine());

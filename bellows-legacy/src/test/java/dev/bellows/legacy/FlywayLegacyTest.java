@@ -7,6 +7,7 @@ import dev.bellows.model.Release;
 import dev.bellows.run.Command;
 import dev.bellows.run.Plan;
 import dev.bellows.run.SchemaState;
+import dev.bellows.run.Runner;
 import dev.bellows.run.UnknownSchemaException;
 import dev.bellows.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
@@ -103,6 +104,24 @@ class FlywayLegacyTest {
         assertThat(db.count("SELECT count(*) FROM flyway_schema_history WHERE success = TRUE")).isGreaterThanOrEqualTo(3);
         assertThat(db.count("SELECT count(*) FROM orders")).isZero();
         assertThat(db.count("SELECT count(*) FROM customers WHERE phone = 'unknown'")).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.bellows.testing.Databases#both")
+    void aHandMadeDatabaseIsRefusedByStatusAndPlanAsByUpgradeWhenALegacyHistoryIsConfigured(TestDatabase db)
+            throws Exception {
+        LegacyProject project = new LegacyProject(dir);
+        LegacyConfig legacy = LegacyProject.flywayConfig(project.flyway());
+        db.execute("CREATE TABLE customers (id int PRIMARY KEY, email varchar(100))");
+        Runner runner = project.runner(db, Optional.of(legacy), progress::add);
+        assertThatThrownBy(runner::state).isInstanceOf(UnknownSchemaException.class)
+                .hasMessageContaining("customers").hasMessageContaining("`bellows baseline --release R`");
+        assertThatThrownBy(() -> runner.plan(Command.UPGRADE, null)).isInstanceOf(UnknownSchemaException.class);
+        assertThatThrownBy(() -> runner.run(Command.UPGRADE, null)).isInstanceOf(UnknownSchemaException.class);
+        String here = db.dialect().id().equals("postgresql") ? "current_schema()" : "database()";
+        assertThat(db.count("SELECT count(*) FROM information_schema.tables WHERE table_schema = " + here
+                + " AND table_name IN ('flyway_schema_history', 'bellows_schema_history')")).as("nothing created")
+                .isZero();
     }
 
     @ParameterizedTest

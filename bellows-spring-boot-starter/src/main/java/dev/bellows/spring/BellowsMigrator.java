@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -46,6 +47,7 @@ import java.util.concurrent.TimeUnit;
 public class BellowsMigrator implements InitializingBean, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(BellowsMigrator.class);
+    static final String VENDOR = "{vendor}";
 
     private final DataSource dataSource;
     private final BellowsProperties properties;
@@ -71,14 +73,16 @@ public class BellowsMigrator implements InitializingBean, DisposableBean {
     @Override
     public void afterPropertiesSet() {
         String url;
+        String product;
         try (Connection c = dataSource.getConnection()) {
             url = c.getMetaData().getURL();
+            product = c.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
             throw new dev.bellows.DatabaseException("Bellows cannot reach the application's database: "
                     + e.getMessage() + "; check spring.datasource.*", e);
         }
         connection = ConnectionSettings.of(dataSource, url);
-        Path location = Locations.resolve(properties.getLocation(), classLoader);
+        Path location = Locations.resolve(location(properties.getLocation(), product), classLoader);
         bellows = new Bellows(new BellowsConfig(location, connection, runOptions())
                 .withLegacy(legacy(properties.getLegacy()), properties.getPlaceholders()));
         bellows.migrations().requireKnown(release, "spring.bellows.release");
@@ -156,7 +160,7 @@ public class BellowsMigrator implements InitializingBean, DisposableBean {
             lastProgressLog = now;
             LOG.info("bellows: {} statement {}: {} {} rows, {} batches, batch size {}{}{}", e.migration(),
                     e.statement(), e.kind().id(), e.rows(), e.batches(), e.batchSize(),
-                    e.fraction() < 0 ? "" : String.format(java.util.Locale.ROOT, ", %.0f%%", e.fraction() * 100),
+                    e.fraction() < 0 ? "" : String.format(Locale.ROOT, ", %.0f%%", e.fraction() * 100),
                     e.etaSeconds() < 0 ? "" : ", about " + e.etaSeconds() + " s left");
         }
     }
@@ -267,6 +271,21 @@ public class BellowsMigrator implements InitializingBean, DisposableBean {
     /** The background migrate of this instance: not started, running, waiting, complete or failed. */
     public String migrateState() {
         return migrateState;
+    }
+
+    /**
+     * The location with {@code {vendor}} replaced by the database's vendor as Spring Boot names it for Flyway's
+     * locations ({@code postgresql}, {@code mariadb}, {@code mysql}), so one application can keep a migration tree
+     * per database: {@code classpath:db/migrations/{vendor}}.
+     */
+    static String location(String configured, String databaseProductName) {
+        if (configured == null || !configured.contains(VENDOR)) {
+            return configured;
+        }
+        String product = databaseProductName == null ? "" : databaseProductName.strip().toLowerCase(Locale.ROOT);
+        String vendor = product.startsWith("postgres") ? "postgresql" : product.startsWith("mariadb") ? "mariadb"
+                : product.startsWith("mysql") ? "mysql" : product.replaceAll("[^a-z0-9]+", "");
+        return configured.replace(VENDOR, vendor);
     }
 
     static Release resolveRelease(String property, String buildVersion) {

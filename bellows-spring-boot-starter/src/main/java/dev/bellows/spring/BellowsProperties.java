@@ -42,7 +42,10 @@ public class BellowsProperties {
     /** Whether Bellows runs at all. */
     private boolean enabled = true;
 
-    /** Where the release directories are: classpath:PATH (also inside the application's jar) or a directory. */
+    /**
+     * Where the release directories are: classpath:PATH (also inside the application's jar) or a directory.
+     * {vendor} in it is the database (postgresql, mariadb or mysql), e.g. classpath:db/migrations/{vendor}.
+     */
     private String location = "classpath:db/migrations";
 
     /**

@@ -82,6 +82,54 @@ class BellowsAutoConfigurationTest {
     }
 
     @Test
+    void vendorInTheLocationIsTheDatabaseAsBootNamesItForFlyway() throws Exception {
+        TestDatabase db = Databases.postgres();
+        new MigrationTree(dir.resolve("postgresql"))
+                .file("1.2", "expand", "001_books.sql", "CREATE TABLE books (id int PRIMARY KEY, code varchar(20));");
+        new MigrationTree(dir.resolve("mariadb"))
+                .file("1.2", "expand", "001_books.sql", "CREATE TABLE mariadb_books (id int PRIMARY KEY);");
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
+                .run("--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
+                        "--spring.datasource.password=" + db.password(),
+                        "--spring.bellows.location=" + dir + "/{vendor}", "--spring.bellows.release=1.2",
+                        "--spring.flyway.enabled=false", "--spring.main.banner-mode=off")) {
+            assertThat(ctx.getBean(BooksReader.class).books()).as("postgresql/1.2 ran before the reader").isZero();
+        }
+        assertThat(db.count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'mariadb_books'"))
+                .isZero();
+        assertThat(BellowsMigrator.location("classpath:db/migrations/{vendor}", "MariaDB"))
+                .isEqualTo("classpath:db/migrations/mariadb");
+        assertThat(BellowsMigrator.location("classpath:db/migrations/{vendor}", "MySQL"))
+                .isEqualTo("classpath:db/migrations/mysql");
+        assertThat(BellowsMigrator.location("classpath:db/migrations", "PostgreSQL"))
+                .isEqualTo("classpath:db/migrations");
+    }
+
+    @Test
+    void withoutAReleasePropertyTheReleaseIsBuildInfosVersionWithoutSnapshot(@TempDir Path info) throws Exception {
+        // build-info.properties as spring-boot-maven-plugin's build-info goal writes it for version 1.3-SNAPSHOT,
+        // read by Boot's own ProjectInfoAutoConfiguration
+        Path buildInfo = info.resolve("build-info.properties");
+        java.nio.file.Files.writeString(buildInfo, "build.artifact=bookshop\nbuild.group=com.example\n"
+                + "build.name=bookshop\nbuild.time=2026-12-07T12\\:00\\:00.000Z\nbuild.version=1.3-SNAPSHOT\n");
+        TestDatabase db = Databases.postgres();
+        try (ConfigurableApplicationContext ctx = start(db, "--spring.info.build.location=file:" + buildInfo,
+                "--spring.flyway.enabled=false")) {
+            assertThat(ctx.getBean(BellowsMigrator.class).release().name()).isEqualTo("1.3");
+            assertThat(db.count("SELECT count(*) FROM bellows_schema_history WHERE migration = '1.3/expand' "
+                    + "AND outcome = 'complete'")).as("expanded up to build-info's release").isEqualTo(1);
+            assertThat(db.count("SELECT count(*) FROM bellows_instances WHERE release_name = '1.3'")).isEqualTo(1);
+        }
+        TestDatabase other = Databases.postgres();
+        try (ConfigurableApplicationContext ctx = start(other, "--spring.info.build.location=file:" + buildInfo,
+                "--spring.bellows.release=1.2", "--spring.flyway.enabled=false")) {
+            assertThat(ctx.getBean(BellowsMigrator.class).release().name()).as("the property wins").isEqualTo("1.2");
+            assertThat(other.count("SELECT count(*) FROM bellows_schema_history WHERE migration = '1.3/expand'"))
+                    .isZero();
+        }
+    }
+
+    @Test
     void aMissingReleaseSaysHowToSetIt() {
         TestDatabase db = Databases.postgres();
         assertThatThrownBy(() -> start(db, "--spring.flyway.enabled=false").close())

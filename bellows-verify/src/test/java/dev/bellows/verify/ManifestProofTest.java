@@ -102,9 +102,17 @@ class ManifestProofTest {
     @Test
     void provesStatementsOnMariaDbWithServerSidePrepare() throws IOException {
         MigrationTree tree = new MigrationTree(dir.resolve("migrations"))
-                .file("1.0/expand/001_t.sql", "CREATE TABLE t (id int PRIMARY KEY, name varchar(50), legacy text);\n")
+                .file("1.0/expand/001_t.sql", """
+                        CREATE TABLE t (id int PRIMARY KEY, name varchar(50), legacy text);
+                        CREATE VIEW t_names AS SELECT id, name FROM t;
+                        CREATE TABLE kinds (i int, b bigint, s smallint, v varchar(20), x text, n decimal(10,2),
+                            d double, r float, ok boolean, day date, at time, ts datetime, tz timestamp NULL,
+                            bytes varbinary(16), u char(36));
+                        """)
                 .file("1.1/expand/001_add.sql", "ALTER TABLE t ADD COLUMN email varchar(100);\n")
-                .file("1.1/expand/002_drop.sql", "ALTER TABLE t DROP COLUMN legacy;\n");
+                .file("1.1/expand/002_drop.sql", "ALTER TABLE t DROP COLUMN legacy;\n")
+                .file("1.1/expand/003_view.sql", "CREATE OR REPLACE VIEW t_names AS SELECT id FROM t;\n")
+                .file("1.1/contract/001_drop_name.sql", "ALTER TABLE t DROP COLUMN name;\n");
         Path queries = dir.resolve("queries");
         Files.createDirectories(queries);
         Files.writeString(queries.resolve("1.0.sql"), """
@@ -116,17 +124,45 @@ class ManifestProofTest {
 
                 -- sent 7
                 SELECT `name` FROM `t` WHERE `id` IN (...);
+
+                -- sent 3
+                SELECT name FROM t_names;
+
+                -- sent 9 | params INTEGER, BIGINT, SMALLINT, VARCHAR, VARCHAR, NUMERIC, DOUBLE, REAL, BOOLEAN, DATE, TIME, TIMESTAMP, TIMESTAMP_WITH_TIMEZONE, VARBINARY, OTHER
+                INSERT INTO kinds (i, b, s, v, x, n, d, r, ok, day, at, ts, tz, bytes, u)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+                -- sent 4
+                SET NAMES utf8mb4;
+
+                -- sent 1
+                SELECT 1; SELECT 2;
+                """);
+        Files.writeString(queries.resolve("1.1.sql"), """
+                -- sent 5 | params INTEGER
+                SELECT id, name, email FROM t WHERE id = ?;
+
+                -- sent 5 | params VARCHAR, INTEGER
+                UPDATE t SET email = ? WHERE id = ?;
                 """);
         TestDatabase db = Databases.mariadb();
         VerifyReport r = Verifier.verify(tree.load(SqlSyntax.MYSQL), VerifyOptions.defaults(new MySqlDialect())
                 .withShadow(ShadowSpec.url(db.url(), db.user(), db.password()))
                 .withQueries(QueryManifests.load(queries, true, SqlSyntax.MYSQL)));
         List<Finding> failed = r.findings("verify-query-fails");
-        assertThat(failed).as(TextReport.render(r, false)).hasSize(1);
-        assertThat(failed.get(0).line()).isEqualTo(2);
-        assertThat(failed.get(0).message()).contains("after expand 1.1", "Unknown column 'legacy'",
+        String all = TextReport.render(r, false);
+        assertThat(failed).as(all).extracting(f -> f.file() + ":" + f.line())
+                .containsExactlyInAnyOrder(p("queries/1.0.sql") + ":2", p("queries/1.0.sql") + ":11",
+                        p("queries/1.1.sql") + ":2");
+        assertThat(message(failed, 2, "1.0")).contains("release 1.0", "after expand 1.1", "Unknown column 'legacy'",
                 "broken by " + p("migrations/1.1/expand/002_drop.sql") + ":1");
+        assertThat(message(failed, 11, "1.0")).contains("after expand 1.1", "Unknown column 'name'",
+                "broken by " + p("migrations/1.1/expand/003_view.sql") + ":1");
+        assertThat(message(failed, 2, "1.1")).contains("release 1.1", "after contract 1.1", "Unknown column 'name'",
+                "broken by " + p("migrations/1.1/contract/001_drop_name.sql") + ":1");
         assertThat(r.notes()).anyMatch(n -> n.contains("line 8 (shortened by the server's statement statistics"));
+        assertThat(r.notes()).anyMatch(n -> n.contains("line 18 (SET is not a query") && n.contains("line 21 (several statements"));
+        assertThat(r.notes()).anyMatch(n -> n.contains("6 statements of 2 releases") && n.contains("3 failed, 3 skipped"));
     }
 
     private String p(String relative) {

@@ -3,6 +3,8 @@ package dev.bellows.spring.it;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,6 +25,8 @@ final class LoadBalancer implements AutoCloseable {
     final AtomicLong requests = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
     final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    /** The ids of the books each instance answered a POST for, in the order they were answered. */
+    private final Map<BookshopApp, ConcurrentLinkedQueue<Long>> inserted = new ConcurrentHashMap<>();
     private final List<Thread> clients = new ArrayList<>();
 
     LoadBalancer(long seeded, int threads) {
@@ -59,10 +63,14 @@ final class LoadBalancer implements AutoCloseable {
             }
             BookshopApp app = apps.get((int) (n++ % apps.size()));
             String what;
+            long posted = -1;
             try {
                 HttpResponse<String> r;
-                if (n % 4 == 0) {
+                // a quarter of the requests add a book, drawn apart from the round-robin so that every instance in
+                // rotation (whatever their number) receives writes
+                if (ThreadLocalRandom.current().nextInt(4) == 0) {
                     long id = nextId.getAndIncrement();
+                    posted = id;
                     what = "POST /books id " + id + " to " + app;
                     r = app.post("/books?id=" + id + "&title=t" + id + "&isbn=978" + id);
                 } else {
@@ -74,6 +82,8 @@ final class LoadBalancer implements AutoCloseable {
                 if (r.statusCode() / 100 != 2) {
                     failed.incrementAndGet();
                     failures.add(what + ": HTTP " + r.statusCode() + " " + abbreviate(r.body()));
+                } else if (posted > 0) {
+                    inserted.computeIfAbsent(app, a -> new ConcurrentLinkedQueue<>()).add(posted);
                 }
             } catch (Exception e) {
                 requests.incrementAndGet();
@@ -82,6 +92,16 @@ final class LoadBalancer implements AutoCloseable {
             }
             pause(5);
         }
+    }
+
+    /** The ids of the books {@code app} has added so far, oldest first. */
+    List<Long> insertedThrough(BookshopApp app) {
+        return List.copyOf(inserted.getOrDefault(app, new ConcurrentLinkedQueue<>()));
+    }
+
+    /** How many books all instances have added so far. */
+    long insertedTotal() {
+        return inserted.values().stream().mapToLong(ConcurrentLinkedQueue::size).sum();
     }
 
     private static String abbreviate(String s) {

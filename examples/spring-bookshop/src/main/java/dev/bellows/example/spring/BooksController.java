@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Release 1.2 keeps a book's ISBN in {@code code}; release 1.3 in {@code isbn} (added by expand 1.3,
- * backfilled by migrate 1.3; contract 1.3 drops {@code code}). The same build plays either release
+ * Release 1.2 keeps a book's ISBN in {@code code}; release 1.3 in {@code isbn} (added by expand 1.3 with a
+ * trigger that keeps both columns in step while both releases write, backfilled by migrate 1.3; contract 1.3
+ * drops the trigger and {@code code}). The same build plays either release
  * ({@code spring.bellows.release}), as two builds of the application would.
  */
 @RestController

@@ -1,0 +1,1 @@
+ALTER TABLE books ADD isbn varchar(20) NULL;
