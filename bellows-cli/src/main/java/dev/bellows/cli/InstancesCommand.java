@@ -303,32 +303,66 @@ public final class InstancesCommand implements Callable<Integer> {
                     return "heartbeat of instance " + id + " recorded";
                 }
                 case REVIVED -> {
-                    Instance row = registry.find(c, id).orElseThrow();
-                    Optional<StartupRefusal> refusal = new StartupGuard(settings.dialect())
-                            .check(c, Release.of(row.release()));
-                    if (refusal.isPresent()) {
-                        throw new RefusedException("instance " + id + " had sent no heartbeat for longer than its "
-                                + "TTL of " + row.ttl().toSeconds() + " s, and meanwhile: " + refusal.get().message()
-                                + " Its row stays expired; stop the instance.");
-                    }
-                    return "heartbeat of instance " + id + " recorded; it had expired (silent for longer than its "
-                            + "TTL of " + row.ttl().toSeconds() + " s) and is live again";
+                    return underContractLock(c, settings, () -> revived(c, registry, settings));
                 }
                 default -> {
-                    if (reg == null) {
-                        throw new RefusedException("instance " + id + " is not registered (never registered, "
-                                + "deregistered, or pruned after a long silence): run `bellows instances register "
-                                + "--release R --id " + id + "` again, or give the heartbeat --release R to do it");
-                    }
-                    Optional<StartupRefusal> refusal = new StartupGuard(settings.dialect()).check(c, reg.release());
-                    if (refusal.isPresent()) {
-                        throw new StartupRefusedException(refusal.get());
-                    }
-                    registry.register(c, reg);
-                    return "instance " + id + " was not registered (pruned after a long silence, deregistered, or "
-                            + "the database was restored); registered it again as release " + reg.release();
+                    return underContractLock(c, settings, () -> missing(c, registry, settings, reg));
                 }
             }
+        }
+
+        /**
+         * A revival (the row had expired or was gone, so a contract may be running): checked and written
+         * under the contract lock, as a registration is, and committed before the lock is released.
+         */
+        private String underContractLock(Connection c, ConnectionSettings settings, Revival revival)
+                throws SQLException {
+            dev.bellows.db.Dialect dialect = settings.dialect();
+            if (!dialect.tryContractLock(c, StartupGuard.CONTRACT_WAIT)) {
+                throw new RefusedException("a contract has been running on this database for more than "
+                        + StartupGuard.CONTRACT_WAIT.toSeconds() + " s; send the heartbeat again when it has finished");
+            }
+            try {
+                String done = revival.run();
+                c.commit();
+                return done;
+            } finally {
+                dialect.releaseContractLock(c);
+            }
+        }
+
+        private interface Revival {
+            String run() throws SQLException;
+        }
+
+        private String revived(Connection c, InstanceRegistry registry, ConnectionSettings settings)
+                throws SQLException {
+            Instance row = registry.find(c, id).orElseThrow();
+            Optional<StartupRefusal> refusal = new StartupGuard(settings.dialect())
+                    .check(c, Release.of(row.release()));
+            if (refusal.isPresent()) {
+                throw new RefusedException("instance " + id + " had sent no heartbeat for longer than its "
+                        + "TTL of " + row.ttl().toSeconds() + " s, and meanwhile: " + refusal.get().message()
+                        + " Its row stays expired; stop the instance.");
+            }
+            return "heartbeat of instance " + id + " recorded; it had expired (silent for longer than its "
+                    + "TTL of " + row.ttl().toSeconds() + " s) and is live again";
+        }
+
+        private String missing(Connection c, InstanceRegistry registry, ConnectionSettings settings, Registration reg)
+                throws SQLException {
+            if (reg == null) {
+                throw new RefusedException("instance " + id + " is not registered (never registered, "
+                        + "deregistered, or pruned after a long silence): run `bellows instances register "
+                        + "--release R --id " + id + "` again, or give the heartbeat --release R to do it");
+            }
+            Optional<StartupRefusal> refusal = new StartupGuard(settings.dialect()).check(c, reg.release());
+            if (refusal.isPresent()) {
+                throw new StartupRefusedException(refusal.get());
+            }
+            registry.register(c, reg);
+            return "instance " + id + " was not registered (pruned after a long silence, deregistered, or "
+                    + "the database was restored); registered it again as release " + reg.release();
         }
     }
 

@@ -155,10 +155,10 @@ public final class BellowsInstance implements AutoCloseable {
                 if (found == Heartbeat.LIVE) {
                     return new Beat(found, Optional.empty());
                 }
-                if (found == Heartbeat.MISSING) {
-                    reg.register(c, registration);
-                }
-                return new Beat(found, new StartupGuard(reg.dialect()).check(c, registration.release()));
+                // Others counted this instance as gone, so a contract may be running: the row is written again
+                // under the contract lock, as a registration is, so that such a contract finishes first and the
+                // check sees it. The process runs already, so it registers whatever the check says.
+                return new Beat(found, new StartupGuard(reg.dialect()).register(c, reg, registration, true));
             });
             if (failures > 0) {
                 LOG.info("heartbeat of instance {} works again after {} failed attempt(s)", id(), failures);

@@ -94,7 +94,8 @@ public final class Placeholders {
                     if (value == null) {
                         throw new MigrationLoadException(file.path(), "line " + line + ": placeholder ${" + name
                                 + "} has no value; define it (placeholders: in bellows.yaml, --placeholder " + name
-                                + "=VALUE, the Maven plugin's <placeholders>, spring.bellows.placeholders." + name
+                                + "=VALUE, the Maven plugin's <placeholders>, @BellowsMigrations(placeholders = \"" + name
+                                + "=VALUE\") in JUnit, spring.bellows.placeholders." + name
                                 + " in Spring Boot, or the variable BELLOWS_PLACEHOLDERS_"
                                 + name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_')
                                 + "), or put the line '" + OFF + "' in a file that means ${...} literally");

@@ -53,4 +53,33 @@ class ContractRaceTest {
         assertThat(db.count("SELECT count(*) FROM bellows_schema_history WHERE migration = '1.1/contract'"))
                 .isEqualTo(1);
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.bellows.testing.Databases#both")
+    void anInstanceWhoseHeartbeatRevivesItDuringContractLearnsThatTheSchemaLeftItsRelease(TestDatabase db)
+            throws Exception {
+        boolean pg = db.kind().equals("postgresql");
+        new MigrationTree(dir)
+                .file("1.0", "expand", "001_books.sql", "CREATE TABLE books (id int PRIMARY KEY, code varchar(20));")
+                .file("1.1", "expand", "001_isbn.sql", "ALTER TABLE books ADD isbn varchar(20);")
+                .file("1.1", "contract", "001_drop_code.sql", (pg ? "SELECT pg_sleep(3);\n" : "DO SLEEP(3);\n")
+                        + "ALTER TABLE books DROP COLUMN code;");
+        Bellows bellows = new Bellows(new BellowsConfig(dir, new ConnectionSettings(db.url(), db.user(),
+                db.password()), RunOptions.defaults()));
+        bellows.upgrade(Release.of("1.1"));
+
+        try (BellowsInstance old = BellowsInstance.builder(TestDataSources.of(db), "1.0").id("revived")
+                .ttl(java.time.Duration.ofSeconds(10)).heartbeatInterval(java.time.Duration.ofSeconds(2)).register()) {
+            // Its row pruned (others count it as gone), the contract's gate passes; the next heartbeat, about
+            // 2 s after registering, finds the row missing while the contract sleeps and writes it again.
+            db.execute("DELETE FROM bellows_instances");
+            bellows.contract(Release.of("1.1"));
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(8).toNanos();
+            while (old.schemaRefusal().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(old.schemaRefusal()).as("the revived 1.0 instance's check ran after the contract")
+                    .hasValueSatisfying(r -> assertThat(r.reason()).isEqualTo(StartupRefusal.Reason.CONTRACTED_PAST));
+        }
+    }
 }

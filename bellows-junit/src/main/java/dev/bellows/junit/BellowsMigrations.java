@@ -72,6 +72,47 @@ public @interface BellowsMigrations {
     String startAfter() default "";
 
     /**
+     * The legacy history's Flyway migrations folder (bellows.yaml {@code legacy.flyway}, the Maven plugin's
+     * {@code legacyFlyway}): a path relative to the working directory, or {@code classpath:DIR}. Every fresh
+     * database the extension creates is first built by the real Flyway from it (placeholders, {@code R__},
+     * callbacks, subfolders), then Bellows records the baseline at {@link #legacyRelease()} and applies only the
+     * releases after it; lint replays its files into the schema model. Empty: the environment's
+     * {@code BELLOWS_LEGACY_FLYWAY}, then bellows.yaml ({@link #config()}).
+     */
+    String legacyFlyway() default "";
+
+    /**
+     * The legacy history's Liquibase changelog file (bellows.yaml {@code legacy.liquibase}, the Maven plugin's
+     * {@code legacyLiquibase}), relative to the working directory or {@code classpath:FILE}: the real Liquibase
+     * builds every fresh database from it, as {@link #legacyFlyway()} does with Flyway.
+     */
+    String legacyLiquibase() default "";
+
+    /**
+     * The release the whole legacy history amounts to (bellows.yaml {@code legacy.release}, the Maven plugin's
+     * {@code legacyRelease}): Bellows' baseline. Releases up to it are neither run nor checked; it is the cut of
+     * {@link #since()} when {@code since} is not a later release.
+     */
+    String legacyRelease() default "";
+
+    /**
+     * Values of {@code ${name}} placeholders, each {@code "name=value"}, for Bellows' own files and the legacy
+     * history (the CLI's {@code --placeholder}, the Maven plugin's {@code <placeholders>}). They win over
+     * {@code BELLOWS_PLACEHOLDERS_NAME} variables and bellows.yaml's {@code placeholders:}. A placeholder in
+     * Bellows' files without a value fails the test class, naming the file, line and name.
+     */
+    String[] placeholders() default {};
+
+    /**
+     * The settings file whose {@code legacy:} and {@code placeholders:} apply (the CLI's {@code --config}, the Maven
+     * plugin's {@code config}), relative to the working directory. Empty: {@code bellows.yaml} in the working
+     * directory (the module's directory under Maven and Gradle) when it exists. The annotation's attributes win
+     * over the environment ({@code BELLOWS_LEGACY_*}, {@code BELLOWS_PLACEHOLDERS_*}), which wins over the file.
+     * Only those keys are used: the file's {@code url} names a real database, and tests never touch it.
+     */
+    String config() default "";
+
+    /**
      * JDBC URL of a database server to use instead of the embedded PostgreSQL (needed for
      * {@code dialect = "mysql"}); Bellows creates a throwaway database on it for each use and drops
      * it afterwards, so the user needs the right to create databases. The system property

@@ -4,7 +4,9 @@ import dev.bellows.Bellows;
 import dev.bellows.BellowsConfig;
 import dev.bellows.ConfigurationException;
 import dev.bellows.lint.FlywayLoader;
+import dev.bellows.legacy.LegacyEngines;
 import dev.bellows.load.MigrationLoader;
+import dev.bellows.load.Placeholders;
 import dev.bellows.load.Paths;
 import dev.bellows.model.MigrationSet;
 import dev.bellows.model.Release;
@@ -45,8 +47,11 @@ public final class BellowsSchema {
                   java.util.Optional<dev.bellows.queries.QueryLog> recording) {
         this.settings = settings;
         this.recording = recording;
-        this.migrations = settings.flyway() ? FlywayLoader.load(settings.location(), settings.dialect().syntax())
-                : MigrationLoader.load(settings.location(), settings.dialect().syntax());
+        dev.bellows.sql.SqlSyntax syntax = settings.dialect().syntax();
+        // ${name} placeholders replaced as upgrade replaces them: an undefined one fails here, naming file and line
+        this.migrations = settings.flyway() ? FlywayLoader.load(settings.location(), syntax)
+                : Placeholders.resolve(MigrationLoader.load(settings.location(), syntax), settings.placeholders(),
+                syntax);
         this.server = server;
     }
 
@@ -58,24 +63,53 @@ public final class BellowsSchema {
     /**
      * A database just after {@code expand(release)}: every earlier release completely applied
      * (expand, migrate, contract, in rollout order), then the release's expand phase. The previous
-     * release's code must still work here.
+     * release's code must still work here. With a legacy history, its own engine builds the database first and
+     * Bellows records the baseline at {@code legacy.release}; only the releases after it are applied.
      */
     public BellowsDatabase afterExpand(String release) {
         requireLayout();
         Release target = known(release);
-        BellowsDatabase db = server.get().create();
+        settings.legacy().filter(l -> target.compareTo(l.release()) <= 0).ifPresent(l -> {
+            throw new ConfigurationException("release " + release + " is part of the legacy " + l.engineName()
+                    + " history (legacy.release " + l.release() + "): it has no expand phase of its own; use "
+                    + "afterContract(\"" + l.release() + "\") for the schema the legacy history builds, or afterExpand of "
+                    + "a release after it");
+        });
+        BellowsDatabase db = fresh();
         Bellows bellows = bellows(db);
         previous(target).ifPresent(p -> applyThrough(bellows, p));
         bellows.expand(target);
         return db;
     }
 
-    /** A database just after {@code contract(release)}: the release and every earlier one completely applied. */
+    /**
+     * A database just after {@code contract(release)}: the release and every earlier one completely applied. With a
+     * legacy history, {@code afterContract(legacy.release)} is the database its engine built, with the baseline.
+     */
     public BellowsDatabase afterContract(String release) {
         requireLayout();
         Release target = known(release);
-        BellowsDatabase db = server.get().create();
+        settings.legacy().filter(l -> target.compareTo(l.release()) < 0).ifPresent(l -> {
+            throw new ConfigurationException("release " + release + " is inside the legacy " + l.engineName()
+                    + " history, which is built whole (legacy.release " + l.release() + "); use afterContract(\""
+                    + l.release() + "\") or a later release");
+        });
+        BellowsDatabase db = fresh();
         applyThrough(bellows(db), target);
+        return db;
+    }
+
+    /**
+     * A new database; with a legacy history, built by its own engine (the real Flyway or Liquibase: its order,
+     * placeholders, repeatable migrations, callbacks), then the baseline recorded at {@code legacy.release}, as
+     * {@code bellows upgrade} does on an empty database.
+     */
+    private BellowsDatabase fresh() {
+        BellowsDatabase db = server.get().create();
+        settings.legacy().ifPresent(l -> {
+            LegacyEngines.open(l, db.settings()).migrate(line -> { });
+            bellows(db).runner().baseline(l.release());
+        });
         return db;
     }
 
@@ -119,13 +153,18 @@ public final class BellowsSchema {
             if (r.compareTo(last) > 0) {
                 break;
             }
+            if (settings.legacy().filter(l -> r.compareTo(l.release()) <= 0).isPresent()) {
+                continue; // the legacy history stands for it: counted as applied by the baseline, never run
+            }
             bellows.upgrade(r);
             bellows.contract(r);
         }
     }
 
     private java.util.Optional<Release> previous(Release target) {
-        return releases().stream().filter(r -> r.compareTo(target) < 0).reduce((a, b) -> b);
+        return releases().stream().filter(r -> r.compareTo(target) < 0)
+                .filter(r -> settings.legacy().filter(l -> r.compareTo(l.release()) <= 0).isEmpty())
+                .reduce((a, b) -> b);
     }
 
     private void requireLayout() {
@@ -136,14 +175,19 @@ public final class BellowsSchema {
     }
 
     private Bellows bellows(BellowsDatabase db) {
-        return new Bellows(new BellowsConfig(settings.location(), db.settings(), RunOptions.defaults()));
+        return new Bellows(new BellowsConfig(settings.location(), db.settings(), RunOptions.defaults(),
+                settings.legacy(), settings.placeholders()));
     }
 
     private Release known(String name) {
         Release r = Release.of(name);
+        if (settings.legacy().filter(l -> l.release().equals(r)).isPresent()) {
+            return r;
+        }
         if (!releases().contains(r)) {
             throw new ConfigurationException("release " + name + " is not in " + Paths.display(settings.location())
-                    + " (releases: " + releases().stream().map(Release::name).collect(Collectors.joining(", ")) + ")");
+                    + " (releases: " + releases().stream().map(Release::name).collect(Collectors.joining(", "))
+                    + settings.legacy().map(l -> "; the legacy history is release " + l.release()).orElse("") + ")");
         }
         return r;
     }

@@ -50,7 +50,15 @@ final class MigrationChecks {
         if (settings.lintStats().isPresent()) {
             options = options.withStats(settings.lintStats().get());
         }
-        LintReport report = Linter.lint(schema.migrations(), options);
+        // As bellows lint and the Maven plugin: a legacy Flyway folder's files, then the releases up to the cut, only
+        // build the schema model; the releases after it are judged.
+        LintOptions lintOptions = options;
+        List<Migration> legacyFiles = settings.legacy()
+                .filter(l -> l.engine().equals(dev.bellows.legacy.LegacyConfig.FLYWAY))
+                .map(l -> Linter.flywayHistory(java.nio.file.Path.of(l.location()), l.release(), settings.placeholders(),
+                        lintOptions))
+                .orElse(List.of());
+        LintReport report = Linter.lint(legacyFiles, schema.migrations().migrations(), settings.judgedAfter(), options);
         Map<String, List<Finding>> byFile = report.findings().stream()
                 .collect(Collectors.groupingBy(Finding::file));
         List<DynamicTest> tests = schema.migrations().migrations().stream()
@@ -73,6 +81,8 @@ final class MigrationChecks {
             // the query manifests beside the migrations (db/queries) are proved when they exist
             VerifyReport r = Verifier.verify(schema.migrations(), VerifyOptions.defaults(settings.dialect())
                     .withShadow(ShadowSpec.url(db.url(), db.user(), db.password()))
+                    // a legacy history: its own engine (the real Flyway or Liquibase) builds the database first
+                    .withLegacy(settings.legacy())
                     .withQueries(settings.flyway() ? QueryManifests.none() : QueryManifests.load(
                             QueryManifests.defaultDirectory(settings.location()), false, settings.dialect().syntax())));
             HtmlReportFile.write(r, settings);
@@ -81,20 +91,25 @@ final class MigrationChecks {
         Map<String, Release> releaseOf = schema.migrations().migrations().stream()
                 .collect(Collectors.toMap(Migration::displayPath, Migration::release, (a, b) -> a));
         List<Release> checked = schema.releases().stream().filter(settings::checked).toList();
-        // A migration at or before startAfter is not checked, but it must apply: when it does not, nothing after it
+        // A migration at or before since is not checked, but it must apply: when it does not, nothing after it
         // can be verified, so the first checked release fails with it.
         Predicate<Finding> uncheckedFailure = f -> f.ruleId().equals(FAILED) && releaseOf.containsKey(f.file())
                 && !settings.checked(releaseOf.get(f.file()));
         List<DynamicTest> tests = new ArrayList<>();
         Release previous = null;
+        // the first Bellows release after a legacy history is judged against the schema that history built
+        Optional<Release> legacy = settings.legacy().map(dev.bellows.legacy.LegacyConfig::release);
         for (Release r : schema.releases()) {
             if (settings.checked(r)) {
                 Release release = r;
                 // A finding tied to no migration file is judged with the newest release, so none is lost.
                 Predicate<Finding> mine = f -> releaseOf.containsKey(f.file())
                         ? release.equals(releaseOf.get(f.file())) : release.equals(checked.get(checked.size() - 1));
-                String name = previous == null ? "release " + r + " (the first)"
-                        : "release " + r + " after " + previous;
+                Release prior = previous;
+                Release before = legacy.filter(l -> l.compareTo(release) < 0)
+                        .filter(l -> prior == null || prior.compareTo(l) < 0).orElse(prior);
+                String name = before == null ? "release " + r + " (the first)"
+                        : "release " + r + " after " + before;
                 boolean first = release.equals(checked.get(0));
                 tests.add(DynamicTest.dynamicTest(name, () -> {
                     if (first) {
@@ -118,7 +133,7 @@ final class MigrationChecks {
             return;
         }
         StringBuilder b = new StringBuilder("not verifiable: a migration at or before since = "
-                + settings.startAfter().map(Release::toString).orElse("?") + " does not apply, so nothing after it "
+                + settings.judgedAfter().map(Release::toString).orElse("?") + " does not apply, so nothing after it "
                 + "ran. Releases up to the cut-over are not checked, but they must still apply:\n");
         for (Finding f : failures) {
             b.append(line(f)).append('\n');

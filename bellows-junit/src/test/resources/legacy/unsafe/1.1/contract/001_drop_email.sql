@@ -1,0 +1,2 @@
+-- The legacy history's R__customer_emails view still reads customers.email.
+ALTER TABLE customers DROP COLUMN email;
