@@ -144,6 +144,17 @@ public interface Dialect {
      * are not cut by the lock timeout: a transaction open anywhere in the database would otherwise
      * fail every try after the work was done.
      */
+    /**
+     * Whether {@code e}, raised by a statement that an interrupted run was executing when it stopped, says
+     * that the statement had already taken effect ("table already exists", "can't drop; check that it
+     * exists"): on a database whose DDL commits by itself, a run killed between a DDL statement's commit and
+     * the history's record of it leaves exactly that. Never asked for a statement the history says was not
+     * started, nor after a failure that was recorded.
+     */
+    default boolean tookEffectBefore(SQLException e) {
+        return false;
+    }
+
     default boolean waitsOnlyForOlderTransactions(SqlStatement statement) {
         return false;
     }

@@ -100,6 +100,20 @@ public final class MySqlDialect implements Dialect {
     }
 
     @Override
+    public boolean tookEffectBefore(SQLException e) {
+        return DDL_ALREADY_DONE.contains(e.getErrorCode());
+    }
+
+    /**
+     * Errors of a DDL statement repeated after it took effect: table exists (1050), unknown table on
+     * DROP (1051), duplicate column (1060) or key name (1061), can't drop a column or key (1091), routine
+     * exists or does not (1304, 1305), trigger exists or does not (1359, 1360), duplicate foreign key
+     * name (1826).
+     */
+    private static final java.util.Set<Integer> DDL_ALREADY_DONE =
+            java.util.Set.of(1050, 1051, 1060, 1061, 1091, 1304, 1305, 1359, 1360, 1826);
+
+    @Override
     public boolean transactionalDdl() {
         return false;
     }

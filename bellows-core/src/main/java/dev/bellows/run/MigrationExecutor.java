@@ -117,7 +117,8 @@ final class MigrationExecutor {
         }
         switch (mode) {
             case TRANSACTION -> inTransaction(m, t0);
-            case STATEMENTS -> statementByStatement(m, resumeAt(m, previous), t0);
+            case STATEMENTS -> statementByStatement(m, resumeAt(m, previous),
+                    previous.filter(row -> row.outcome() == Outcome.RUNNING).isPresent(), t0);
             case BATCHED -> batched(m, resumeAt(m, previous), t0);
             default -> throw new IllegalStateException(mode.name());
         }
@@ -153,7 +154,11 @@ final class MigrationExecutor {
                 + ", " + plural(m.statements().size(), "statement") + ")");
     }
 
-    private void statementByStatement(Migration m, int from, long t0) throws SQLException {
+    /**
+     * Runs the file statement by statement from {@code from}; {@code interrupted}: an earlier run stopped
+     * while it ran statement {@code from} or just before it (its history row still says running).
+     */
+    private void statementByStatement(Migration m, int from, boolean interrupted, long t0) throws SQLException {
         history.start(c, m, actor);
         List<SqlStatement> statements = m.statements();
         if (from > 0) {
@@ -182,6 +187,15 @@ final class MigrationExecutor {
             } catch (SQLException | RefusedException e) {
                 rollbackQuietly(e);
                 autoCommitQuietly();
+                if (interrupted && i == from && e instanceof SQLException sql && dialect.tookEffectBefore(sql)) {
+                    // The interrupted run's statement committed by itself (DDL on MySQL/MariaDB) and the run was
+                    // stopped before the history recorded it: it is done, not to be repeated.
+                    history.progress(c, m.id(), done, prefixChecksum(m, done), 0, 0);
+                    progress.accept("  " + m.fileName() + ":" + s.line() + "  had taken effect before the "
+                            + "interrupted run could record it (the server says: " + sql.getMessage()
+                            + "); not repeated");
+                    continue;
+                }
                 String left = dialect.canRunInTransaction(s) ? "" : leftBehind(s);
                 recordFailure(m, t0, e.getMessage() + left);
                 String where = i == 0 ? "No statement of this file was applied" : "Statements 1-" + i
