@@ -1,17 +1,13 @@
 package dev.bellows.cli;
 
+import dev.bellows.testing.SilentServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -29,48 +25,31 @@ class SilentServerTest {
     @TempDir
     Path dir;
 
-    static void withSilentServer(java.util.function.IntConsumer test) throws Exception {
-        List<Socket> held = new CopyOnWriteArrayList<>();
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                while (!silent.isClosed()) {
-                    try {
-                        held.add(silent.accept()); // accepted, never read, never answered
-                    } catch (java.io.IOException e) {
-                        return;
-                    }
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> test.accept(silent.getLocalPort()));
-        } finally {
-            for (Socket s : held) {
-                s.close();
-            }
-        }
-    }
-
     @Test
     void lintUrlAndVerifySchemaFromGiveUpOnASilentServerSayingWhichOptionsToCheck() throws Exception {
         Path migrations = dir.resolve("db/migrations/1.0/expand");
         Files.createDirectories(migrations);
         Files.writeString(migrations.resolve("001_t.sql"), "CREATE TABLE t (id int PRIMARY KEY);\n");
         Path location = dir.resolve("db/migrations");
-        withSilentServer(port -> {
-            String url = "jdbc:postgresql://127.0.0.1:" + port + "/app?loginTimeout=2";
-            CliTest.Run lint = CliTest.bellows(Map.of("BELLOWS_PASSWORD", "s3cr3t-pw"), "lint", "--location",
-                    location.toString(), "--url", url, "--user", "app");
-            assertThat(lint.exit()).as(lint.out() + lint.err()).isNotZero();
-            assertThat(lint.err()).contains("cannot connect to jdbc:postgresql://127.0.0.1:" + port,
-                    "unless the URL sets them", "lint --url, --user, --password").doesNotContain("s3cr3t-pw");
+        try (SilentServer silent = new SilentServer()) {
+            int port = silent.port();
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> check(location, port));
+        }
+    }
 
-            CliTest.Run verify = CliTest.bellows(Map.of(), "verify", "--location", location.toString(),
-                    "--schema-from", url, "--schema-from-user", "app", "--schema-from-password", "s3cr3t-pw");
-            assertThat(verify.exit()).as(verify.out() + verify.err()).isNotZero();
-            assertThat(verify.err()).contains("cannot connect to jdbc:postgresql://127.0.0.1:" + port,
-                    "unless the URL sets them", "--schema-from, --schema-from-user, --schema-from-password")
-                    .doesNotContain("s3cr3t-pw");
-        });
+    private static void check(Path location, int port) {
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/app?loginTimeout=2";
+        CliTest.Run lint = CliTest.bellows(Map.of("BELLOWS_PASSWORD", "s3cr3t-pw"), "lint", "--location",
+                location.toString(), "--url", url, "--user", "app");
+        assertThat(lint.exit()).as(lint.out() + lint.err()).isNotZero();
+        assertThat(lint.err()).contains("cannot connect to jdbc:postgresql://127.0.0.1:" + port,
+                "unless the URL sets them", "lint --url, --user, --password").doesNotContain("s3cr3t-pw");
+
+        CliTest.Run verify = CliTest.bellows(Map.of(), "verify", "--location", location.toString(),
+                "--schema-from", url, "--schema-from-user", "app", "--schema-from-password", "s3cr3t-pw");
+        assertThat(verify.exit()).as(verify.out() + verify.err()).isNotZero();
+        assertThat(verify.err()).contains("cannot connect to jdbc:postgresql://127.0.0.1:" + port,
+                "unless the URL sets them", "--schema-from, --schema-from-user, --schema-from-password")
+                .doesNotContain("s3cr3t-pw");
     }
 }

@@ -1,14 +1,10 @@
 package dev.bellows.db;
 
 import dev.bellows.DatabaseException;
+import dev.bellows.testing.SilentServer;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,20 +15,8 @@ class ConnectTimeoutTest {
 
     @Test
     void aServerThatAcceptsAndNeverAnswersIsAnErrorNotAHang() throws Exception {
-        List<Socket> held = new ArrayList<>();
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                while (!silent.isClosed()) {
-                    try {
-                        held.add(silent.accept()); // accepted, never read, never answered
-                    } catch (java.io.IOException e) {
-                        return;
-                    }
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-            ConnectionSettings settings = new ConnectionSettings("jdbc:postgresql://127.0.0.1:" + silent.getLocalPort()
+        try (SilentServer silent = new SilentServer()) {
+            ConnectionSettings settings = new ConnectionSettings("jdbc:postgresql://127.0.0.1:" + silent.port()
                     + "/app", "app", "s3cr3t-pw");
             long t0 = System.nanoTime();
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
@@ -44,10 +28,6 @@ class ConnectTimeoutTest {
             });
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofSeconds(10),
                     Duration.ofSeconds(30));
-        } finally {
-            for (Socket s : held) {
-                s.close();
-            }
         }
     }
 }

@@ -27,18 +27,24 @@ class ContractRaceTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest
-    @MethodSource("dev.bellows.testing.Databases#both")
-    void anOldInstanceRegisteringDuringContractIsRefusedAndNeverLiveAfterIt(TestDatabase db) throws Exception {
+    /** Release 1.1 expanded and migrated; its contract sleeps {@code seconds} before it drops 1.0's column. */
+    Bellows upgradedTo11WithASlowContract(TestDatabase db, int seconds) {
         boolean pg = db.kind().equals("postgresql");
         new MigrationTree(dir)
                 .file("1.0", "expand", "001_books.sql", "CREATE TABLE books (id int PRIMARY KEY, code varchar(20));")
                 .file("1.1", "expand", "001_isbn.sql", "ALTER TABLE books ADD isbn varchar(20);")
-                .file("1.1", "contract", "001_drop_code.sql", (pg ? "SELECT pg_sleep(2);\n" : "DO SLEEP(2);\n")
-                        + "ALTER TABLE books DROP COLUMN code;");
+                .file("1.1", "contract", "001_drop_code.sql", (pg ? "SELECT pg_sleep(" + seconds + ");\n"
+                        : "DO SLEEP(" + seconds + ");\n") + "ALTER TABLE books DROP COLUMN code;");
         Bellows bellows = new Bellows(new BellowsConfig(dir, new ConnectionSettings(db.url(), db.user(),
                 db.password()), RunOptions.defaults()));
         bellows.upgrade(Release.of("1.1"));
+        return bellows;
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.bellows.testing.Databases#both")
+    void anOldInstanceRegisteringDuringContractIsRefusedAndNeverLiveAfterIt(TestDatabase db) throws Exception {
+        Bellows bellows = upgradedTo11WithASlowContract(db, 2);
 
         CompletableFuture<?> contract = CompletableFuture.runAsync(() -> bellows.contract(Release.of("1.1")));
         Thread.sleep(700); // the gate has passed (no instance yet); the contract's first statement sleeps
@@ -58,15 +64,7 @@ class ContractRaceTest {
     @MethodSource("dev.bellows.testing.Databases#both")
     void anInstanceWhoseHeartbeatRevivesItDuringContractLearnsThatTheSchemaLeftItsRelease(TestDatabase db)
             throws Exception {
-        boolean pg = db.kind().equals("postgresql");
-        new MigrationTree(dir)
-                .file("1.0", "expand", "001_books.sql", "CREATE TABLE books (id int PRIMARY KEY, code varchar(20));")
-                .file("1.1", "expand", "001_isbn.sql", "ALTER TABLE books ADD isbn varchar(20);")
-                .file("1.1", "contract", "001_drop_code.sql", (pg ? "SELECT pg_sleep(3);\n" : "DO SLEEP(3);\n")
-                        + "ALTER TABLE books DROP COLUMN code;");
-        Bellows bellows = new Bellows(new BellowsConfig(dir, new ConnectionSettings(db.url(), db.user(),
-                db.password()), RunOptions.defaults()));
-        bellows.upgrade(Release.of("1.1"));
+        Bellows bellows = upgradedTo11WithASlowContract(db, 3);
 
         try (BellowsInstance old = BellowsInstance.builder(TestDataSources.of(db), "1.0").id("revived")
                 .ttl(java.time.Duration.ofSeconds(10)).heartbeatInterval(java.time.Duration.ofSeconds(2)).register()) {

@@ -50,22 +50,23 @@ class ChaosSuiteTest {
                 .isEmpty();
     }
 
+    /** SIGKILLs of a clean run's copies; every rerun ends like the clean run, and some kill landed mid-run. */
+    static void killsAreFinishedByTheRerun(Chaos chaos, int trials) throws Exception {
+        chaos.clean();
+        List<Chaos.Trial> done = kills(chaos, trials);
+        assertNoFailure(done);
+        assertThat(done).filteredOn(Chaos.Trial::landed).as("kills that left the database mid-run").isNotEmpty();
+    }
+
     @Test
     void sigkilledUpgradesOfTheExampleOnPostgresqlAreFinishedByTheRerunLikeACleanRun() throws Exception {
-        Chaos chaos = new Chaos(BOOKSHOP, dir, fresh(Databases::postgres), SEED);
-        chaos.clean();
-        List<Chaos.Trial> trials = kills(chaos, 3);
-        assertNoFailure(trials);
-        assertThat(trials).filteredOn(Chaos.Trial::landed).as("kills that left the database mid-run").isNotEmpty();
+        killsAreFinishedByTheRerun(new Chaos(BOOKSHOP, dir, fresh(Databases::postgres), SEED), 3);
     }
 
     @Test
     void sigkilledUpgradesOnMariadbAreFinishedByTheRerunLikeACleanRun() throws Exception {
-        Chaos chaos = new Chaos(Chaos.writeMariadbTree(dir.resolve("tree")), dir, fresh(Databases::mariadb), SEED);
-        chaos.clean();
-        List<Chaos.Trial> trials = kills(chaos, 2);
-        assertNoFailure(trials);
-        assertThat(trials).filteredOn(Chaos.Trial::landed).as("kills that left the database mid-run").isNotEmpty();
+        killsAreFinishedByTheRerun(new Chaos(Chaos.writeMariadbTree(dir.resolve("tree")), dir,
+                fresh(Databases::mariadb), SEED), 2);
     }
 
     @Test
