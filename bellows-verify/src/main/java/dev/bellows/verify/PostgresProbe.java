@@ -154,15 +154,6 @@ final class PostgresProbe implements ShadowProbe {
     }
 
     @Override
-    public List<String> existingObjects(Connection c) throws SQLException {
-        return snapshot(c).objects().values().stream()
-                .filter(o -> o.table() == null)
-                .map(SchemaObject::describe)
-                .limit(5)
-                .toList();
-    }
-
-    @Override
     public String serverDescription(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW server_version")) {
             rs.next();

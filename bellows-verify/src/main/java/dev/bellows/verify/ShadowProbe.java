@@ -33,7 +33,13 @@ interface ShadowProbe {
     CatalogSnapshot snapshot(Connection c) throws SQLException;
 
     /** Objects already in the database, for refusing a non-empty shadow (at most a few names). */
-    List<String> existingObjects(Connection c) throws SQLException;
+    default List<String> existingObjects(Connection c) throws SQLException {
+        return snapshot(c).objects().values().stream()
+                .filter(o -> o.table() == null)
+                .map(SchemaObject::describe)
+                .limit(5)
+                .toList();
+    }
 
     /** e.g. {@code PostgreSQL 17.6}. */
     String serverDescription(Connection c) throws SQLException;

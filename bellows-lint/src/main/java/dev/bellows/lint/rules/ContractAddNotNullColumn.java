@@ -5,7 +5,6 @@ import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
 import dev.bellows.lint.parse.AlterAction;
 import dev.bellows.lint.parse.ColumnDef;
-import dev.bellows.lint.parse.Op;
 import dev.bellows.lint.parse.ParsedStatement;
 import dev.bellows.model.Phase;
 import dev.bellows.model.Severity;
@@ -26,21 +25,16 @@ public final class ContractAddNotNullColumn implements Rule {
     @Override
     public void check(StatementContext ctx) {
         ParsedStatement s = ctx.statement();
-        if (ctx.phase() != Phase.CONTRACT || !s.isAlterTable() || ctx.isNewTable(s.table())) {
-            return;
-        }
-        for (AlterAction a : s.actions(Op.ADD_COLUMN)) {
+        for (AlterAction a : AddedColumns.notNullWithoutDefault(ctx, Phase.CONTRACT)) {
             ColumnDef d = a.definition();
-            if (d.notNull() && !d.hasDefault() && !d.rewritesOnAdd()) {
-                String t = s.table();
-                ctx.report(this, a.at(), "adding NOT NULL column " + t + "." + d.name() + " without a default in "
-                                + "contract fails on a table with rows (PostgreSQL) or breaks every INSERT of the "
-                                + "running release that leaves " + d.name() + " out (MySQL)",
-                        "Move ADD COLUMN " + d.name() + " to the expand phase of the release that writes it, nullable "
-                                + "or with a DEFAULT.",
-                        "Backfill existing rows of " + t + " in that release's migrate.",
-                        "Make " + t + "." + d.name() + " NOT NULL in that release's contract.");
-            }
+            String t = s.table();
+            ctx.report(this, a.at(), "adding NOT NULL column " + t + "." + d.name() + " without a default in "
+                            + "contract fails on a table with rows (PostgreSQL) or breaks every INSERT of the "
+                            + "running release that leaves " + d.name() + " out (MySQL)",
+                    "Move ADD COLUMN " + d.name() + " to the expand phase of the release that writes it, nullable "
+                            + "or with a DEFAULT.",
+                    "Backfill existing rows of " + t + " in that release's migrate.",
+                    "Make " + t + "." + d.name() + " NOT NULL in that release's contract.");
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.bellows.lint.RuleInfo;
 import dev.bellows.lint.StatementContext;
 import dev.bellows.lint.parse.AlterAction;
 import dev.bellows.lint.parse.ColumnDef;
-import dev.bellows.lint.parse.Op;
 import dev.bellows.lint.parse.ParsedStatement;
 import dev.bellows.model.Phase;
 import dev.bellows.model.Severity;
@@ -27,20 +26,15 @@ public final class ExpandAddNotNullColumn implements Rule {
     @Override
     public void check(StatementContext ctx) {
         ParsedStatement s = ctx.statement();
-        if (ctx.phase() != Phase.EXPAND || !s.isAlterTable() || ctx.isNewTable(s.table())) {
-            return;
-        }
-        for (AlterAction a : s.actions(Op.ADD_COLUMN)) {
+        for (AlterAction a : AddedColumns.notNullWithoutDefault(ctx, Phase.EXPAND)) {
             ColumnDef d = a.definition();
-            if (d.notNull() && !d.hasDefault() && !d.rewritesOnAdd()) {
-                String t = s.table();
-                ctx.report(this, a.at(), "adding NOT NULL column " + t + "." + d.name() + " without a default "
-                                + "breaks the inserts of release N-1, which leave " + d.name() + " out",
-                        "Add it nullable: ALTER TABLE " + t + " ADD COLUMN " + d.name() + " " + d.type()
-                                + " (or give it a DEFAULT).",
-                        "Make release N write " + d.name() + "; backfill existing rows in migrate.",
-                        "Set " + t + "." + d.name() + " NOT NULL in the contract phase of release N.");
-            }
+            String t = s.table();
+            ctx.report(this, a.at(), "adding NOT NULL column " + t + "." + d.name() + " without a default "
+                            + "breaks the inserts of release N-1, which leave " + d.name() + " out",
+                    "Add it nullable: ALTER TABLE " + t + " ADD COLUMN " + d.name() + " " + d.type()
+                            + " (or give it a DEFAULT).",
+                    "Make release N write " + d.name() + "; backfill existing rows in migrate.",
+                    "Set " + t + "." + d.name() + " NOT NULL in the contract phase of release N.");
         }
     }
 }
