@@ -223,6 +223,13 @@ public final class MigrationLoader {
         } catch (SqlSyntaxException e) {
             throw new MigrationLoadException(file, "line " + e.line() + ", column " + e.column() + ": "
                     + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // Only the splitter's own structures for this file were being built; they are garbage now.
+            throw new MigrationLoadException(file, "is " + (bytes.length >> 20) + " MB, and reading it into "
+                    + "statements needs more memory than this Java process has (about 25 bytes per byte of SQL; "
+                    + "the heap is at most " + (Runtime.getRuntime().maxMemory() >> 20) + " MB). Give Java more "
+                    + "memory (CLI: BELLOWS_JAVA_OPTS=-Xmx4g; Maven: MAVEN_OPTS=-Xmx4g) or split the file into "
+                    + "smaller ones. Nothing was run.");
         }
         return new Migration(release, phase, number, file.getFileName().toString(), file, Paths.display(file),
                 content, sha256(bytes), script);
