@@ -13,10 +13,9 @@ final class CheckCommand extends DatabaseCommand {
     QueriesOption queries = new QueriesOption();
 
     @Override
-    dev.bellows.run.ContractGuard contractGuard(dev.bellows.config.Settings settings) {
-        return queries.contractGuard(settings);
+    QueriesOption queries() {
+        return queries;
     }
-
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text).")
     String format = "text";

@@ -23,8 +23,8 @@ final class ContractCommand extends ApplyCommand {
     QueriesOption queries = new QueriesOption();
 
     @Override
-    dev.bellows.run.ContractGuard contractGuard(dev.bellows.config.Settings settings) {
-        return queries.contractGuard(settings);
+    QueriesOption queries() {
+        return queries;
     }
 
     @Override

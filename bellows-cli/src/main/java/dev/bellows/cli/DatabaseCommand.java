@@ -38,9 +38,21 @@ abstract class DatabaseCommand implements Callable<Integer> {
         return false;
     }
 
-    /** The contract gate this command adds to the live-instance gate (the contract command: the query manifests). */
+    /**
+     * The {@code --queries} option of the commands that run or judge contract ({@code contract}, {@code upgrade},
+     * {@code status}, {@code check}); null for the others.
+     */
+    QueriesOption queries() {
+        return null;
+    }
+
+    /**
+     * The contract gate this command adds to the live-instance gate: the query manifests, for the commands that
+     * have {@link #queries()}.
+     */
     ContractGuard contractGuard(Settings settings) {
-        return ContractGuard.NONE;
+        QueriesOption queries = queries();
+        return queries == null ? ContractGuard.NONE : queries.contractGuard(settings);
     }
 
     BellowsConfig config() {

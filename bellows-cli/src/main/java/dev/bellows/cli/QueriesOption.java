@@ -2,6 +2,7 @@ package dev.bellows.cli;
 
 import dev.bellows.config.Settings;
 import dev.bellows.load.MigrationLoader;
+import dev.bellows.model.Release;
 import dev.bellows.queries.ManifestContractGuard;
 import dev.bellows.queries.QueryManifests;
 import dev.bellows.run.ContractGuard;
@@ -9,6 +10,8 @@ import dev.bellows.sql.SqlSyntax;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
 
 /** {@code --queries DIR}: where the query manifests are (default: {@code queries} beside the migrations). */
 final class QueriesOption {
@@ -24,12 +27,29 @@ final class QueriesOption {
      * {@code status} and {@code check}. The files are read when a contract is judged, never the database.
      */
     ContractGuard contractGuard(Settings settings) {
-        return (connection, release) -> {
-            Path location = settings.location();
-            SqlSyntax syntax = settings.connection().dialect().syntax();
-            return new ManifestContractGuard(MigrationLoader.load(location, syntax), load(location, syntax), syntax)
-                    .blockers(connection, release);
-        };
+        return new ManifestGate(settings);
+    }
+
+    /** The manifest gate, its files read once, when the first contract step is judged. */
+    private final class ManifestGate implements ContractGuard {
+
+        private final Settings settings;
+        private ManifestContractGuard loaded;
+
+        ManifestGate(Settings settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public List<String> blockers(Connection connection, Release target) {
+            if (loaded == null) {
+                Path location = settings.location();
+                SqlSyntax syntax = settings.connection().dialect().syntax();
+                loaded = new ManifestContractGuard(MigrationLoader.load(location, syntax), load(location, syntax),
+                        syntax);
+            }
+            return loaded.blockers(connection, target);
+        }
     }
 
     QueryManifests load(Path migrations, SqlSyntax syntax) {

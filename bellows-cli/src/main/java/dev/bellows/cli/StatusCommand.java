@@ -25,10 +25,9 @@ final class StatusCommand extends DatabaseCommand {
     QueriesOption queries = new QueriesOption();
 
     @Override
-    dev.bellows.run.ContractGuard contractGuard(dev.bellows.config.Settings settings) {
-        return queries.contractGuard(settings);
+    QueriesOption queries() {
+        return queries;
     }
-
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text).")
     String format = "text";

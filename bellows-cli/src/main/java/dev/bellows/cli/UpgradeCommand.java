@@ -18,10 +18,9 @@ final class UpgradeCommand extends ApplyCommand {
     QueriesOption queries = new QueriesOption();
 
     @Override
-    dev.bellows.run.ContractGuard contractGuard(dev.bellows.config.Settings settings) {
-        return queries.contractGuard(settings);
+    QueriesOption queries() {
+        return queries;
     }
-
 
     @Option(names = "--all-phases",
             description = "Also run contract: every phase of every release up to --to, release by release (for "

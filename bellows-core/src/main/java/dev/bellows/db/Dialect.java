@@ -139,12 +139,6 @@ public interface Dialect {
     }
 
     /**
-     * Whether {@code statement} takes only locks that never block the application's reads and writes
-     * and otherwise waits for older transactions to end (PostgreSQL's CONCURRENTLY builds). Such waits
-     * are not cut by the lock timeout: a transaction open anywhere in the database would otherwise
-     * fail every try after the work was done.
-     */
-    /**
      * Whether {@code e}, raised by a statement that an interrupted run was executing when it stopped, says
      * that the statement had already taken effect ("table already exists", "can't drop; check that it
      * exists"): on a database whose DDL commits by itself, a run killed between a DDL statement's commit and
@@ -155,6 +149,12 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * Whether {@code statement} takes only locks that never block the application's reads and writes
+     * and otherwise waits for older transactions to end (PostgreSQL's CONCURRENTLY builds). Such waits
+     * are not cut by the lock timeout: a transaction open anywhere in the database would otherwise
+     * fail every try after the work was done.
+     */
     default boolean waitsOnlyForOlderTransactions(SqlStatement statement) {
         return false;
     }

@@ -69,14 +69,14 @@ public final class BellowsSchema {
     public BellowsDatabase afterExpand(String release) {
         requireLayout();
         Release target = known(release);
-        settings.legacy().filter(l -> target.compareTo(l.release()) <= 0).ifPresent(l -> {
+        settings.legacy().filter(l -> legacyCovers(target)).ifPresent(l -> {
             throw new ConfigurationException("release " + release + " is part of the legacy " + l.engineName()
                     + " history (legacy.release " + l.release() + "): it has no expand phase of its own; use "
                     + "afterContract(\"" + l.release() + "\") for the schema the legacy history builds, or afterExpand of "
                     + "a release after it");
         });
-        BellowsDatabase db = fresh();
-        Bellows bellows = bellows(db);
+        BellowsDatabase db = server.get().create();
+        Bellows bellows = legacyFirst(bellows(db), db);
         previous(target).ifPresent(p -> applyThrough(bellows, p));
         bellows.expand(target);
         return db;
@@ -94,23 +94,27 @@ public final class BellowsSchema {
                     + " history, which is built whole (legacy.release " + l.release() + "); use afterContract(\""
                     + l.release() + "\") or a later release");
         });
-        BellowsDatabase db = fresh();
-        applyThrough(bellows(db), target);
+        BellowsDatabase db = server.get().create();
+        applyThrough(legacyFirst(bellows(db), db), target);
         return db;
     }
 
     /**
-     * A new database; with a legacy history, built by its own engine (the real Flyway or Liquibase: its order,
-     * placeholders, repeatable migrations, callbacks), then the baseline recorded at {@code legacy.release}, as
-     * {@code bellows upgrade} does on an empty database.
+     * With a legacy history, the new database {@code db} is first built by its own engine (the real Flyway or
+     * Liquibase: its order, placeholders, repeatable migrations, callbacks), then the baseline is recorded at
+     * {@code legacy.release}, as {@code bellows upgrade} does on an empty database. Returns {@code bellows}.
      */
-    private BellowsDatabase fresh() {
-        BellowsDatabase db = server.get().create();
+    private Bellows legacyFirst(Bellows bellows, BellowsDatabase db) {
         settings.legacy().ifPresent(l -> {
             LegacyEngines.open(l, db.settings()).migrate(line -> { });
-            bellows(db).runner().baseline(l.release());
+            bellows.runner().baseline(l.release());
         });
-        return db;
+        return bellows;
+    }
+
+    /** Whether the legacy history stands for {@code release}: counted as applied by the baseline, never run. */
+    private boolean legacyCovers(Release release) {
+        return settings.legacy().filter(l -> release.compareTo(l.release()) <= 0).isPresent();
     }
 
     /**
@@ -153,8 +157,8 @@ public final class BellowsSchema {
             if (r.compareTo(last) > 0) {
                 break;
             }
-            if (settings.legacy().filter(l -> r.compareTo(l.release()) <= 0).isPresent()) {
-                continue; // the legacy history stands for it: counted as applied by the baseline, never run
+            if (legacyCovers(r)) {
+                continue;
             }
             bellows.upgrade(r);
             bellows.contract(r);
@@ -163,7 +167,7 @@ public final class BellowsSchema {
 
     private java.util.Optional<Release> previous(Release target) {
         return releases().stream().filter(r -> r.compareTo(target) < 0)
-                .filter(r -> settings.legacy().filter(l -> r.compareTo(l.release()) <= 0).isEmpty())
+                .filter(r -> !legacyCovers(r))
                 .reduce((a, b) -> b);
     }
 

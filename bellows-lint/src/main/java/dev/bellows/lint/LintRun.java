@@ -94,10 +94,11 @@ final class LintRun {
             Surroundings around = new Surroundings(earlier, parsed.subList(j + 1, parsed.size()), timeZone);
             StatementContext ctx = new StatementContext(p, schema, m.displayPath(), m.release(), m.phase(), options,
                     inTransaction, waivers.writtenAt(i), around);
+            Map.Entry<String, Token> dynamicCall = dynamicCalls.get(p);
             for (Rule rule : rules) {
                 rule.check(ctx);
-                if (rule instanceof UncheckedDynamicSql dynamicSql && dynamicCalls.containsKey(p)) {
-                    dynamicSql.checkCall(ctx, dynamicCalls.get(p).getKey(), dynamicCalls.get(p).getValue());
+                if (dynamicCall != null && rule instanceof UncheckedDynamicSql dynamicSql) {
+                    dynamicSql.checkCall(ctx, dynamicCall.getKey(), dynamicCall.getValue());
                 }
             }
             for (Finding f : ctx.findings()) {
